@@ -1,0 +1,67 @@
+package dev.jitelevate.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The proof of one elevation: what was asked, what was granted, when every step happened, how it ended.
+ * Serialised as JSON that validates against {@code core/src/main/resources/schema/activation-record-v1.schema.json}.
+ * Never holds a secret value or a token.
+ */
+public record ActivationRecord(
+    String schemaVersion,
+    List<String> requestIds,
+    Principal principal,
+    Target target,
+    String strategy,
+    String justification,
+    Optional<TicketInfo> ticket,
+    Window window,
+    Timeline timeline,
+    Optional<Approval> approval,
+    Outcome outcome,
+    Revocation revocation,
+    Optional<Failure> error,
+    int retries,
+    int apiCalls,
+    Map<String, Object> operation,
+    Map<String, String> ci) {
+
+  public static final String SCHEMA_VERSION = "1.0";
+
+  /** Who was elevated. */
+  public record Principal(String id, Optional<String> displayName, Optional<String> type) {}
+
+  /** What: kind is {@code azure-role}, {@code directory-role} or {@code group}. */
+  public record Target(String kind, Optional<String> roleDefinitionId, Optional<String> roleName, String scope,
+      Optional<String> groupAccess) {}
+
+  /** Requested duration and the window the service granted. */
+  public record Window(Duration requested, Optional<Instant> grantedStart, Optional<Instant> grantedEnd) {}
+
+  /** A timestamp for every step that happened. */
+  public record Timeline(Instant requested, Optional<Instant> submitted, Optional<Instant> approved,
+      Optional<Instant> provisioned, Optional<Instant> verified, Optional<Instant> operationStarted,
+      Optional<Instant> operationEnded, Optional<Instant> revoked, Optional<Instant> finished) {}
+
+  /** Who approved or denied, when the policy required approval. */
+  public record Approval(String approvalId, Optional<String> approverId, Optional<String> decision,
+      Optional<String> justification, Optional<Instant> decidedAt) {}
+
+  /** How the run ended. */
+  public enum Outcome { SUCCEEDED, FAILED, DENIED, TIMED_OUT, CANCELLED, DRY_RUN, IN_PROGRESS }
+
+  /**
+   * How the elevation ended: {@code REVOKED}, {@code LEFT_TO_EXPIRE} (at {@code expiresAt}),
+   * {@code NOT_CREATED} (nothing became active), {@code PRE_EXISTING} (it already existed and was left
+   * alone), {@code FAILED} (revocation failed; the expiry is the backstop) or {@code PENDING} (not yet).
+   */
+  public record Revocation(String status, Optional<Instant> expiresAt, Optional<String> detail) {}
+
+  /** The failure that ended the run. */
+  public record Failure(String kind, Optional<String> code, String message, Optional<String> azureRequestId,
+      List<String> suppressed) {}
+}

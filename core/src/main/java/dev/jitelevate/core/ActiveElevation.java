@@ -1,0 +1,28 @@
+package dev.jitelevate.core;
+
+import java.time.Instant;
+
+/** A verified, effective elevation. {@link #close()} revokes it (and confirms it is gone). */
+public interface ActiveElevation extends AutoCloseable {
+
+  /** What is needed to revoke it later, e.g. from another process (the Action's post step). */
+  RevocationHandle handle();
+
+  /** The record so far. */
+  ActivationRecord record();
+
+  /** When the server-side expiry ends it at the latest. */
+  Instant expiresAt();
+
+  /** Credentials of the elevated identity, acquired after the elevation became effective. */
+  CredentialSource elevatedIdentity();
+
+  /**
+   * Revokes, honouring the request's {@link RevokePolicy}, and completes the record.
+   *
+   * @throws ElevationException of kind {@link FailureKind#REVOKE_FAILED} when revocation failed; the record
+   *     says so and names the server-side expiry as the backstop
+   */
+  @Override
+  void close();
+}

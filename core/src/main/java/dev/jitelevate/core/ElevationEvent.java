@@ -1,0 +1,34 @@
+package dev.jitelevate.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** What the lifecycle reports while it runs. The core never prints: listeners render these. */
+public sealed interface ElevationEvent {
+
+  /** When it happened. */
+  Instant at();
+
+  /** A named step began ({@code resolve}, {@code precheck}, {@code submit}, {@code await}, {@code confirm}, {@code verify}, {@code perform}, {@code revoke}, {@code record}). */
+  record StepStarted(Instant at, String step, String detail) implements ElevationEvent {}
+
+  /** A named step ended. */
+  record StepFinished(Instant at, String step, Duration took, boolean succeeded, String detail) implements ElevationEvent {}
+
+  /** Still waiting (for approval, provisioning or propagation), with how long so far and the deadline. */
+  record Waiting(Instant at, String step, String status, Duration elapsed, Instant deadline) implements ElevationEvent {}
+
+  /** A call failed transiently and will be retried. */
+  record Retrying(Instant at, String call, int attempt, Duration delay, String reason) implements ElevationEvent {}
+
+  /** A value that must be masked from now on. {@link #toString()} never shows it. */
+  record SecretRegistered(Instant at, String value) implements ElevationEvent {
+    @Override
+    public String toString() {
+      return "SecretRegistered[at=" + at + ", value=***]";
+    }
+  }
+
+  /** Something worth telling a person (e.g. "left to expire at T"). */
+  record Notice(Instant at, String level, String message) implements ElevationEvent {}
+}

@@ -1,0 +1,50 @@
+package dev.jitelevate.core;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** Configures an {@link Elevator}. */
+public final class ElevatorBuilder {
+  CloudProfile cloud = CloudProfile.azurePublic();
+  String tenantId;
+  CredentialSource identity;
+  CredentialSource broker;
+  ElevationListener listener = ElevationListener.none();
+  Clock clock = Clock.systemUTC();
+  PollingPolicy polling = PollingPolicy.defaults();
+
+  ElevatorBuilder() {}
+
+  /** The cloud; public Azure by default. */
+  public ElevatorBuilder cloud(CloudProfile value) { this.cloud = Objects.requireNonNull(value); return this; }
+
+  /** The tenant (directory) id. */
+  public ElevatorBuilder tenantId(String value) { this.tenantId = value; return this; }
+
+  /** The identity that is elevated and that performs the operation (and, for self, requests it). */
+  public ElevatorBuilder identity(CredentialSource value) { this.identity = value; return this; }
+
+  /** The broker identity that assigns and removes (broker and rbac strategies). */
+  public ElevatorBuilder broker(CredentialSource value) { this.broker = value; return this; }
+
+  /** Who hears the events. */
+  public ElevatorBuilder listener(ElevationListener value) { this.listener = Objects.requireNonNull(value); return this; }
+
+  /** The clock for deadlines and timestamps (tests inject one). */
+  public ElevatorBuilder clock(Clock value) { this.clock = Objects.requireNonNull(value); return this; }
+
+  /** How to poll and retry. */
+  public ElevatorBuilder polling(PollingPolicy value) { this.polling = Objects.requireNonNull(value); return this; }
+
+  /**
+   * Builds the elevator.
+   *
+   * @throws IllegalStateException when the identity is missing
+   */
+  public Elevator build() {
+    if (identity == null) {
+      throw new IllegalStateException("An identity is required: call identity(...)");
+    }
+    throw new UnsupportedOperationException("The lifecycle implementation lands with issue 3");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.jitelevate.core;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A role named by its definition id (a GUID, or a full ARM role definition id) or by its display name,
+ * which the resolve step turns into an id ({@code Key Vault Secrets Officer}, {@code User Administrator}).
+ */
+public record RoleRef(Optional<String> id, Optional<String> displayName) {
+  private static final int MAX_NAME = 256;
+
+  public RoleRef {
+    if (id.isPresent() == displayName.isPresent()) {
+      throw new IllegalArgumentException("A role is named by exactly one of id or display name");
+    }
+  }
+
+  /**
+   * Reads a role as the user typed it: a GUID or a {@code .../roleDefinitions/{guid}} id is an id, anything
+   * else a display name.
+   *
+   * @throws InvalidElevationRequestException when it is blank, too long, or contains control characters
+   */
+  public static RoleRef parse(String text) {
+    String t = text == null ? "" : text.trim();
+    if (t.isEmpty()) {
+      throw new InvalidElevationRequestException("role", "No role was given.",
+          "Pass the role's display name (e.g. \"Key Vault Secrets Officer\") or its definition id.");
+    }
+    int slash = t.toLowerCase(Locale.ROOT).lastIndexOf("/roledefinitions/");
+    String tail = slash >= 0 ? t.substring(slash + "/roledefinitions/".length()) : t;
+    if (PrincipalId.isGuid(tail)) {
+      return new RoleRef(Optional.of(tail.toLowerCase(Locale.ROOT)), Optional.empty());
+    }
+    if (t.length() > MAX_NAME || t.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == '\'' && false)) {
+      throw new InvalidElevationRequestException("role", "'" + Text.printable(t) + "' is not a role name.",
+          "Pass the role's display name as shown in the portal, or its definition id.");
+    }
+    return new RoleRef(Optional.empty(), Optional.of(t));
+  }
+
+  /** Returns the text as given (id or name) for messages. */
+  public String describe() {
+    return id.orElseGet(displayName::get);
+  }
+}
