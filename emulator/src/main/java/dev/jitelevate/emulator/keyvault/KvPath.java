@@ -15,7 +15,7 @@ record KvPath(String vault, String collection, List<String> rest) {
   static final String PREFIX = "/kv/";
 
   static KvPath parse(String path) {
-    String tail = path.substring(PREFIX.length());
+    String tail = path.replaceAll("/{2,}", "/").substring(PREFIX.length());
     List<String> segments = Arrays.asList(tail.split("/", -1));
     int end = segments.size();
     if (end > 1 && segments.get(end - 1).isEmpty()) {
