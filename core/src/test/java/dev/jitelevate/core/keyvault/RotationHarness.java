@@ -6,7 +6,6 @@ import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.testing.SecretCanary;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Runs an operation the way the lifecycle's verify and perform steps do: the probe until it says EFFECTIVE
@@ -58,9 +57,5 @@ final class RotationHarness {
   List<String> writes() {
     return vault.journal.stream().filter(c -> c.method().equals("PUT") || c.method().equals("PATCH"))
         .map(c -> c.method() + " " + c.path()).toList();
-  }
-
-  static Function<String, String> lastSegment() {
-    return id -> id.substring(id.lastIndexOf('/') + 1);
   }
 }
