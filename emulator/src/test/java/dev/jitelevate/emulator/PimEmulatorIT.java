@@ -66,6 +66,34 @@ class PimEmulatorIT {
   }
 
   @Nested
+  class Engine {
+    @Test
+    void wireMocksOwnAdminApiIsLockedSoTheEmulatorCannotBeBrokenThroughIt() throws IOException {
+      assertThat(http.delete("/__admin/mappings").status()).isEqualTo(401);
+      assertThat(http.get("/_emulator/assignments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void servesConcurrentSlowRequestsInParallel() throws Exception {
+      emulator.injectFault(FaultRule.latency("GET", "jwks$", Duration.ofMillis(500), 8));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        long started = System.nanoTime();
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 8; i++) {
+          futures.add(pool.submit(() -> http.get("/_github/.well-known/jwks").status()));
+        }
+        for (var f : futures) {
+          assertThat(f.get()).isEqualTo(200);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Nested
   class Lifecycle {
     @Test
     void startsWithNoActiveAssignmentsAndNoLeaks() {
