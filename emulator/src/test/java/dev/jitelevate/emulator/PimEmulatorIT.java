@@ -143,6 +143,24 @@ class PimEmulatorIT {
     }
 
     @Test
+    void throttlingAnswers429WithRetryAfterInTheOwningServicesEnvelope() throws IOException {
+      emulator.hazards(emulator.hazards().withThrottleRps(1));
+      try {
+        String keys = emulator.tenantId() + "/discovery/v2.0/keys";
+        EmulatorHttp.Response last = http.get(keys);
+        for (int i = 0; i < 5 && last.status() == 200; i++) {
+          last = http.get(keys);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(last.header("Retry-After"))).isGreaterThanOrEqualTo(1);
+        assertThat(last.json().path("error").asText()).isEqualTo("temporarily_unavailable");
+        assertThat(http.get("/_emulator/journal").status()).as("the admin API is never throttled").isEqualTo(200);
+      } finally {
+        emulator.hazards(emulator.hazards().withThrottleRps(0));
+      }
+    }
+
+    @Test
     void unknownPathsAnswer404Json() throws IOException {
       EmulatorHttp.Response response = http.get("/no/such/thing");
       assertThat(response.status()).isEqualTo(404);
