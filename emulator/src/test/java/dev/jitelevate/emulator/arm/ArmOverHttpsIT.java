@@ -47,14 +47,14 @@ class ArmOverHttpsIT {
     emulator.reset();
   }
 
-  private JsonNode token(String user, String password) throws IOException, InterruptedException {
+  private JsonNode token(String user, String password, String scope) throws IOException, InterruptedException {
     String form = "grant_type=password&client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + password + "&scope=" + URLEncoder.encode("https://management.azure.com/.default", StandardCharsets.UTF_8);
+        + "&password=" + password + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
     return send("POST", emulator.tenantId() + "/oauth2/v2.0/token", null, form, "application/x-www-form-urlencoded").json();
   }
 
   private String bearer(String user, String password) throws IOException, InterruptedException {
-    return token(user, password).path("access_token").asText();
+    return token(user, password, "https://management.azure.com/.default").path("access_token").asText();
   }
 
   private record Reply(int status, String body) {
@@ -121,5 +121,30 @@ class ArmOverHttpsIT {
     assertThat(send("GET", permissions, alice, null, null).json().path("value")).isEmpty();
     emulator.clock().advance(Duration.ofSeconds(31));
     assertThat(send("GET", permissions, alice, null, null).json().path("value")).hasSize(1);
+  }
+
+  @Test
+  void anActivationOpensTheKeyVaultDataPlaneOnlyAfterPropagation() throws Exception {
+    emulator.hazards(emulator.hazards().withPropagationDelay(Duration.ofSeconds(20)));
+    String arm = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    String vault = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+        .path("access_token").asText();
+    String secret = "kv/kv-jit-demo/secrets/db-password?api-version=7.5";
+    assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(403);
+    String rg = SUB_SCOPE + "/resourceGroups/rg-app";
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+        + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7\",\"requestType\":\"SelfActivate\","
+        + "\"justification\":\"rotate\",\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT1H\"}}}}";
+    assertThat(send("PUT", rg.substring(1) + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + UUID.randomUUID()
+        + "?api-version=2020-10-01", arm, body, "application/json").status()).isEqualTo(201);
+    Reply early = send("GET", secret, vault, null, null);
+    assertThat(early.status()).isEqualTo(403);
+    assertThat(early.body()).contains("ForbiddenByRbac");
+    emulator.clock().advance(Duration.ofSeconds(20));
+    assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(200);
+    emulator.clock().advance(Duration.ofHours(1));
+    String fresh = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+        .path("access_token").asText();
+    assertThat(send("GET", secret, fresh, null, null).status()).as("expired server-side").isEqualTo(403);
   }
 }
