@@ -112,6 +112,12 @@ public final class GraphSurface implements Surface {
         .map(GraphSurface::view).toList());
   }
 
+  /**
+   * Decides an open approval as the given approver (the first user approver when none is given); for a completed
+   * approval returns its outcome unchanged.
+   *
+   * @throws IllegalArgumentException when the approver is not one of the approval's approvers, or is the requestor
+   */
   @Override
   public Optional<PendingApproval> decide(String approvalId, boolean approve, String approverId, String justification) {
     return withTenant(t -> {
@@ -120,7 +126,13 @@ public final class GraphSurface implements Surface {
         return Optional.empty();
       }
       if (approval.isOpen()) {
-        t.engine.provisioner().decide(approval, approve, approverId, justification, t.now());
+        String approver = approverId == null || approverId.isBlank() ? firstApprover(approval) : approverId;
+        if (!t.approvals.isApprover(approval, approver)
+            || approval.request.principalId.equalsIgnoreCase(approver)) {
+          throw new IllegalArgumentException("'" + approver + "' is not an approver of approval '" + approval.id
+              + "'; the policy's approvers are " + approval.approverIds + " and requestors cannot approve themselves.");
+        }
+        t.engine.provisioner().decide(approval, approve, approver, justification, t.now());
       }
       return Optional.of(view(approval));
     });
@@ -135,6 +147,12 @@ public final class GraphSurface implements Surface {
       tenant.tick();
       return operation.apply(tenant);
     }
+  }
+
+  private static String firstApprover(Approval approval) {
+    return approval.approverIds.stream().filter(a -> !a.startsWith("group:")).sorted().findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("Approval '" + approval.id + "' has only group approvers;"
+            + " name the approving member as approverId."));
   }
 
   private static PendingApproval view(Approval a) {

@@ -341,6 +341,16 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void theAdminDecisionRefusesSomeoneWhoIsNotAnApprover() {
+      JsonNode pending = requestNeedingApproval();
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> graph.surface.decide(pending.path("approvalId").asText(), true, CAROL, "me"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an approver");
+      assertThat(graph.surface.decide(pending.path("approvalId").asText(), true, null, "first approver")
+          .orElseThrow().status()).isEqualTo("Approved");
+    }
+
+    @Test
     void aDenialEndsTheRequestAsDenied() {
       JsonNode pending = requestNeedingApproval();
       graph.surface.decide(pending.path("approvalId").asText(), false, BOB, "not now");
