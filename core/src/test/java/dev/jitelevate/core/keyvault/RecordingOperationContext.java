@@ -14,7 +14,9 @@ import java.util.Map;
 /** An {@link OperationContext} for driving an operation without the lifecycle; it records notes and emits events. */
 final class RecordingOperationContext implements OperationContext {
   static final String REQUEST_ID = "5b7c2a10-0000-4000-8000-00000000e1e1";
-  private final InProcessKeyVault vault;
+  private final CloudProfile cloud;
+  private final HttpClient http;
+  private final CredentialSource credentials;
   private final ElevationListener listener;
   private final boolean dryRun;
   private final ElevationRequest request;
@@ -22,7 +24,14 @@ final class RecordingOperationContext implements OperationContext {
   HttpClient httpClient;
 
   RecordingOperationContext(InProcessKeyVault vault, ElevationListener listener, boolean dryRun) {
-    this.vault = vault;
+    this(vault.cloud(), vault.httpClient(), vault::credential, listener, dryRun);
+  }
+
+  RecordingOperationContext(CloudProfile cloud, HttpClient http, CredentialSource credentials, ElevationListener listener,
+      boolean dryRun) {
+    this.cloud = cloud;
+    this.http = http;
+    this.credentials = credentials;
     this.listener = listener;
     this.dryRun = dryRun;
     this.request = ElevationRequest.builder()
@@ -32,17 +41,17 @@ final class RecordingOperationContext implements OperationContext {
 
   @Override
   public CredentialSource credentials() {
-    return vault::credential;
+    return credentials;
   }
 
   @Override
   public CloudProfile cloud() {
-    return vault.cloud();
+    return cloud;
   }
 
   @Override
   public HttpClient httpClient() {
-    return httpClient != null ? httpClient : vault.httpClient();
+    return httpClient != null ? httpClient : http;
   }
 
   @Override
