@@ -1,0 +1,55 @@
+package dev.jitelevate.emulator.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The settings of a role management policy as the scenario expresses them ({@code arm.policies}).
+ * Defaults follow {@code emulator/docs/scenario-format.md}.
+ */
+record PolicySettings(
+    Duration maximumDuration,
+    boolean requireJustification,
+    boolean requireTicket,
+    boolean requireMfa,
+    boolean requireApproval,
+    List<String> approvers,
+    Duration adminAssignmentMaximumDuration,
+    boolean allowPermanentActiveAssignment,
+    Duration adminEligibilityMaximumDuration,
+    boolean allowPermanentEligibility) {
+
+  PolicySettings {
+    approvers = List.copyOf(approvers);
+  }
+
+  static PolicySettings defaults() {
+    return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(), Duration.ofDays(365), false,
+        Duration.ofDays(365), false);
+  }
+
+  /** Reads a scenario policy entry over the defaults. */
+  static PolicySettings from(JsonNode node) {
+    PolicySettings d = defaults();
+    List<String> approvers = new ArrayList<>();
+    node.path("approvers").forEach(a -> approvers.add(a.asText()));
+    return new PolicySettings(
+        duration(node, "maximumDuration", d.maximumDuration),
+        node.path("requireJustification").asBoolean(d.requireJustification),
+        node.path("requireTicket").asBoolean(d.requireTicket),
+        node.path("requireMfa").asBoolean(d.requireMfa),
+        node.path("requireApproval").asBoolean(d.requireApproval),
+        approvers,
+        duration(node, "adminAssignmentMaximumDuration", d.adminAssignmentMaximumDuration),
+        node.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment),
+        duration(node, "adminEligibilityMaximumDuration", d.adminEligibilityMaximumDuration),
+        node.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility));
+  }
+
+  private static Duration duration(JsonNode node, String field, Duration fallback) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? fallback : IsoDurations.parse(value.asText(), field);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.jitelevate.emulator.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A role management policy: the rules PIM enforces for one role at one scope. The rules are kept as the
+ * wire JSON so that a partial PATCH replaces exactly the rules it names; typed views read from them.
+ *
+ * @param name GUID name
+ * @param scope where it applies
+ * @param roleGuid the role it governs
+ * @param rules the rule array (never shared; copies go out)
+ * @param lastModifiedAt when it last changed, or null when never
+ * @param lastModifiedBy who changed it, or null
+ */
+record RolePolicy(String name, ArmScope scope, String roleGuid, ArrayNode rules, Instant lastModifiedAt, String lastModifiedBy) {
+
+  RolePolicy {
+    rules = rules.deepCopy();
+  }
+
+  @Override
+  public ArrayNode rules() {
+    return rules.deepCopy();
+  }
+
+  String id() {
+    return scope.prefix() + "/providers/Microsoft.Authorization/roleManagementPolicies/" + name;
+  }
+
+  JsonNode rule(String id) {
+    for (JsonNode rule : rules) {
+      if (id.equalsIgnoreCase(rule.path("id").asText())) {
+        return rule;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  /** Maximum length and whether an expiry is required, for one expiration rule id. */
+  ExpirationLimit expiration(String ruleId) {
+    JsonNode rule = rule(ruleId);
+    String max = rule.path("maximumDuration").asText("");
+    Duration limit = max.isEmpty() ? null : IsoDurations.parse(max, "maximumDuration");
+    return new ExpirationLimit(rule.path("isExpirationRequired").asBoolean(true), limit);
+  }
+
+  Set<String> enabledRules(String ruleId) {
+    Set<String> out = new LinkedHashSet<>();
+    rule(ruleId).path("enabledRules").forEach(r -> out.add(r.asText()));
+    return out;
+  }
+
+  boolean approvalRequired() {
+    return rule("Approval_EndUser_Assignment").path("setting").path("isApprovalRequired").asBoolean(false);
+  }
+
+  Set<String> approvers() {
+    Set<String> out = new LinkedHashSet<>();
+    for (JsonNode stage : rule("Approval_EndUser_Assignment").path("setting").path("approvalStages")) {
+      stage.path("primaryApprovers").forEach(a -> out.add(a.path("id").asText()));
+    }
+    return out;
+  }
+
+  /**
+   * One expiration rule read typed.
+   *
+   * @param required whether an expiry must be given
+   * @param maximum the longest allowed duration, or null for unlimited
+   */
+  record ExpirationLimit(boolean required, Duration maximum) {
+    boolean allows(Duration length) {
+      if (length == null) {
+        return !required;
+      }
+      return maximum == null || length.compareTo(maximum) <= 0;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.jitelevate.emulator.entra;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token responses for signed-in users (password, device code and refresh token grants), including the
+ * refresh tokens the emulator hands out and the public clients it knows.
+ */
+final class UserTokens {
+  /** First-party public clients (Azure CLI, Azure PowerShell) that any tenant accepts. */
+  private static final Set<String> PUBLIC_CLIENTS = Set.of(
+      "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "1950a258-227b-4e31-a9cf-717495945fc2");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final AccessTokens tokens;
+  private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
+
+  record RefreshGrant(String userId, String clientId) {}
+
+  UserTokens(AccessTokens tokens) {
+    this.tokens = tokens;
+  }
+
+  /** Whether the client id may sign users in: an app of the tenant or a first-party public client. */
+  static boolean knownClient(TenantDirectory dir, String clientId) {
+    return PUBLIC_CLIENTS.contains(clientId) || dir.byAppId(clientId).isPresent();
+  }
+
+  /** The token response for the user, with refresh/ID token and client_info as MSAL asks for them. */
+  ObjectNode response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo) {
+    String audience = scopes.audience().orElse("https://graph.microsoft.com");
+    ObjectNode body = TokenEndpoint.bearer(tokens.forUser(dir.tenantId, user, audience, clientId), tokens.lifetimeSeconds());
+    body.put("scope", scopes.resourceScope().orElse(audience + "/.default"));
+    if (scopes.has("offline_access")) {
+      String refresh = newOpaqueToken();
+      refreshTokens.put(refresh, new RefreshGrant(user.id(), clientId));
+      body.put("refresh_token", refresh);
+    }
+    if (scopes.has("openid")) {
+      body.put("id_token", tokens.idToken(dir.tenantId, user, clientId));
+    }
+    if (clientInfo) {
+      String info = Json.object().put("uid", user.id()).put("utid", dir.tenantId).toString();
+      body.put("client_info", Base64.getUrlEncoder().withoutPadding().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+    }
+    return body;
+  }
+
+  Optional<RefreshGrant> redeem(String refreshToken) {
+    return Optional.ofNullable(refreshTokens.get(refreshToken));
+  }
+
+  void clear() {
+    refreshTokens.clear();
+  }
+
+  private static String newOpaqueToken() {
+    byte[] bytes = new byte[48];
+    RANDOM.nextBytes(bytes);
+    return "0.emu." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

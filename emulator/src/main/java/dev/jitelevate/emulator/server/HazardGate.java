@@ -1,0 +1,102 @@
+package dev.jitelevate.emulator.server;
+
+import dev.jitelevate.emulator.kernel.EmulatorRequest;
+import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.Hazards;
+import dev.jitelevate.emulator.kernel.Surface;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Decides what the hazards do to a request before its surface sees it: targeted fault rules first, then
+ * per-caller throttling, random faults and added latency for surfaces subject to hazards.
+ */
+final class HazardGate {
+  private final FaultRules rules;
+  private final TokenBuckets buckets;
+  private final DoubleSupplier random;
+
+  HazardGate(FaultRules rules, TokenBuckets buckets, DoubleSupplier random) {
+    this.rules = rules;
+    this.buckets = buckets;
+    this.random = random;
+  }
+
+  /** What happens to the request: served normally (maybe late), answered early, or reset. */
+  record Verdict(Optional<EmulatorResponse> early, boolean reset, long delayMs) {
+    static Verdict proceed(long delayMs) {
+      return new Verdict(Optional.empty(), false, delayMs);
+    }
+  }
+
+  Verdict evaluate(Surface surface, EmulatorRequest request, String callerKey, boolean faultRulesApply, Hazards hazards) {
+    long delay = 0;
+    if (faultRulesApply) {
+      Optional<FaultRule> rule = rules.take(request.method(), request.path());
+      if (rule.isPresent()) {
+        FaultRule r = rule.get();
+        switch (r.kind()) {
+          case RESET:
+            return new Verdict(Optional.empty(), true, 0);
+          case STATUS:
+            return new Verdict(Optional.of(injected(surface, r)), false, 0);
+          case LATENCY:
+            delay += r.latency().toMillis();
+            break;
+          default:
+            break;
+        }
+      }
+    }
+    if (!surface.subjectToHazards()) {
+      return Verdict.proceed(delay);
+    }
+    if (hazards.throttleRps() > 0) {
+      OptionalLong wait = buckets.take(callerKey, hazards.throttleRps());
+      if (wait.isPresent()) {
+        return new Verdict(Optional.of(throttled(surface, wait.getAsLong())), false, delay);
+      }
+    }
+    if (hazards.faultRate() > 0 && random.getAsDouble() < hazards.faultRate()) {
+      if (random.getAsDouble() < 0.5) {
+        return new Verdict(Optional.empty(), true, delay);
+      }
+      return new Verdict(Optional.of(surface.error(503, "ServiceUnavailable",
+          "The service is temporarily unavailable. Please retry the request.")), false, delay);
+    }
+    return Verdict.proceed(delay + hazards.latency().toMillis());
+  }
+
+  private static EmulatorResponse throttled(Surface surface, long retryAfter) {
+    return surface.error(429, "TooManyRequests", "Too many requests. Please retry after " + retryAfter + " seconds.")
+        .withHeader("Retry-After", Long.toString(retryAfter));
+  }
+
+  private static EmulatorResponse injected(Surface surface, FaultRule rule) {
+    EmulatorResponse response = surface.error(rule.status(), codeFor(rule.status()), messageFor(rule.status()));
+    return rule.retryAfterSeconds() > 0
+        ? response.withHeader("Retry-After", Integer.toString(rule.retryAfterSeconds()))
+        : response;
+  }
+
+  static String codeFor(int status) {
+    switch (status) {
+      case 429: return "TooManyRequests";
+      case 500: return "InternalServerError";
+      case 502: return "BadGateway";
+      case 503: return "ServiceUnavailable";
+      case 504: return "GatewayTimeout";
+      default: return "Error" + status;
+    }
+  }
+
+  private static String messageFor(int status) {
+    switch (status) {
+      case 429: return "Too many requests. Please retry again later.";
+      case 503: return "The service is temporarily unavailable. Please retry the request.";
+      case 504: return "The gateway did not receive a response within the specified time period.";
+      default: return "The service encountered an internal error. Please retry the request.";
+    }
+  }
+}

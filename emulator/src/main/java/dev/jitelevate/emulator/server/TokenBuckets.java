@@ -1,0 +1,52 @@
+package dev.jitelevate.emulator.server;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/** One token bucket per caller: {@code rps} tokens per second, a burst of at most one second's worth. */
+final class TokenBuckets {
+  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
+
+  TokenBuckets(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
+  }
+
+  private static final class Bucket {
+    double tokens;
+    long last;
+
+    Bucket(double tokens, long last) {
+      this.tokens = tokens;
+      this.last = last;
+    }
+  }
+
+  /**
+   * Takes a token for the caller.
+   *
+   * @return empty when allowed, else the whole seconds (at least 1) the caller should wait
+   */
+  OptionalLong take(String caller, double rps) {
+    double capacity = Math.max(1.0, rps);
+    long now = nanoTime.getAsLong();
+    Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(capacity, now));
+    synchronized (bucket) {
+      double elapsed = (now - bucket.last) / 1e9;
+      bucket.tokens = Math.min(capacity, bucket.tokens + elapsed * rps);
+      bucket.last = now;
+      if (bucket.tokens >= 1.0) {
+        bucket.tokens -= 1.0;
+        return OptionalLong.empty();
+      }
+      long wait = (long) Math.ceil((1.0 - bucket.tokens) / rps);
+      return OptionalLong.of(Math.max(1, wait));
+    }
+  }
+
+  void clear() {
+    buckets.clear();
+  }
+}

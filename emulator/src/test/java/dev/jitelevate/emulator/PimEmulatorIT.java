@@ -1,0 +1,126 @@
+package dev.jitelevate.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.server.FaultRule;
+import dev.jitelevate.emulator.testing.EmulatorHttp;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PimEmulatorIT {
+  private PimEmulator emulator;
+  private EmulatorHttp http;
+
+  @BeforeAll
+  void start() {
+    emulator = PimEmulator.builder().port(0).scenario(Scenario.demo()).start();
+    http = new EmulatorHttp(emulator);
+  }
+
+  @AfterAll
+  void stop() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+  }
+
+  @Nested
+  class Tls {
+    @Test
+    void servesHttpsOnLoopbackTrustedThroughTheEmulatorsCa() throws IOException {
+      assertThat(emulator.baseUrl()).matches("https://127\\.0\\.0\\.1:\\d+/");
+      assertThat(http.get("/_emulator/assignments").status()).isEqualTo(200);
+      assertThat(emulator.caCertificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCaIsRefused() {
+      HttpClient untrusting = HttpClient.newHttpClient();
+      HttpRequest request = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "_emulator/assignments")).build();
+      assertThatThrownBy(() -> untrusting.send(request, HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(SSLHandshakeException.class);
+    }
+  }
+
+  @Nested
+  class Lifecycle {
+    @Test
+    void startsWithNoActiveAssignmentsAndNoLeaks() {
+      assertThat(emulator.leaks()).isEmpty();
+      assertThat(emulator.tenantId()).isEqualTo("7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01");
+    }
+
+    @Test
+    void theProfilePointsEveryServiceAtTheEmulator(@TempDir Path dir) throws IOException {
+      Path file = emulator.writeProfile(dir.resolve("p.json"));
+      JsonNode profile = Json.parse(Files.readAllBytes(file));
+      String base = emulator.baseUrl();
+      assertThat(profile.path("name").asText()).isEqualTo("jit-emulator");
+      assertThat(profile.path("authorityHost").asText()).isEqualTo(base);
+      assertThat(profile.path("tenantId").asText()).isEqualTo(emulator.tenantId());
+      assertThat(profile.at("/resourceManager/endpoint").asText()).isEqualTo(base);
+      assertThat(profile.at("/resourceManager/audience").asText()).isEqualTo("https://management.azure.com/");
+      assertThat(profile.at("/graph/endpoint").asText()).isEqualTo(base);
+      assertThat(profile.at("/graph/audience").asText()).isEqualTo("https://graph.microsoft.com/");
+      assertThat(profile.at("/keyVault/audience").asText()).isEqualTo("https://vault.azure.net");
+      assertThat(profile.at("/keyVault/dnsSuffix").asText()).isEqualTo("vault.azure.net");
+      assertThat(profile.at("/keyVault/vaultUrlTemplate").asText()).isEqualTo(base + "kv/{vault}/");
+      assertThat(profile.at("/github/oidcRequestUrl").asText()).isEqualTo(base + "_github/oidc/token?api-version=2.0");
+      assertThat(profile.at("/github/oidcRequestToken").asText()).isEqualTo("demo-oidc-request-token-5b7d");
+      assertThat(profile.at("/github/artifactResultsUrl").asText()).isEqualTo(base);
+      assertThat(profile.path("caCertificatePem").asText()).isEqualTo(emulator.caCertificatePem());
+    }
+  }
+
+  @Nested
+  class HazardsOverTheWire {
+    @Test
+    void anInjectedResetClosesTheConnectionWithoutAResponse() {
+      // java.net.http retries an idempotent GET once after a reset, so arm more than one
+
+      emulator.injectFault(FaultRule.reset("GET", "^/_github/\\.well-known/jwks$", 5));
+      assertThatThrownBy(() -> http.get("/_github/.well-known/jwks")).isInstanceOf(IOException.class);
+      assertThat(emulator.journal()).anySatisfy(e -> assertThat(e.status()).isZero());
+    }
+
+    @Test
+    void addedLatencyDelaysTheAnswer() throws IOException {
+      emulator.injectFault(FaultRule.latency("GET", "jwks$", Duration.ofMillis(300), 1));
+      long started = System.nanoTime();
+      assertThat(http.get("/_github/.well-known/jwks").status()).isEqualTo(200);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void unknownPathsAnswer404Json() throws IOException {
+      EmulatorHttp.Response response = http.get("/no/such/thing");
+      assertThat(response.status()).isEqualTo(404);
+      assertThat(response.json().at("/error/code").asText()).isEqualTo("NotFound");
+      assertThat(response.header("x-ms-request-id")).isNotBlank();
+      assertThat(new String(response.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).doesNotContain("<html");
+    }
+  }
+}

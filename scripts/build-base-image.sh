@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Builds the action's base image offline from Debian's packages, without any container registry:
+# a Debian bookworm rootfs (debootstrap --variant=minbase) plus openjdk-17-jre-headless, trimmed, and
+# imported with `podman import` as localhost/jit-elevate-base:bookworm-jre17.
+#
+# Idempotent and cached: it does nothing when the image already exists (pass --force to rebuild).
+# Installs debootstrap and podman with apt-get when they are missing.
+#
+# Usage: scripts/build-base-image.sh [--force]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/common.sh
+source "$here/lib/common.sh"
+
+IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
+SUITE=bookworm
+force=false
+[[ ${1:-} == --force ]] && force=true
+
+ensure_podman
+ensure_debs debootstrap ca-certificates
+
+if ! $force && pm image exists "$IMAGE"; then
+  echo "base image $IMAGE exists; nothing to do (--force rebuilds it)"
+  exit 0
+fi
+
+# The Debian mirror this machine's apt already uses, so the rootfs comes from the same place as every
+# other package here; debootstrap's default mirror when none is configured.
+debian_mirror() {
+  local uri
+  uri=$(awk -v suite="$SUITE" '
+    /^URIs:/ { uris = $2 }
+    /^Suites:/ { for (i = 2; i <= NF; i++) if ($i == suite) { print uris; exit } }
+  ' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  if [[ -z $uri && -r /etc/apt/sources.list ]]; then
+    uri=$(awk -v suite="$SUITE" '$1 == "deb" && $3 == suite { print $2; exit }' /etc/apt/sources.list)
+  fi
+  printf '%s' "$uri"
+}
+
+work=$(mktemp -d /var/tmp/jit-elevate-base.XXXXXX)
+rootfs=$work/rootfs
+cleanup() {
+  mountpoint -q "$rootfs/proc" 2>/dev/null && umount "$rootfs/proc" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+mirror=$(debian_mirror)
+section "debootstrap $SUITE (minbase) from ${mirror:-the default mirror}"
+started=$SECONDS
+debootstrap --variant=minbase --no-merged-usr "$SUITE" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 \
+  || { tail -30 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)"; }
+
+section "install openjdk-17-jre-headless"
+# The JRE's maintainer scripts run java (ca-certificates-java), which needs /proc.
+mount -t proc proc "$rootfs/proc"
+cat >"$rootfs/usr/sbin/policy-rc.d" <<'POLICY'
+#!/bin/sh
+exit 101
+POLICY
+chmod +x "$rootfs/usr/sbin/policy-rc.d"
+cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C \
+  sh -c 'apt-get update -q && apt-get install -y -q --no-install-recommends openjdk-17-jre-headless' \
+  >"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; die "installing the JRE in the rootfs failed (log above)"; }
+chroot "$rootfs" java -version 2>&1 | sed 's/^/  /'
+umount "$rootfs/proc"
+
+section "trim the rootfs"
+before=$(du -sm "$rootfs" | cut -f1)
+rm -f "$rootfs/usr/sbin/policy-rc.d" "$rootfs/etc/resolv.conf"
+chroot "$rootfs" apt-get clean
+rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/* "$rootfs"/var/cache/debconf/*-old \
+  "$rootfs"/var/log/* "$rootfs"/tmp/* "$rootfs"/var/tmp/* \
+  "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs"/usr/share/info/* \
+  "$rootfs"/usr/share/lintian "$rootfs"/usr/share/linda "$rootfs"/usr/share/bug \
+  "$rootfs"/usr/share/common-licenses
+# Keep only the C/English locale data (the JVM runs with LANG=C.UTF-8).
+find "$rootfs/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name 'en' ! -name 'locale.alias' -exec rm -rf {} +
+# Keep copyright files out too but leave a pointer to where they are (Debian's packages, by name).
+mkdir -p "$rootfs/usr/share/doc"
+chroot "$rootfs" dpkg-query -W -f='${Package} ${Version}\n' >"$rootfs/usr/share/doc/PACKAGES"
+after=$(du -sm "$rootfs" | cut -f1)
+echo "rootfs: ${before} MiB -> ${after} MiB"
+
+section "podman import $IMAGE"
+tar -C "$rootfs" --numeric-owner -cf "$work/rootfs.tar" .
+pm import \
+  --change 'ENV LANG=C.UTF-8' \
+  --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
+  --change 'CMD ["/bin/bash"]' \
+  --message "Debian $SUITE minbase + openjdk-17-jre-headless, built by scripts/build-base-image.sh" \
+  "$work/rootfs.tar" "$IMAGE" >/dev/null
+pm image ls "$IMAGE"
+echo "built $IMAGE in $((SECONDS - started)) s"
