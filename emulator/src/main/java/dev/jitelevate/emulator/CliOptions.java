@@ -77,6 +77,12 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
     return new CliOptions(port, scenario(scenarioArg), Optional.ofNullable(profileOut), hazards, false);
   }
 
+  /** Never prints the scenario: it holds passwords and client secrets. */
+  @Override
+  public String toString() {
+    return "CliOptions[port=" + port + ", profileOut=" + profileOut + ", hazards=" + hazards + "]";
+  }
+
   private static Scenario scenario(String value) {
     if (value.equals("demo")) {
       return Scenario.demo();
