@@ -278,6 +278,45 @@ class GraphSdkFidelityIT {
   }
 
   @Nested
+  class OverTheWire {
+    private String brokerToken() {
+      return broker().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
+    }
+
+    @Test
+    void throttlingAnswers429WithRetryAfterInTheDocumentedEnvelope() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      String auth = "Bearer " + brokerToken();
+      var original = emulator.hazards();
+      emulator.hazards(original.withThrottleRps(1));
+      try {
+        dev.jitelevate.emulator.testing.EmulatorHttp.Response throttled = null;
+        for (int i = 0; i < 20 && throttled == null; i++) {
+          var response = http.get("v1.0/users/" + ALICE, "Authorization", auth);
+          if (response.status() == 429) throttled = response;
+        }
+        assertThat(throttled).isNotNull();
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        dev.jitelevate.emulator.testing.VectorShape.assertSameShape(
+            dev.jitelevate.emulator.testing.VectorShape.vector("graph_error_throttled_429").path("response").path("body"),
+            throttled.json());
+      } finally {
+        emulator.hazards(original);
+      }
+    }
+
+    @Test
+    void malformedJsonAnswersTheGraphEnvelopeNotAStackTrace() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      var response = http.postJson("v1.0/roleManagement/directory/roleAssignmentScheduleRequests", "{\"action\":",
+          "Authorization", "Bearer " + brokerToken());
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.json().path("error").path("code").asText()).isEqualTo("BadRequest");
+      assertThat(response.json().path("error").path("innerError").path("request-id").asText()).isNotBlank();
+    }
+  }
+
+  @Nested
   class TokenClaims {
     @Test
     void onlyATokenIssuedAfterActivationCarriesWidsAndGroups() {
