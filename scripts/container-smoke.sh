@@ -139,8 +139,8 @@ base_url=$(awk '/^READY / { print $2; exit }' "$work/emulator.log")
 [[ $base_url == */ ]] || base_url="$base_url/"
 echo "emulator ready at $base_url"
 jq -r '.caCertificatePem' "$work/profile.json" >"$work/emulator-ca.pem"
-id_token_url=$(jq -r '.github.idTokenRequestUrl // .github.tokenRequestUrl // .github.requestUrl // empty' "$work/profile.json")
-id_token_request_token=$(jq -r '.github.requestToken // .github.idTokenRequestToken // empty' "$work/profile.json")
+id_token_url=$(jq -r '.github.oidcRequestUrl // empty' "$work/profile.json")
+id_token_request_token=$(jq -r '.github.oidcRequestToken // empty' "$work/profile.json")
 [[ -n $id_token_url && -n $id_token_request_token ]] \
   || die "the profile $work/profile.json has no github section with the OIDC request URL and token"
 
