@@ -76,6 +76,10 @@ read_file_commands() {
   ' "$1"
 }
 
+json_true() { # json_true [jq args] FILTER FILE — true when the filter yields true
+  jq -e "$@" >/dev/null
+}
+
 value_of() { # value_of FILE NAME
   read_file_commands "$1" | awk -F'\t' -v n="$2" '$1 == n { v = $2 } END { printf "%s", v }'
 }
@@ -260,13 +264,14 @@ post_summary=$step_summary
 check "the post step exits 0 (exit code $post_rc)" test "$post_rc" -eq 0
 
 section "smoke: the record, the summary, the emulator"
-host_record=$runner/workspace/${record_path#/github/workspace/}
-check "the record $record_path exists in the workspace" test -s "$host_record"
-if [[ -s $host_record ]]; then
-  check "the record is JSON with schemaVersion 1.0" jq -e '.schemaVersion == "1.0"' "$host_record"
-  check "the record names the request $request_id" jq -e --arg id "$request_id" '.requestIds | index($id) != null' "$host_record"
-  check "the record's outcome is SUCCEEDED" jq -e '.outcome == "SUCCEEDED"' "$host_record"
-  check "the record says the elevation was REVOKED" jq -e '.revocation.status == "REVOKED"' "$host_record"
+host_record=
+[[ -n $record_path ]] && host_record=$runner/workspace/${record_path#/github/workspace/}
+check "the record ${record_path:-(no record-path)} exists in the workspace" test -n "$host_record" -a -f "$host_record"
+if [[ -n $host_record && -s $host_record ]]; then
+  check "the record is JSON with schemaVersion 1.0" json_true '.schemaVersion == "1.0"' "$host_record"
+  check "the record names the request $request_id" json_true --arg id "$request_id" '.requestIds | index($id) != null' "$host_record"
+  check "the record's outcome is SUCCEEDED" json_true '.outcome == "SUCCEEDED"' "$host_record"
+  check "the record says the elevation was REVOKED" json_true '.revocation.status == "REVOKED"' "$host_record"
   check "the record holds the CI metadata (run id)" grep -q '1234567890' "$host_record"
   echo "  record: $(jq -c '{outcome, strategy, revocation, target: .target.roleName}' "$host_record")"
 fi
@@ -275,7 +280,7 @@ check "the summary shows a Mermaid timeline" grep -q 'mermaid' <<<"$summaries"
 check "the summary names the role" grep -q 'Key Vault Secrets Officer' <<<"$summaries"
 for secret in "${NEVER_PRINTED[@]}"; do
   check "no log, output, state, summary or record contains a known secret (${secret:0:8}…)" \
-    bash -c '! grep -rqF -- "$1" "$2/main.log" "$2/post.log" "$3/file_commands" "$3/workspace" --exclude=cloud-profile.json' _ \
+    bash -c '! grep -rqF --exclude=cloud-profile.json -- "$1" "$2/main.log" "$2/post.log" "$3/file_commands" "$3/workspace"' _ \
     "$secret" "$work" "$runner"
 done
 leaked=$(leaked_assignments)
