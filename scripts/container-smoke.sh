@@ -84,6 +84,21 @@ value_of() { # value_of FILE NAME
   read_file_commands "$1" | awk -F'\t' -v n="$2" '$1 == n { v = $2 } END { printf "%s", v }'
 }
 
+# Prints NAME=DEFAULT for each input of an action.yml (the runner's own format: two-space-indented input
+# names, a four-space-indented `default:` with a plain, single- or double-quoted scalar).
+action_yml_defaults() {
+  [[ -f $1 ]] || return 0
+  awk '
+    /^inputs:/ { inside = 1; next }
+    /^[^ #]/ { inside = 0 }
+    inside && /^  [A-Za-z0-9_-]+:[[:space:]]*$/ { name = $1; sub(/:$/, "", name); next }
+    inside && /^    default:/ {
+      v = $0; sub(/^    default:[[:space:]]*/, "", v)
+      if (v ~ /^\x27.*\x27$/) { v = substr(v, 2, length(v) - 2); gsub(/\x27\x27/, "\x27", v) }
+      else if (v ~ /^".*"$/) { v = substr(v, 2, length(v) - 2) }
+      printf "%s=%s\n", toupper(name), v }' "$1"
+}
+
 free_port() {
   local port
   for _ in $(seq 1 50); do
@@ -175,23 +190,30 @@ cat >"$runner/workflow/event.json" <<EVENT
 }
 EVENT
 
-inputs=(
-  "INPUT_TARGET=azure-role"
-  "INPUT_ROLE=Key Vault Secrets Officer"
-  "INPUT_SCOPE=$SCOPE"
-  "INPUT_STRATEGY=broker"
-  "INPUT_CLIENT-ID=$CI_CLIENT_ID"
-  "INPUT_TENANT-ID=$TENANT_ID"
-  "INPUT_SUBSCRIPTION-ID=$SUBSCRIPTION_ID"
-  "INPUT_BROKER-CLIENT-ID=$BROKER_CLIENT_ID"
-  "INPUT_CLOUD-PROFILE=cloud-profile.json"
-  "INPUT_DURATION=30m"
-  "INPUT_OPERATION=keyvault-rotate"
-  "INPUT_VAULT=kv-jit-demo"
-  "INPUT_SECRETS=db-password"
-  "INPUT_REVOKE=post"
-  "INPUT_JUSTIFICATION="
-)
+# The runner sets INPUT_<NAME> for every input action.yml declares (its default unless the workflow
+# gives a value), upper-casing the name and keeping hyphens.
+declare -A input=()
+while IFS='=' read -r name value; do
+  [[ -n $name ]] && input[$name]=$value
+done < <(action_yml_defaults action.yml)
+input[TARGET]=azure-role
+input[ROLE]="Key Vault Secrets Officer"
+input[SCOPE]=$SCOPE
+input[STRATEGY]=broker
+input[CLIENT-ID]=$CI_CLIENT_ID
+input[TENANT-ID]=$TENANT_ID
+input[SUBSCRIPTION-ID]=$SUBSCRIPTION_ID
+input[BROKER-CLIENT-ID]=$BROKER_CLIENT_ID
+input[CLOUD-PROFILE]=cloud-profile.json
+input[DURATION]=30m
+input[OPERATION]=keyvault-rotate
+input[VAULT]=kv-jit-demo
+input[SECRETS]=db-password
+input[REVOKE]=post
+inputs=()
+for name in "${!input[@]}"; do
+  inputs+=("INPUT_$name=${input[$name]}")
+done
 
 run_step() { # run_step NAME ENTRYPOINT [EXTRA_ENV...] — one step as the runner runs it; sets step_rc
   local name=$1 entrypoint=$2
