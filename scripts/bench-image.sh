@@ -36,15 +36,16 @@ container_ms() { # container_ms CDS(on|off)
   done | median
 }
 
-# The JVM alone: RUNS invocations inside one container, timed there, so container start-up is excluded.
-# Arguments: the launcher's environment (CDS on/off) and JIT_ELEVATE_JAVA_OPTS.
+# The JVM alone: RUNS invocations inside one container, timed there by bash, so container start-up is
+# excluded. Prints "median-wall-ms median-cpu-ms" (cpu = user + sys: less sensitive to a busy machine).
+# Arguments: the launcher's CDS switch, JIT_ELEVATE_JAVA_OPTS, and the command that starts the JVM.
 jvm_ms() { # jvm_ms CDS JAVA_OPTS LAUNCHER_CMD
-  pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" -e "JIT_ELEVATE_CDS=$1" -e "JIT_ELEVATE_JAVA_OPTS=$2" \
-    --entrypoint /bin/sh "$IMAGE" -c '
-      for i in $(seq '"$runs"'); do
-        t0=$(date +%s%N); '"$3"' --version >/dev/null; t1=$(date +%s%N)
-        echo $(((t1 - t0) / 1000000))
-      done' | median
+  local samples
+  samples=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" -e "JIT_ELEVATE_CDS=$1" -e "JIT_ELEVATE_JAVA_OPTS=$2" \
+    --entrypoint /bin/bash "$IMAGE" -c '
+      TIMEFORMAT="%R %U %S"
+      for i in $(seq '"$runs"'); do { time '"$3"' --version >/dev/null 2>&1; } 2>&1; done')
+  echo "$(awk '{ print int($1 * 1000) }' <<<"$samples" | median) $(awk '{ print int(($2 + $3) * 1000) }' <<<"$samples" | median)"
 }
 
 size_of() { pm image inspect --format '{{.Size}}' "$1"; }
@@ -70,9 +71,11 @@ rss() { /usr/bin/time -f '%M' "$@" --version 2>&1 >/dev/null | tail -1; }
 rss_flags=$(for _ in $(seq "$runs"); do rss java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -jar "$host_jar"; done | median)
 rss_plain=$(for _ in $(seq "$runs"); do rss java -jar "$host_jar"; done | median)
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 cat <<EOF
 Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo),
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); podman $(podman --version | awk '{ print $3 }') with runc;
+load average at the end $load (other builds share the machine: CPU times are the steadier figure);
 image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one go by \`scripts/bench-image.sh $runs\`.
 
 | size | MiB |
@@ -86,9 +89,13 @@ image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one
 |---|---:|
 | \`podman run\` of the image, with AppCDS | $with_cds |
 | \`podman run\` of the image, without AppCDS (\`JIT_ELEVATE_CDS=off\`) | $without_cds |
-| JVM alone in the container, launcher flags + AppCDS | $jvm_cds |
-| JVM alone in the container, launcher flags, no AppCDS | $jvm_nocds |
-| JVM alone in the container, plain \`java -jar\` + AppCDS (G1, C2, default stacks) | $jvm_plain |
+
+
+| \`jit-elevate --version\`, the JVM alone inside one container | median wall ms | median CPU ms (user+sys) |
+|---|---:|---:|
+| launcher flags + AppCDS | ${jvm_cds% *} | ${jvm_cds#* } |
+| launcher flags, no AppCDS | ${jvm_nocds% *} | ${jvm_nocds#* } |
+| plain \`java -jar\` + AppCDS (G1, C2, default stacks) | ${jvm_plain% *} | ${jvm_plain#* } |
 
 | peak RSS of \`--version\` (host JVM $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }'), same jar) | MiB |
 |---|---:|
