@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures the action image for BENCHMARKS.md: the size it adds on top of its base, and how fast
-# `jit-elevate --version` starts — as a whole `podman run` (what a job step pays after the pull) and as the
-# JVM alone inside one running container — with and without the AppCDS archive, plus the JVM flags'
-# effect on time and peak memory. All medians of RUNS runs measured in one go. Prints Markdown.
+# `jit-elevate --version` and the action's main step (up to its first network call) start — as a whole
+# `podman run` (what a job step pays after the pull) and as the JVM alone inside one running container —
+# with and without the AppCDS archive, plus the JVM flags' effect on time and peak memory. All medians of RUNS runs measured in one go. Prints Markdown.
 #
 # Usage: scripts/bench-image.sh [RUNS]        (default 9; builds the image like the smoke test when missing)
 set -euo pipefail
@@ -64,6 +64,9 @@ jvm_nocds=$(jvm_ms off "" /usr/local/bin/jit-elevate)
 # The launcher's flags against a plain `java -jar` (G1, both JITs, default stacks); CDS on in both.
 plain="java -XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -jar /opt/jit-elevate/jit-elevate.jar"
 jvm_plain=$(jvm_ms on "" "$plain")
+# The main step up to its first network call (scripts/container/cds-training, the archive's training run).
+action_cds=$(jvm_ms on "" /usr/local/bin/cds-training)
+action_nocds=$(jvm_ms off "" /usr/local/bin/cds-training)
 
 # Peak RSS on the host's JVM (the base image has no GNU time), same jar and flags.
 host_jar=action-runner/target/jit-elevate.jar
@@ -96,6 +99,11 @@ image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one
 | launcher flags + AppCDS | ${jvm_cds% *} | ${jvm_cds#* } |
 | launcher flags, no AppCDS | ${jvm_nocds% *} | ${jvm_nocds#* } |
 | plain \`java -jar\` + AppCDS (G1, C2, default stacks) | ${jvm_plain% *} | ${jvm_plain#* } |
+
+| \`jit-elevate action\` up to its first network call (offline), inside one container | median wall ms | median CPU ms (user+sys) |
+|---|---:|---:|
+| launcher flags + AppCDS | ${action_cds% *} | ${action_cds#* } |
+| launcher flags, no AppCDS | ${action_nocds% *} | ${action_nocds#* } |
 
 | peak RSS of \`--version\` (host JVM $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }'), same jar) | MiB |
 |---|---:|
