@@ -93,7 +93,6 @@ image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one
 | \`podman run\` of the image, with AppCDS | $with_cds |
 | \`podman run\` of the image, without AppCDS (\`JIT_ELEVATE_CDS=off\`) | $without_cds |
 
-
 | \`jit-elevate --version\`, the JVM alone inside one container | median wall ms | median CPU ms (user+sys) |
 |---|---:|---:|
 | launcher flags + AppCDS | ${jvm_cds% *} | ${jvm_cds#* } |
