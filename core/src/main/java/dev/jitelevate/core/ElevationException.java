@@ -12,6 +12,7 @@ public class ElevationException extends RuntimeException {
   private final String azureErrorCode;
   private final String azureRequestId;
   private final int httpStatus;
+  private volatile ActivationRecord record;
 
   public ElevationException(FailureKind kind, String message, String azureErrorCode, String azureRequestId, int httpStatus, Throwable cause) {
     super(message, cause);
@@ -43,5 +44,16 @@ public class ElevationException extends RuntimeException {
   /** The HTTP status the service answered with, or 0 when no service was involved. */
   public int httpStatus() {
     return httpStatus;
+  }
+
+  /** The record of the run this failure ended, when the lifecycle attached one. */
+  public Optional<ActivationRecord> record() {
+    return Optional.ofNullable(record);
+  }
+
+  /** Attaches the record of the run this failure ended; the lifecycle calls this once, before throwing. */
+  public ElevationException attachRecord(ActivationRecord value) {
+    this.record = value;
+    return this;
   }
 }

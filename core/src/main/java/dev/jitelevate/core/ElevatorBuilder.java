@@ -1,7 +1,12 @@
 package dev.jitelevate.core;
 
+import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.internal.lifecycle.ElevatorConfig;
+import dev.jitelevate.core.internal.lifecycle.LifecycleElevator;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Configures an {@link Elevator}. */
 public final class ElevatorBuilder {
@@ -39,12 +44,14 @@ public final class ElevatorBuilder {
   /**
    * Builds the elevator.
    *
-   * @throws IllegalStateException when the identity is missing
+   * @throws IllegalStateException when the identity is missing, or no surface implementation is on the class path
    */
   public Elevator build() {
     if (identity == null) {
       throw new IllegalStateException("An identity is required: call identity(...)");
     }
-    throw new UnsupportedOperationException("The lifecycle implementation lands with issue 3");
+    return LifecycleElevator.create(new ElevatorConfig(cloud, Optional.ofNullable(tenantId), identity,
+        Optional.ofNullable(broker), listener, clock, polling, Sleeper.system(),
+        () -> ThreadLocalRandom.current().nextDouble()));
   }
 }

@@ -11,6 +11,10 @@ import java.util.Optional;
 /** The emulator's command line, parsed and validated. */
 record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazards hazards, boolean help) {
 
+  private static final java.util.Set<String> OPTIONS = java.util.Set.of("--port", "--scenario", "--profile-out",
+      "--provisioning-delay", "--propagation-delay", "--min-active-duration", "--throttle-rps", "--fault-rate",
+      "--latency-ms");
+
   static final String USAGE = String.join("\n",
       "Usage: java -jar jit-emulator.jar [options]",
       "  --port N                    HTTPS port on 127.0.0.1 (default 0: a free port)",
@@ -43,11 +47,13 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
       if (!option.startsWith("--")) {
         throw new IllegalArgumentException("Unexpected argument '" + option + "'.");
       }
-      String name = option;
-      String value;
       int eq = option.indexOf('=');
+      String name = eq > 0 ? option.substring(0, eq) : option;
+      if (!OPTIONS.contains(name)) {
+        throw new IllegalArgumentException("Unknown option " + name + ".");
+      }
+      String value;
       if (eq > 0) {
-        name = option.substring(0, eq);
         value = option.substring(eq + 1);
       } else {
         if (i + 1 >= args.length) {
@@ -69,6 +75,12 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
       }
     }
     return new CliOptions(port, scenario(scenarioArg), Optional.ofNullable(profileOut), hazards, false);
+  }
+
+  /** Never prints the scenario: it holds passwords and client secrets. */
+  @Override
+  public String toString() {
+    return "CliOptions[port=" + port + ", profileOut=" + profileOut + ", hazards=" + hazards + "]";
   }
 
   private static Scenario scenario(String value) {

@@ -4,6 +4,7 @@ import dev.jitelevate.emulator.admin.AdminOperations;
 import dev.jitelevate.emulator.admin.AdminSurface;
 import dev.jitelevate.emulator.entra.GitHubActions;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
+import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.Directory;
 import dev.jitelevate.emulator.kernel.EmulatorClock;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
@@ -11,6 +12,7 @@ import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.kernel.Surface;
+import dev.jitelevate.emulator.kernel.TokenValidator;
 import dev.jitelevate.emulator.server.EmulatorEngine;
 import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.server.JournalEntry;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.X509TrustManager;
 
@@ -131,6 +134,15 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
 
   public X509TrustManager trustManager() {
     return tls.trustManager();
+  }
+
+  /**
+   * Validates an access token the emulator issued (signature, lifetime, audience), as the surfaces do.
+   *
+   * @return the caller it describes, or empty when it is not valid for any of the audiences
+   */
+  public Optional<Caller> validateToken(String bearerToken, String... audiences) {
+    return context.require(TokenValidator.class).validate(bearerToken, Set.of(audiences));
   }
 
   /** Every active assignment and membership on every surface right now. */

@@ -66,6 +66,34 @@ class PimEmulatorIT {
   }
 
   @Nested
+  class Engine {
+    @Test
+    void wireMocksOwnAdminApiIsLockedSoTheEmulatorCannotBeBrokenThroughIt() throws IOException {
+      assertThat(http.delete("/__admin/mappings").status()).isEqualTo(401);
+      assertThat(http.get("/_emulator/assignments").status()).isEqualTo(200);
+    }
+
+    @Test
+    void servesConcurrentSlowRequestsInParallel() throws Exception {
+      emulator.injectFault(FaultRule.latency("GET", "jwks$", Duration.ofMillis(500), 8));
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        long started = System.nanoTime();
+        var futures = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 8; i++) {
+          futures.add(pool.submit(() -> http.get("/_github/.well-known/jwks").status()));
+        }
+        for (var f : futures) {
+          assertThat(f.get()).isEqualTo(200);
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Nested
   class Lifecycle {
     @Test
     void startsWithNoActiveAssignmentsAndNoLeaks() {
@@ -112,6 +140,24 @@ class PimEmulatorIT {
       long started = System.nanoTime();
       assertThat(http.get("/_github/.well-known/jwks").status()).isEqualTo(200);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void throttlingAnswers429WithRetryAfterInTheOwningServicesEnvelope() throws IOException {
+      emulator.hazards(emulator.hazards().withThrottleRps(1));
+      try {
+        String keys = emulator.tenantId() + "/discovery/v2.0/keys";
+        EmulatorHttp.Response last = http.get(keys);
+        for (int i = 0; i < 5 && last.status() == 200; i++) {
+          last = http.get(keys);
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(Integer.parseInt(last.header("Retry-After"))).isGreaterThanOrEqualTo(1);
+        assertThat(last.json().path("error").asText()).isEqualTo("temporarily_unavailable");
+        assertThat(http.get("/_emulator/journal").status()).as("the admin API is never throttled").isEqualTo(200);
+      } finally {
+        emulator.hazards(emulator.hazards().withThrottleRps(0));
+      }
     }
 
     @Test

@@ -43,6 +43,10 @@ final class RequestSpecParser {
     Instant requestedEnd = instant(expiration.path("endDateTime"), "scheduleInfo.expiration.endDateTime");
     Instant start = requestedStart == null || requestedStart.isBefore(call.now()) ? call.now() : requestedStart;
     Instant end = end(expirationType, start, duration, requestedEnd);
+    if (end != null && !end.isAfter(start)) {
+      throw ArmErrors.invalidContent("The schedule ends at " + end + ", which is not after its start " + start
+          + ". Path 'properties.scheduleInfo.expiration'");
+    }
     JsonNode ticket = p.path("ticketInfo");
     return new RequestSpec(kind, name, call.scope(), role.guid(), principal.id(), principal.armType(), requestType,
         requestedStart, expirationType, duration, requestedEnd, Json.text(p, "justification"),

@@ -44,6 +44,13 @@ public record GitHubContext(
     }
   }
 
+  /** Names the job without the request token (a secret). */
+  @Override
+  public String toString() {
+    return "GitHubContext[" + subject() + ", event=" + eventName + ", sha=" + sha + ", run=" + runId + "/" + runAttempt
+        + ", requestToken=***]";
+  }
+
   /** The repository's owner. */
   public String owner() {
     return repository.substring(0, repository.indexOf('/'));

@@ -17,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The HTTPS engine: WireMock on loopback with the emulator's certificate and a single catch-all stub whose
- * transformer hands every request to the {@link Dispatcher}. Holds the journal and the fault rules.
+ * transformer hands every request to the {@link Dispatcher}. Holds the journal and the fault rules. WireMock's own
+ * {@code /__admin} API is locked (no real service has it, and it could delete the catch-all stub); delayed
+ * responses are scheduled asynchronously so added latency does not hold request threads.
  */
 public final class EmulatorEngine implements AutoCloseable {
   private final RequestJournal journal = new RequestJournal();
@@ -43,6 +45,10 @@ public final class EmulatorEngine implements AutoCloseable {
         .gzipDisabled(true)
         .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
         .disableRequestJournal()
+        .adminAuthenticator(request -> false)
+        .containerThreads(64)
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(8)
         .notifier(new ConsoleNotifier(false))
         .extensions(transformer);
     options = port == 0 ? options.dynamicHttpsPort() : options.httpsPort(port);

@@ -58,6 +58,9 @@ public record FaultRule(
   }
 
   boolean matches(String requestMethod, String path) {
-    return (method == null || method.equals(requestMethod)) && Pattern.compile(pathRegex).matcher(path).find();
+    return (method == null || method.equals(requestMethod))
+        && PATTERNS.computeIfAbsent(pathRegex, Pattern::compile).matcher(path).find();
   }
+
+  private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -172,6 +172,34 @@ class ArmRequestBasicsTest {
     }
 
     @Test
+    void oddBodiesAreBadRequestsNeverServerErrors() {
+      String path = SUB_SCOPE + "/providers/Microsoft.Authorization/roleAssignments/" + newName() + "?api-version=" + RBAC;
+      assertThat(arm.put("broker", path, "").code()).isEqualTo("InvalidRequestContent");
+      assertThat(arm.put("broker", path, "[]").code()).isEqualTo("InvalidRequestContent");
+      assertThat(arm.put("broker", path, "{\"properties\":\"x\"}").code()).isEqualTo("InvalidRequestContent");
+      assertThat(arm.put("alice", requests(RG_APP, newName()), "{\"properties\":{\"principalId\":\"" + ALICE
+          + "\",\"roleDefinitionId\":\"not-a-role\",\"requestType\":\"SelfActivate\"}}").code()).isEqualTo("InvalidRoleDefinitionId");
+      assertThat(arm.put("alice", requests(RG_APP, newName()), "{\"properties\":{\"principalId\":\"" + ALICE
+          + "\",\"roleDefinitionId\":\"" + KV_SECRETS_OFFICER + "\",\"requestType\":\"Sideways\"}}").message()).contains("Sideways");
+    }
+
+    @Test
+    void aScheduleThatEndsBeforeItStartsIsRefused() {
+      var body = ArmFixture.scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", null, "x");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("properties")).putObject("scheduleInfo").putObject("expiration")
+          .put("type", "AfterDateTime").put("endDateTime", "2020-01-01T00:00:00Z");
+      var reply = arm.put("alice", requests(RG_APP, newName()), body);
+      assertThat(reply.code()).isEqualTo("InvalidRequestContent");
+      assertThat(reply.message()).contains("not after its start");
+    }
+
+    @Test
+    void anUnsupportedMethodIsMethodNotAllowed() {
+      var reply = arm.send("DELETE", "broker", SUB_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions/" + OWNER + "?api-version=" + RBAC, null);
+      assertThat(reply.status()).isEqualTo(405);
+    }
+
+    @Test
     void aScheduleRequestWithoutRequestTypeIsRefusedNamingIt() {
       var body = ArmFixture.scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", "PT1H", "x");
       ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("properties")).remove("requestType");

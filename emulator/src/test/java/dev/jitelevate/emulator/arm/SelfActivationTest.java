@@ -218,6 +218,16 @@ class SelfActivationTest {
       assertThat(arm.get("alice", requests(SUB_SCOPE, name)).prop("status")).isEqualTo("Provisioned");
       assertThat(arm.surface.decide(newName(), true, BOB, "x")).isEmpty();
     }
+
+    @Test
+    void theAdminApiRefusesADeciderWhoIsNotAnApprover() {
+      requestApproval();
+      String id = arm.surface.pendingApprovals().get(0).approvalId();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> arm.surface.decide(id, true, DAVE, "me?"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not an approver");
+      assertThat(arm.surface.decide(id.substring(id.lastIndexOf('/') + 1), false, null, "no")).get()
+          .extracting(p -> p.status()).isEqualTo("Denied");
+    }
   }
 
   @Nested

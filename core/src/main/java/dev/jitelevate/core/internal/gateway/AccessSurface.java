@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.gateway;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.StatusReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,4 +51,31 @@ public interface AccessSurface {
    * role's actions at the scope, or a token issued now carries the directory role ({@code wids}) or group.
    */
   AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity);
+  /**
+   * Lists the plain role assignments at and below an ARM scope whose description carries a marker (rbac
+   * surface only; used by the sweep). Each entry's {@code id} is the assignment's full id.
+   *
+   * @throws UnsupportedOperationException on surfaces that have no plain role assignments
+   */
+  default List<ActiveInstance> markedAssignments(String scope) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no plain role assignments to sweep");
+  }
+
+  /**
+   * Deletes a plain role assignment by its full id (rbac surface only; used by the sweep).
+   *
+   * @throws UnsupportedOperationException on surfaces that have no plain role assignments
+   */
+  default void deleteAssignment(String assignmentId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no plain role assignments to delete");
+  }
+
+  /**
+   * Lists the principal's eligible and active elevations on this surface (for {@code jit-elevate status}).
+   *
+   * @throws UnsupportedOperationException when the surface cannot list them
+   */
+  default StatusReport status(PrincipalId principal) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list a principal's elevations");
+  }
 }

@@ -1,0 +1,228 @@
+package dev.jitelevate.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.core.ActivationRecord.Approval;
+import dev.jitelevate.core.ActivationRecord.Failure;
+import dev.jitelevate.core.ActivationRecord.Principal;
+import dev.jitelevate.core.ActivationRecord.Revocation;
+import dev.jitelevate.core.ActivationRecord.Target;
+import dev.jitelevate.core.ActivationRecord.Timeline;
+import dev.jitelevate.core.ActivationRecord.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The JSON mapping behind {@link ActivationRecords}, field by field so the format is exactly the schema's. */
+final class RecordJson {
+  private RecordJson() {}
+
+  static InvalidElevationRequestException invalid(String what, String reason) {
+    return new InvalidElevationRequestException(what, "The " + what + " JSON cannot be read: " + reason + ".",
+        "Pass the " + what + " JSON that jit-elevate wrote (schema version " + ActivationRecord.SCHEMA_VERSION + ").");
+  }
+
+  static ObjectNode write(ObjectMapper mapper, ActivationRecord r) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("schemaVersion", r.schemaVersion());
+    r.requestIds().forEach(o.putArray("requestIds")::add);
+    ObjectNode p = o.putObject("principal");
+    p.put("id", r.principal().id());
+    opt(p, "displayName", r.principal().displayName());
+    opt(p, "type", r.principal().type());
+    ObjectNode t = o.putObject("target");
+    t.put("kind", r.target().kind());
+    opt(t, "roleDefinitionId", r.target().roleDefinitionId());
+    opt(t, "roleName", r.target().roleName());
+    t.put("scope", r.target().scope());
+    opt(t, "groupAccess", r.target().groupAccess());
+    o.put("strategy", r.strategy());
+    o.put("justification", r.justification());
+    r.ticket().ifPresent(k -> o.putObject("ticket").put("number", k.number()).put("system", k.system()));
+    ObjectNode w = o.putObject("window");
+    w.put("requested", r.window().requested().toString());
+    optInstant(w, "grantedStart", r.window().grantedStart());
+    optInstant(w, "grantedEnd", r.window().grantedEnd());
+    writeTimeline(o.putObject("timeline"), r.timeline());
+    r.approval().ifPresent(a -> writeApproval(o.putObject("approval"), a));
+    o.put("outcome", r.outcome().name());
+    ObjectNode v = o.putObject("revocation");
+    v.put("status", r.revocation().status());
+    optInstant(v, "expiresAt", r.revocation().expiresAt());
+    opt(v, "detail", r.revocation().detail());
+    r.error().ifPresent(e -> writeFailure(o.putObject("error"), e));
+    o.put("retries", r.retries());
+    o.put("apiCalls", r.apiCalls());
+    o.set("operation", mapper.valueToTree(r.operation()));
+    o.set("ci", mapper.valueToTree(r.ci()));
+    return o;
+  }
+
+  private static void writeTimeline(ObjectNode n, Timeline tl) {
+    n.put("requested", tl.requested().toString());
+    optInstant(n, "submitted", tl.submitted());
+    optInstant(n, "approved", tl.approved());
+    optInstant(n, "provisioned", tl.provisioned());
+    optInstant(n, "verified", tl.verified());
+    optInstant(n, "operationStarted", tl.operationStarted());
+    optInstant(n, "operationEnded", tl.operationEnded());
+    optInstant(n, "revoked", tl.revoked());
+    optInstant(n, "finished", tl.finished());
+  }
+
+  private static void writeApproval(ObjectNode n, Approval a) {
+    n.put("approvalId", a.approvalId());
+    opt(n, "approverId", a.approverId());
+    opt(n, "decision", a.decision());
+    opt(n, "justification", a.justification());
+    optInstant(n, "decidedAt", a.decidedAt());
+  }
+
+  private static void writeFailure(ObjectNode n, Failure f) {
+    n.put("kind", f.kind());
+    opt(n, "code", f.code());
+    n.put("message", f.message());
+    opt(n, "azureRequestId", f.azureRequestId());
+    f.suppressed().forEach(n.putArray("suppressed")::add);
+  }
+
+  private static void opt(ObjectNode n, String field, Optional<String> value) {
+    value.ifPresent(v -> n.put(field, v));
+  }
+
+  private static void optInstant(ObjectNode n, String field, Optional<Instant> value) {
+    value.ifPresent(v -> n.put(field, v.toString()));
+  }
+
+  static ActivationRecord read(ObjectMapper mapper, JsonNode o) {
+    String version = text(o, "schemaVersion", "record");
+    if (!version.startsWith("1.")) {
+      throw invalid("record", "its schema version " + version + " is not 1.x");
+    }
+    List<String> ids = new ArrayList<>();
+    o.path("requestIds").forEach(n -> ids.add(n.asText()));
+    JsonNode p = o.path("principal");
+    JsonNode t = o.path("target");
+    JsonNode w = o.path("window");
+    JsonNode v = o.path("revocation");
+    Optional<TicketInfo> ticket = o.has("ticket")
+        ? Optional.of(new TicketInfo(text(o.path("ticket"), "number", "record"), o.path("ticket").path("system").asText("")))
+        : Optional.empty();
+    return new ActivationRecord(version, ids,
+        new Principal(text(p, "id", "record"), optText(p, "displayName"), optText(p, "type")),
+        new Target(text(t, "kind", "record"), optText(t, "roleDefinitionId"), optText(t, "roleName"),
+            text(t, "scope", "record"), optText(t, "groupAccess")),
+        text(o, "strategy", "record"), o.path("justification").asText(""), ticket,
+        new Window(duration(w, "requested"), optInstant(w, "grantedStart"), optInstant(w, "grantedEnd")),
+        readTimeline(o.path("timeline")), o.has("approval") ? Optional.of(readApproval(o.path("approval"))) : Optional.empty(),
+        outcome(text(o, "outcome", "record")),
+        new Revocation(text(v, "status", "record"), optInstant(v, "expiresAt"), optText(v, "detail")),
+        o.has("error") ? Optional.of(readFailure(o.path("error"))) : Optional.empty(),
+        o.path("retries").asInt(0), o.path("apiCalls").asInt(0),
+        map(mapper, o.path("operation")), stringMap(o.path("ci")));
+  }
+
+  private static Timeline readTimeline(JsonNode n) {
+    return new Timeline(instant(n, "requested"), optInstant(n, "submitted"), optInstant(n, "approved"),
+        optInstant(n, "provisioned"), optInstant(n, "verified"), optInstant(n, "operationStarted"),
+        optInstant(n, "operationEnded"), optInstant(n, "revoked"), optInstant(n, "finished"));
+  }
+
+  private static Approval readApproval(JsonNode n) {
+    return new Approval(text(n, "approvalId", "record"), optText(n, "approverId"), optText(n, "decision"),
+        optText(n, "justification"), optInstant(n, "decidedAt"));
+  }
+
+  private static Failure readFailure(JsonNode n) {
+    List<String> suppressed = new ArrayList<>();
+    n.path("suppressed").forEach(s -> suppressed.add(s.asText()));
+    return new Failure(text(n, "kind", "record"), optText(n, "code"), text(n, "message", "record"),
+        optText(n, "azureRequestId"), suppressed);
+  }
+
+  private static ActivationRecord.Outcome outcome(String text) {
+    try {
+      return ActivationRecord.Outcome.valueOf(text);
+    } catch (IllegalArgumentException e) {
+      throw invalid("record", "'" + Text.printable(text) + "' is not an outcome");
+    }
+  }
+
+  static ObjectNode writeHandle(ObjectMapper mapper, RevocationHandle h) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("strategy", h.strategy().wireValue());
+    o.put("surface", h.surface());
+    o.put("principalId", h.principalId().value());
+    if (h.roleDefinitionId() != null) o.put("roleDefinitionId", h.roleDefinitionId());
+    o.put("scope", h.scope());
+    if (h.groupAccess() != null) o.put("groupAccess", h.groupAccess());
+    if (h.requestId() != null) o.put("requestId", h.requestId());
+    opt(o, "assignmentId", h.assignmentId());
+    o.put("activatedAt", h.activatedAt().toString());
+    o.put("expiresAt", h.expiresAt().toString());
+    o.put("createdByThisRun", h.createdByThisRun());
+    return o;
+  }
+
+  static RevocationHandle readHandle(JsonNode o) {
+    if (!o.path("createdByThisRun").isBoolean()) {
+      throw invalid("handle", "createdByThisRun is missing");
+    }
+    return new RevocationHandle(Strategy.parse(text(o, "strategy", "handle")), text(o, "surface", "handle"),
+        PrincipalId.of(text(o, "principalId", "handle")), optText(o, "roleDefinitionId").orElse(null),
+        text(o, "scope", "handle"), optText(o, "groupAccess").orElse(null), optText(o, "requestId").orElse(null),
+        optText(o, "assignmentId"), instant(o, "activatedAt"), instant(o, "expiresAt"),
+        o.path("createdByThisRun").asBoolean());
+  }
+
+  private static String text(JsonNode n, String field, String what) {
+    JsonNode v = n.get(field);
+    if (v == null || !v.isTextual()) {
+      throw invalid(what, "the field " + field + " is missing or not text");
+    }
+    return v.asText();
+  }
+
+  private static Optional<String> optText(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+  }
+
+  private static Instant instant(JsonNode n, String field) {
+    return optInstant(n, field).orElseThrow(() -> invalid("record", "the time " + field + " is missing"));
+  }
+
+  private static Optional<Instant> optInstant(JsonNode n, String field) {
+    try {
+      return optText(n, field).map(Instant::parse);
+    } catch (DateTimeParseException e) {
+      throw invalid("record", "the time " + field + " is not ISO-8601");
+    }
+  }
+
+  private static Duration duration(JsonNode n, String field) {
+    try {
+      return Duration.parse(optText(n, field).orElseThrow(() -> invalid("record", "the duration " + field + " is missing")));
+    } catch (DateTimeParseException e) {
+      throw invalid("record", "the duration " + field + " is not ISO-8601");
+    }
+  }
+
+  private static Map<String, Object> map(ObjectMapper mapper, JsonNode n) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class)));
+    return out;
+  }
+
+  private static Map<String, String> stringMap(JsonNode n) {
+    Map<String, String> out = new LinkedHashMap<>();
+    n.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.jitelevate.core.internal.gateway;
+
+import dev.jitelevate.core.CloudProfile;
+import dev.jitelevate.core.ElevationListener;
+import dev.jitelevate.core.PollingPolicy;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What a surface gets from the lifecycle when it is opened for one run.
+ *
+ * @param cloud the endpoints and audiences to use
+ * @param tenantId the tenant, when configured
+ * @param clock the clock for timestamps and Retry-After arithmetic
+ * @param sleeper how to wait between transient retries (never sleep otherwise)
+ * @param polling the retry budget ({@link PollingPolicy#maxRetries()}) for transient failures
+ * @param events where to emit {@code Retrying} events for transient retries (429, 5xx, resets)
+ * @param apiCalls told about every HTTP call made, for the record's count
+ */
+public record SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
+    PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls) {
+  public SurfaceContext {
+    Objects.requireNonNull(cloud, "cloud");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(polling, "polling");
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(apiCalls, "apiCalls");
+  }
+}

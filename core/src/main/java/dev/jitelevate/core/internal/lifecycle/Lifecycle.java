@@ -1,0 +1,176 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import com.azure.core.http.HttpClient;
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.CredentialSource;
+import dev.jitelevate.core.ElevationEvent;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.InvalidElevationRequestException;
+import dev.jitelevate.core.PrivilegedOperation;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.SurfaceContext;
+import dev.jitelevate.core.internal.gateway.SurfaceFactory;
+import dev.jitelevate.core.internal.gateway.SurfaceKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Orders the steps: acquire (resolve, precheck, submit, await, confirm, verify), perform, release (revoke,
+ * record). Release always runs once acquire has started, from a finally or from the shutdown hook.
+ */
+final class Lifecycle {
+  /** The longest the shutdown hook waits for the minimum active duration before leaving it to expiry. */
+  static final Duration SHUTDOWN_FLOOR_WAIT = Duration.ofSeconds(20);
+  private static final List<Step> ACQUIRE = List.of(new ResolveStep(), new PrecheckStep(), new SubmitStep(),
+      new AwaitStep(), new ConfirmStep(), new VerifyPropagationStep());
+
+  private final ElevatorConfig config;
+  private final SurfaceFactory factory;
+
+  Lifecycle(ElevatorConfig config, SurfaceFactory factory) {
+    this.config = config;
+    this.factory = factory;
+  }
+
+  ElevatorConfig config() {
+    return config;
+  }
+
+  /** Starts a run: opens the surface the target and strategy need. */
+  Run newRun(ElevationRequest request, Optional<PrivilegedOperation> operation) {
+    RunEvents events = new RunEvents(config.listener());
+    RecordBuilder record = new RecordBuilder(request, config.clock().instant(),
+        operation.map(PrivilegedOperation::name).orElse("none"));
+    SurfaceContext context = surfaceContext(events);
+    AccessSurface surface = factory.open(kindOf(request), callerFor(request.strategy()), context);
+    Run run = new Run(request, operation, config, surface, events, record);
+    run.operationContext = new LifecycleOperationContext(run, () -> httpClient(context));
+    return run;
+  }
+
+  SurfaceContext surfaceContext(RunEvents events) {
+    return new SurfaceContext(config.cloud(), config.tenantId(), config.clock(), config.sleeper(), config.polling(),
+        events, events);
+  }
+
+  private HttpClient httpClient(SurfaceContext context) {
+    return factory.httpClient(context);
+  }
+
+  AccessSurface open(SurfaceKind kind, Strategy strategy, RunEvents events) {
+    return factory.open(kind, callerFor(strategy), surfaceContext(events));
+  }
+
+  /** Acquires a verified elevation, or releases whatever was created and throws the first failure. */
+  void acquire(Run run) {
+    ShutdownGuard guard = ShutdownGuard.arm(() -> {
+      cancelIfPending(run, null);
+      release(run, SHUTDOWN_FLOOR_WAIT, null);
+    });
+    run.guard = guard;
+    try {
+      StepsRunner.run(run, ACQUIRE);
+    } catch (ElevationException e) {
+      run.fail(e);
+      cancelIfPending(run, e);
+      release(run, config.polling().minimumActiveDuration().plusMinutes(1), guard);
+      ElevationException first = run.failure().orElse(e);
+      throw first.attachRecord(run.record.build());
+    }
+  }
+
+  private static void cancelIfPending(Run run, ElevationException failure) {
+    if (run.handle == null && !run.cancelled && run.requestId != null && run.view != null && run.view.status().isPending()) {
+      Cancellation.cancel(run, failure);
+    }
+  }
+
+  /** Performs the operation; its failure is kept in the run. */
+  void perform(Run run) {
+    try {
+      StepsRunner.runOne(run, new PerformStep());
+    } catch (ElevationException e) {
+      run.fail(e);
+    }
+  }
+
+  /** Revokes (once) and completes the record; failures are kept in the run. */
+  void release(Run run, Duration maxFloorWait, ShutdownGuard guard) {
+    try {
+      StepsRunner.runOne(run, new RevokeStep(maxFloorWait));
+    } catch (ElevationException e) {
+      run.fail(e);
+    } finally {
+      finish(run);
+      if (guard != null) {
+        guard.disarm();
+      }
+      if (run.interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  void release(Run run) {
+    release(run, config.polling().minimumActiveDuration().plusMinutes(1), run.guard);
+  }
+
+  /** Completes the record: outcome, counts, the failure with everything suppressed in it. */
+  static ActivationRecord finish(Run run) {
+    Instant now = run.now();
+    run.events.on(new ElevationEvent.StepStarted(now, "record", run.request.target().describe()));
+    run.record.counts(run.events.retries(), run.events.apiCalls());
+    run.record.at("finished", now);
+    Optional<ElevationException> failure = run.failure();
+    if (failure.isPresent()) {
+      run.record.fail(failure.get());
+    } else {
+      run.record.succeeded(run.request.dryRun());
+    }
+    ActivationRecord record = run.record.build();
+    run.events.on(new ElevationEvent.StepFinished(run.now(), "record", Duration.ZERO, true, record.outcome().name()));
+    return record;
+  }
+
+  static SurfaceKind kindOf(ElevationRequest request) {
+    ElevationTarget t = request.target();
+    if (t instanceof ElevationTarget.AzureRole) {
+      return request.strategy() == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
+    }
+    return t instanceof ElevationTarget.DirectoryRole ? SurfaceKind.DIRECTORY : SurfaceKind.GROUP;
+  }
+
+  /** The handle's surface name: {@code arm}, {@code directory} or {@code group}. */
+  static String surfaceName(SurfaceKind kind) {
+    switch (kind) {
+      case DIRECTORY: return "directory";
+      case GROUP: return "group";
+      default: return "arm";
+    }
+  }
+
+  static SurfaceKind kindOf(String surfaceName, Strategy strategy) {
+    switch (surfaceName) {
+      case "directory": return SurfaceKind.DIRECTORY;
+      case "group": return SurfaceKind.GROUP;
+      case "arm": return strategy == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
+      default:
+        throw new InvalidElevationRequestException("handle", "'" + surfaceName + "' is not a surface.",
+            "Pass the revocation handle the elevation wrote (surface arm, directory or group).");
+    }
+  }
+
+  CredentialSource callerFor(Strategy strategy) {
+    if (strategy == Strategy.SELF) {
+      return config.identity();
+    }
+    return config.broker().orElseThrow(() -> new InvalidElevationRequestException("broker",
+        "The " + strategy.wireValue() + " strategy needs a broker identity to assign and remove the role.",
+        "Configure the broker credential, or use the self strategy for an eligible person."));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.ActiveElevation;
+import dev.jitelevate.core.CredentialSource;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.RevocationHandle;
+import java.time.Instant;
+
+/** A verified elevation held by the caller; closing it revokes it and completes the record. */
+final class LiveElevation implements ActiveElevation {
+  private final Run run;
+  private final Lifecycle lifecycle;
+  private boolean closed;
+
+  LiveElevation(Run run, Lifecycle lifecycle) {
+    this.run = run;
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public RevocationHandle handle() {
+    return run.handle;
+  }
+
+  @Override
+  public ActivationRecord record() {
+    run.record.counts(run.events.retries(), run.events.apiCalls());
+    return run.record.build();
+  }
+
+  @Override
+  public Instant expiresAt() {
+    return run.handle.expiresAt();
+  }
+
+  @Override
+  public CredentialSource elevatedIdentity() {
+    return run.config.identity();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    lifecycle.release(run);
+    if (run.failure().isPresent()) {
+      ElevationException failure = run.failure().get();
+      throw failure.attachRecord(run.record.build());
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.PrivilegedOperation;
+
+/** Runs the privileged operation with the verified elevation; any failure becomes OPERATION_FAILED. */
+final class PerformStep implements Step {
+
+  @Override
+  public String name() {
+    return "perform";
+  }
+
+  @Override
+  public void execute(Run run) throws InterruptedException {
+    PrivilegedOperation operation = run.operation.orElseThrow();
+    run.record.at("operationStarted", run.now());
+    try {
+      operation.perform(run.operationContext);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (ElevationException e) {
+      throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
+          + e.getMessage(), e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
+    } catch (Exception e) {
+      throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, null, 0, e);
+    } finally {
+      run.record.at("operationEnded", run.now());
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.PrivilegedOperation;
+import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.EffectivePolicy;
+import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The state of one elevation as the steps fill it in. Steps run on one thread; the shutdown hook may revoke
+ * from another, which is why the revocation fields are guarded by {@link #revocationLock}.
+ */
+final class Run {
+  final ElevationRequest request;
+  final Optional<PrivilegedOperation> operation;
+  final ElevatorConfig config;
+  final AccessSurface surface;
+  final RunEvents events;
+  final Poller poller;
+  final Retrier retrier;
+  final RecordBuilder record;
+  final Object revocationLock = new Object();
+
+  ResolvedTarget target;
+  PrincipalInfo principal;
+  EffectivePolicy policy;
+  Optional<Eligibility> eligibility = Optional.empty();
+  /** The schedule request (or rbac assignment name) this run submits: generated once, reused on retries. */
+  String requestId;
+  /** When the request was submitted. */
+  Instant submittedAt;
+  ScheduleRequestView view;
+  /** Set when access is active: by this run, or already before it ({@code createdByThisRun = false}). */
+  volatile RevocationHandle handle;
+  /** Set when a step was interrupted: the thread is re-interrupted once revocation has run. */
+  volatile boolean interrupted;
+  /** Set once revocation has run (by the finally or the shutdown hook). */
+  boolean released;
+  LifecycleOperationContext operationContext;
+  ShutdownGuard guard;
+  /** Set once this run's pending request was cancelled. */
+  volatile boolean cancelled;
+  private ElevationException failure;
+
+  Run(ElevationRequest request, Optional<PrivilegedOperation> operation, ElevatorConfig config, AccessSurface surface,
+      RunEvents events, RecordBuilder record) {
+    this.request = request;
+    this.operation = operation;
+    this.config = config;
+    this.surface = surface;
+    this.events = events;
+    this.record = record;
+    Backoff backoff = new Backoff(config.polling(), config.random());
+    this.poller = new Poller(config.clock(), config.sleeper(), backoff, events);
+    this.retrier = new Retrier(config.clock(), config.sleeper(), backoff, events);
+  }
+
+  Clock clock() {
+    return config.clock();
+  }
+
+  Instant now() {
+    return config.clock().instant();
+  }
+
+  /** Keeps the first failure; later ones are attached to it as suppressed (none is lost). */
+  synchronized void fail(ElevationException e) {
+    if (failure == null) {
+      failure = e;
+    } else if (failure != e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  synchronized Optional<ElevationException> failure() {
+    return Optional.ofNullable(failure);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.ElevationEvent;
+import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.StatusReport;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.SurfaceKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Lists a principal's eligible and active elevations across ARM, directory roles and groups. */
+final class StatusCollector {
+  private static final List<SurfaceKind> KINDS = List.of(SurfaceKind.ARM, SurfaceKind.DIRECTORY, SurfaceKind.GROUP);
+  private final Lifecycle lifecycle;
+
+  StatusCollector(Lifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  StatusReport status(Optional<PrincipalId> principal) {
+    RunEvents events = new RunEvents(lifecycle.config().listener());
+    List<StatusReport.Entry> eligible = new ArrayList<>();
+    List<StatusReport.Entry> active = new ArrayList<>();
+    PrincipalId who = null;
+    for (SurfaceKind kind : KINDS) {
+      AccessSurface surface = lifecycle.open(kind, Strategy.SELF, events);
+      if (who == null) {
+        who = principal.orElseGet(() -> surface.whoAmI(lifecycle.config().identity()).id());
+      }
+      try {
+        StatusReport part = surface.status(who);
+        eligible.addAll(part.eligible());
+        active.addAll(part.active());
+      } catch (UnsupportedOperationException e) {
+        events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), "warning",
+            "Cannot list " + Lifecycle.surfaceName(kind) + " elevations: " + e.getMessage()));
+      }
+    }
+    return new StatusReport(who, eligible, active);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.ElevationEvent;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.ScheduleAction;
+import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
+import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Submits the activation (self), the time-bound assignment (broker) or the marked role assignment (rbac).
+ * The request id is generated once and reused on every retry, so a retried submit cannot create a second
+ * request. An activation that already existed is used but marked as not created by this run.
+ */
+final class SubmitStep implements Step {
+  /** How a permanent pre-existing assignment's end is written in a handle. */
+  static final Instant PERMANENT = Instant.parse("9999-12-31T23:59:59Z");
+
+  @Override
+  public String name() {
+    return "submit";
+  }
+
+  @Override
+  public void execute(Run run) throws InterruptedException {
+    if (run.requestId == null) {
+      run.requestId = UUID.randomUUID().toString();
+    }
+    ScheduleRequestSpec spec = spec(run);
+    run.record.requestId(run.requestId);
+    run.submittedAt = run.now();
+    run.record.at("submitted", run.submittedAt);
+    Retrier.Plan plan = new Retrier.Plan("submit", AzureCodes::isSubjectNotFound, run.config.polling().maxRetries() + 1,
+        run.now().plus(run.request.provisioningTimeout()), AzureCodes::describe);
+    try {
+      run.view = run.retrier.call(plan, () -> submitOnce(run, spec));
+    } catch (ElevationException e) {
+      if (AzureCodes.is(e, AzureCodes.ROLE_ASSIGNMENT_EXISTS)) {
+        usePreExisting(run, e);
+        return;
+      }
+      if (AzureCodes.is(e, AzureCodes.PENDING_REQUEST)) {
+        throw new ElevationException(FailureKind.INVALID_REQUEST, "A request for " + run.request.target().describe()
+            + " is already pending for this principal (e.g. waiting for approval). Wait for it to be decided, or "
+            + "cancel it in the portal, then try again.", e.azureErrorCode().orElse(null),
+            e.azureRequestId().orElse(null), e.httpStatus(), e);
+      }
+      throw e;
+    }
+  }
+
+  /** Submits once; if the service already has a request of this id, an earlier attempt landed: read it. */
+  private static ScheduleRequestView submitOnce(Run run, ScheduleRequestSpec spec) {
+    try {
+      return run.surface.submit(spec);
+    } catch (ElevationException e) {
+      if (AzureCodes.is(e, AzureCodes.REQUEST_EXISTS)) {
+        return run.surface.get(run.target, spec.requestId());
+      }
+      throw e;
+    }
+  }
+
+  static ScheduleRequestSpec spec(Run run) {
+    Strategy strategy = run.request.strategy();
+    ScheduleAction action = strategy == Strategy.SELF ? ScheduleAction.SELF_ACTIVATE : ScheduleAction.ADMIN_ASSIGN;
+    Optional<String> marker = strategy == Strategy.RBAC
+        ? Optional.of(RbacMarker.format(run.now().plus(run.request.duration()), run.requestId))
+        : Optional.empty();
+    return new ScheduleRequestSpec(run.requestId, action, run.principal.id(), run.target, Optional.empty(),
+        run.request.duration(), run.request.justification(), run.request.ticket(),
+        run.eligibility.map(e -> e.scheduleId()), marker);
+  }
+
+  /** The access was already active: use it, and make sure nothing in this run ever revokes it. */
+  private static void usePreExisting(Run run, ElevationException cause) {
+    Instant now = run.now();
+    ActiveInstance existing = run.surface.activeInstances(run.principal.id(), run.target).stream()
+        .filter(i -> !i.start().isAfter(now) && i.end().map(now::isBefore).orElse(true))
+        .findFirst()
+        .orElseThrow(() -> cause);
+    Instant end = existing.end().orElse(PERMANENT);
+    run.handle = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()),
+        run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
+        run.target.groupAccess().orElse(null), run.requestId, Optional.of(existing.id()), existing.start(), end, false);
+    run.record.granted(Optional.of(existing.start()), existing.end());
+    run.record.revocation("PRE_EXISTING", existing.end().orElse(null),
+        "The access was already active before this run (" + existing.assignmentType() + ", instance " + existing.id()
+            + "); it was used and left untouched.");
+    run.events.on(new ElevationEvent.Notice(now, "info", "The access is already active"
+        + existing.end().map(e -> " until " + e).orElse(" permanently")
+        + "; this run uses it and will not revoke it."));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.jitelevate.core.internal.lifecycle;
+
+import dev.jitelevate.core.AccessProbe;
+import dev.jitelevate.core.Durations;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationTimeoutException;
+import dev.jitelevate.core.internal.gateway.AccessCheck;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Waits until the access really works, not only until it is provisioned: the surface's check (ARM
+ * permissions API, or a token issued now carrying the role or group) and the operation's own probe, when it
+ * has one. Credentials come from a fresh {@code newCredential()} for each check, so no token older than the
+ * activation is used. "Not yet" and 403 answers are retried until the propagation deadline.
+ */
+final class VerifyPropagationStep implements Step {
+
+  /** The access is not effective yet; retried inside the deadline. */
+  static final class NotYetEffective extends RuntimeException {
+    NotYetEffective(String detail) {
+      super(detail, null, false, false);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "verify";
+  }
+
+  @Override
+  public void execute(Run run) throws InterruptedException {
+    Instant deadline = run.now().plus(run.request.propagationTimeout());
+    Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || AzureCodes.isForbidden(f),
+        Integer.MAX_VALUE, deadline, f -> f instanceof NotYetEffective ? "not effective yet: " + f.getMessage()
+            : "refused while the role propagates: " + AzureCodes.describe(f));
+    try {
+      run.retrier.call(plan, () -> checkOnce(run));
+    } catch (NotYetEffective | ElevationException e) {
+      if (e instanceof NotYetEffective || AzureCodes.isForbidden(e)) {
+        throw new ElevationTimeoutException("propagation", run.request.propagationTimeout(),
+            run.request.target().describe() + " was provisioned but did not become effective within "
+                + Durations.format(run.request.propagationTimeout()) + " (last check: " + e.getMessage()
+                + "). Allow a longer propagation timeout.");
+      }
+      throw e;
+    }
+    run.record.at("verified", run.now());
+  }
+
+  private static Boolean checkOnce(Run run) {
+    AccessCheck check = run.surface.checkEffective(run.target, run.principal.id(), run.config.identity());
+    if (!check.effective()) {
+      throw new NotYetEffective(check.detail());
+    }
+    Optional<AccessProbe> probe = run.operation.flatMap(op -> op.probe(run.operationContext));
+    if (probe.isPresent()) {
+      AccessProbe.Result result = probe.get().check(run.operationContext);
+      if (result != AccessProbe.Result.EFFECTIVE) {
+        throw new NotYetEffective("the operation's probe was refused");
+      }
+    }
+    return Boolean.TRUE;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.jitelevate.emulator.graph;
+
+import dev.jitelevate.emulator.kernel.EmulatorResponse;
+
+/** Dispatches an authenticated call to the route family owning its first segments. */
+final class GraphRouter {
+  private final LookupRoutes lookups;
+  private final DirectoryRoleRoutes directoryRoles;
+  private final GroupRoutes groups;
+  private final PolicyRoutes policies;
+
+  GraphRouter(GraphTenant tenant) {
+    ApprovalRoutes approvals = new ApprovalRoutes(tenant);
+    this.lookups = new LookupRoutes(tenant);
+    this.directoryRoles = new DirectoryRoleRoutes(tenant, approvals);
+    this.groups = new GroupRoutes(tenant, approvals);
+    this.policies = new PolicyRoutes(tenant);
+  }
+
+  EmulatorResponse route(GraphCall call) {
+    if (directoryRoles.owns(call)) {
+      return directoryRoles.handle(call);
+    }
+    if (groups.owns(call)) {
+      return groups.handle(call);
+    }
+    if (policies.owns(call)) {
+      return policies.handle(call);
+    }
+    if (lookups.owns(call)) {
+      return lookups.handle(call);
+    }
+    throw call.size() == 0 ? GraphException.invalidRequest("Invalid version: the path needs a resource after the"
+        + " version segment.") : call.unknownSegment(firstUnknown(call));
+  }
+
+  private static int firstUnknown(GraphCall call) {
+    if (call.is(0, "roleManagement") || call.is(0, "policies")) return 1;
+    if (call.is(0, "identityGovernance")) return call.is(1, "privilegedAccess") ? 2 : 1;
+    return 0;
+  }
+}

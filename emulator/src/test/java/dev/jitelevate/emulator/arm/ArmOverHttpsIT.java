@@ -1,0 +1,150 @@
+package dev.jitelevate.emulator.arm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.Scenario;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The ARM surface behind the real HTTPS engine: raw paths, tokens from the emulator's Entra, approvals, hazards. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArmOverHttpsIT {
+  private static final String SUB_SCOPE = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
+  private static final String CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+  private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
+
+  private PimEmulator emulator;
+  private HttpClient client;
+
+  @BeforeAll
+  void start() {
+    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+    client = HttpClient.newBuilder().sslContext(emulator.sslContext()).build();
+  }
+
+  @AfterAll
+  void stop() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+  }
+
+  private JsonNode token(String user, String password, String scope) throws IOException, InterruptedException {
+    String form = "grant_type=password&client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + password + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
+    return send("POST", emulator.tenantId() + "/oauth2/v2.0/token", null, form, "application/x-www-form-urlencoded").json();
+  }
+
+  private String bearer(String user, String password) throws IOException, InterruptedException {
+    return token(user, password, "https://management.azure.com/.default").path("access_token").asText();
+  }
+
+  private record Reply(int status, String body) {
+    JsonNode json() {
+      return Json.parse(body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private Reply send(String method, String path, String token, String body, String type) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (type != null) b.header("Content-Type", type);
+    HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Reply(r.statusCode(), r.body());
+  }
+
+  @Test
+  void anUnauthenticatedCallGetsArmsErrorEnvelope() throws Exception {
+    Reply reply = send("GET", "subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01",
+        null, null, null);
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.json().path("error").path("code").asText()).isEqualTo("AuthenticationFailed");
+  }
+
+  @Test
+  void anApproverApprovesThroughTheStageEndpointAndTheActivationProvisions() throws Exception {
+    String alice = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    String bob = bearer("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f");
+    String name = UUID.randomUUID().toString();
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+        + "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR + "\",\"requestType\":\"SelfActivate\","
+        + "\"justification\":\"hotfix\",\"ticketInfo\":{\"ticketNumber\":\"CHG-9\",\"ticketSystem\":\"SNOW\"},"
+        + "\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT2H\"}}}}";
+    String request = "/" + SUB_SCOPE + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + name + "?api-version=2020-10-01";
+    Reply created = send("PUT", request.substring(1), alice, body, "application/json");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().path("properties").path("status").asText()).isEqualTo("PendingApproval");
+
+    JsonNode approvals = send("GET", "providers/Microsoft.Authorization/roleAssignmentApprovals?api-version=2021-01-01-preview&$filter=asApprover()",
+        bob, null, null).json().path("value");
+    String stage = approvals.get(0).path("properties").path("stages").get(0).path("id").asText();
+    Reply decided = send("PATCH", stage.substring(1) + "?api-version=2021-01-01-preview", bob,
+        "{\"properties\":{\"reviewResult\":\"Approve\",\"justification\":\"ok\"}}", "application/json");
+    assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+
+    assertThat(send("GET", request.substring(1), alice, null, null).json().path("properties").path("status").asText())
+        .isEqualTo("Provisioned");
+    assertThat(emulator.leaks()).anyMatch(a -> a.surface().equals("arm") && a.requestId().equals(name));
+  }
+
+  @Test
+  void permissionsOverTheWireHonourThePropagationDelay() throws Exception {
+    emulator.hazards(emulator.hazards().withPropagationDelay(Duration.ofSeconds(30)));
+    String alice = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    String rg = SUB_SCOPE + "/resourceGroups/rg-app";
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+        + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7\",\"requestType\":\"SelfActivate\","
+        + "\"justification\":\"rotate\",\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT1H\"}}}}";
+    Reply created = send("PUT", rg.substring(1) + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + UUID.randomUUID()
+        + "?api-version=2020-10-01", alice, body, "application/json");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String permissions = rg.substring(1) + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
+    assertThat(send("GET", permissions, alice, null, null).json().path("value")).isEmpty();
+    emulator.clock().advance(Duration.ofSeconds(31));
+    assertThat(send("GET", permissions, alice, null, null).json().path("value")).hasSize(1);
+  }
+
+  @Test
+  void anActivationOpensTheKeyVaultDataPlaneOnlyAfterPropagation() throws Exception {
+    emulator.hazards(emulator.hazards().withPropagationDelay(Duration.ofSeconds(20)));
+    String arm = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    String vault = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+        .path("access_token").asText();
+    String secret = "kv/kv-jit-demo/secrets/db-password?api-version=7.5";
+    assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(403);
+    String rg = SUB_SCOPE + "/resourceGroups/rg-app";
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+        + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7\",\"requestType\":\"SelfActivate\","
+        + "\"justification\":\"rotate\",\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT1H\"}}}}";
+    assertThat(send("PUT", rg.substring(1) + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + UUID.randomUUID()
+        + "?api-version=2020-10-01", arm, body, "application/json").status()).isEqualTo(201);
+    Reply early = send("GET", secret, vault, null, null);
+    assertThat(early.status()).isEqualTo(403);
+    assertThat(early.body()).contains("ForbiddenByRbac");
+    emulator.clock().advance(Duration.ofSeconds(20));
+    assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(200);
+    emulator.clock().advance(Duration.ofHours(1));
+    String fresh = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+        .path("access_token").asText();
+    assertThat(send("GET", secret, fresh, null, null).status()).as("expired server-side").isEqualTo(403);
+  }
+}

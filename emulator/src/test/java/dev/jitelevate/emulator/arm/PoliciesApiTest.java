@@ -1,0 +1,127 @@
+package dev.jitelevate.emulator.arm;
+
+import static dev.jitelevate.emulator.arm.ArmFixture.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.kernel.Json;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PoliciesApiTest {
+  private final ArmFixture arm = new ArmFixture();
+
+  private JsonNode policyOf(String scope, String role) {
+    return arm.get("broker", scope + "/providers/Microsoft.Authorization/roleManagementPolicies?api-version=" + PIM
+        + "&$filter=roleDefinitionId%20eq%20'" + scope + "/providers/Microsoft.Authorization/roleDefinitions/" + role + "'")
+        .json().path("value").get(0);
+  }
+
+  private static JsonNode rule(JsonNode policy, String id) {
+    for (JsonNode rule : policy.path("properties").path("rules")) {
+      if (rule.path("id").asText().equals(id)) return rule;
+    }
+    throw new AssertionError("no rule " + id);
+  }
+
+  private static JsonNode maxDurationPatch(String duration) {
+    var body = Json.object();
+    var rule = body.putObject("properties").putArray("rules").addObject();
+    rule.put("id", "Expiration_EndUser_Assignment").put("ruleType", "RoleManagementPolicyExpirationRule")
+        .put("isExpirationRequired", true).put("maximumDuration", duration);
+    rule.putObject("target").put("caller", "EndUser").put("level", "Assignment").putArray("operations").add("All");
+    return body;
+  }
+
+  @Nested
+  class Read {
+    @Test
+    void aPolicyCarriesTheScenarioSettingsAsRules() {
+      JsonNode policy = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      assertThat(policy.path("type").asText()).isEqualTo("Microsoft.Authorization/RoleManagementPolicies");
+      assertThat(rule(policy, "Expiration_EndUser_Assignment").path("maximumDuration").asText()).isEqualTo("PT4H");
+      assertThat(rule(policy, "Enablement_EndUser_Assignment").path("enabledRules").toString()).contains("Justification", "Ticketing");
+      JsonNode approval = rule(policy, "Approval_EndUser_Assignment").path("setting");
+      assertThat(approval.path("isApprovalRequired").asBoolean()).isTrue();
+      assertThat(approval.path("approvalStages").get(0).path("primaryApprovers").get(0).path("id").asText()).isEqualTo(BOB);
+      assertThat(policy.path("properties").path("effectiveRules")).isEqualTo(policy.path("properties").path("rules"));
+    }
+
+    @Test
+    void rolesWithoutAScenarioPolicyGetTheDefaults() {
+      JsonNode policy = policyOf(RG_DATA, OWNER);
+      assertThat(rule(policy, "Expiration_EndUser_Assignment").path("maximumDuration").asText()).isEqualTo("PT8H");
+      assertThat(rule(policy, "Enablement_EndUser_Assignment").path("enabledRules").toString()).isEqualTo("[\"Justification\"]");
+      assertThat(rule(policy, "Expiration_Admin_Assignment").path("maximumDuration").asText()).isEqualTo("P365D");
+      assertThat(rule(policy, "Approval_EndUser_Assignment").path("setting").path("isApprovalRequired").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aScenarioPolicyAppliesBelowItsScope() {
+      assertThat(rule(policyOf(RG_APP, CONTRIBUTOR), "Expiration_EndUser_Assignment").path("maximumDuration").asText()).isEqualTo("PT4H");
+    }
+
+    @Test
+    void aPolicyIsReadByItsName() {
+      JsonNode policy = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      var reply = arm.get("alice", policy.path("id").asText() + "?api-version=" + PIM);
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.json().path("name").asText()).isEqualTo(policy.path("name").asText());
+      assertThat(arm.get("alice", SUB_SCOPE + "/providers/Microsoft.Authorization/roleManagementPolicies/" + newName() + "?api-version=" + PIM)
+          .code()).isEqualTo("RoleManagementPolicyNotFound");
+    }
+
+    @Test
+    void policyAssignmentsUseTheSingularIdSegmentAndCapitalisedType() {
+      var list = arm.get("alice", SUB_SCOPE + "/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=" + PIM).json().path("value");
+      assertThat(list.size()).isGreaterThanOrEqualTo(10);
+      JsonNode first = list.get(0);
+      assertThat(first.path("type").asText()).isEqualTo("Microsoft.Authorization/RoleManagementPolicyAssignment");
+      assertThat(first.path("id").asText()).contains("/providers/Microsoft.Authorization/roleManagementPolicyAssignment/");
+      String name = first.path("name").asText();
+      assertThat(name).matches("[0-9a-f-]{36}_[0-9a-f-]{36}");
+      var one = arm.get("alice", SUB_SCOPE + "/providers/Microsoft.Authorization/roleManagementPolicyAssignments/" + name + "?api-version=" + PIM);
+      assertThat(one.prop("policyId")).endsWith(name.substring(0, 36));
+    }
+  }
+
+  @Nested
+  class Patch {
+    @Test
+    void aPartialPatchReplacesOnlyTheNamedRules() {
+      JsonNode before = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      var reply = arm.send("PATCH", "broker", before.path("id").asText() + "?api-version=" + PIM, maxDurationPatch("PT1H"));
+      assertThat(reply.status()).isEqualTo(200);
+      JsonNode after = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      assertThat(rule(after, "Expiration_EndUser_Assignment").path("maximumDuration").asText()).isEqualTo("PT1H");
+      assertThat(rule(after, "Approval_EndUser_Assignment")).isEqualTo(rule(before, "Approval_EndUser_Assignment"));
+      assertThat(after.path("properties").path("lastModifiedBy").path("id").asText()).isEqualTo(BROKER);
+    }
+
+    @Test
+    void thePatchedRuleIsEnforced() {
+      JsonNode policy = policyOf(RG_APP, KV_SECRETS_OFFICER);
+      arm.send("PATCH", "broker", policy.path("id").asText() + "?api-version=" + PIM, maxDurationPatch("PT30M"));
+      var reply = arm.put("alice", requests(RG_APP, newName()), scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", "PT1H", "x"));
+      assertThat(reply.message()).contains("ExpirationRule");
+    }
+
+    @Test
+    void patchingNeedsPolicyWritePermission() {
+      JsonNode policy = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      var reply = arm.send("PATCH", "ci", policy.path("id").asText() + "?api-version=" + PIM, maxDurationPatch("PT1H"));
+      assertThat(reply.status()).isEqualTo(403);
+      assertThat(reply.message()).contains("Microsoft.Authorization/roleManagementPolicies/write");
+    }
+
+    @Test
+    void anUnknownRuleIdIsRefused() {
+      JsonNode policy = policyOf(SUB_SCOPE, CONTRIBUTOR);
+      var body = Json.object();
+      body.putObject("properties").putArray("rules").addObject().put("id", "Nope_Rule");
+      var reply = arm.send("PATCH", "broker", policy.path("id").asText() + "?api-version=" + PIM, body);
+      assertThat(reply.status()).isEqualTo(400);
+      assertThat(reply.message()).contains("Nope_Rule");
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package dev.jitelevate.emulator.entra;
+
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.BROKER_APP;
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.CI_APP;
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.TENANT;
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.claims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.VectorShape;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EntraTokenEndpointIT {
+  private static final String TOKEN = TENANT + "/oauth2/v2.0/token";
+  private static final String ARM_SCOPE = "https://management.azure.com/.default";
+  private PimEmulator emulator;
+  private EmulatorHttp http;
+
+  @BeforeAll
+  void start() {
+    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+    http = new EmulatorHttp(emulator);
+  }
+
+  @AfterAll
+  void stop() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+  }
+
+  private static String form(String... pairs) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      if (out.length() > 0) out.append('&');
+      out.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  private EmulatorHttp.Response secretGrant(String tenant, String clientId, String secret) throws IOException {
+    return http.postForm(tenant + "/oauth2/v2.0/token", form("grant_type", "client_credentials", "client_id", clientId,
+        "client_secret", secret, "scope", ARM_SCOPE));
+  }
+
+  private EmulatorHttp.Response assertionGrant(String assertion) throws IOException {
+    return http.postForm(TOKEN, form("grant_type", "client_credentials", "client_id", CI_APP, "scope", ARM_SCOPE,
+        "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertion));
+  }
+
+  private static void assertAadError(EmulatorHttp.Response response, int status, String error, int code) {
+    assertThat(response.status()).isEqualTo(status);
+    JsonNode body = response.json();
+    assertThat(body.path("error").asText()).isEqualTo(error);
+    assertThat(body.path("error_description").asText()).startsWith("AADSTS" + code + ":");
+    assertThat(body.path("error_codes").get(0).asInt()).isEqualTo(code);
+    assertThat(body.path("timestamp").asText()).isNotBlank();
+    assertThat(body.path("trace_id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(body.path("correlation_id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(body.path("error_uri").asText()).contains("code=" + code);
+  }
+
+  @Nested
+  class ClientSecrets {
+    @Test
+    void aValidSecretGetsABearerTokenWithTheRealServicesClaims() throws IOException {
+      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21");
+      assertThat(response.status()).isEqualTo(200);
+      JsonNode body = response.json();
+      assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
+      assertThat(body.path("expires_in").asLong()).isEqualTo(3600);
+      assertThat(body.path("ext_expires_in").asLong()).isEqualTo(3600);
+      JsonNode claims = claims(body.path("access_token").asText());
+      assertThat(claims.path("aud").asText()).isEqualTo("https://management.azure.com");
+      assertThat(claims.path("tid").asText()).isEqualTo(TENANT);
+      assertThat(claims.path("appid").asText()).isEqualTo(BROKER_APP);
+      assertThat(claims.path("azp").asText()).isEqualTo(BROKER_APP);
+      assertThat(claims.path("sub").asText()).isEqualTo(claims.path("oid").asText());
+      assertThat(claims.path("ver").asText()).isEqualTo("1.0");
+      assertThat(claims.path("uti").asText()).isNotBlank();
+      assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(3600);
+      assertThat(claims.path("roles").toString()).contains("RoleManagement.ReadWrite.Directory");
+    }
+
+    @Test
+    void httpBasicClientAuthenticationIsAccepted() throws IOException {
+      String basic = java.util.Base64.getEncoder().encodeToString(
+          (BROKER_APP + ":demo-broker-secret-7f3e9c21").getBytes(StandardCharsets.UTF_8));
+      EmulatorHttp.Response response = http.postForm(TOKEN, form("grant_type", "client_credentials", "scope", ARM_SCOPE),
+          "Authorization", "Basic " + basic);
+      assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongSecretIsAadsts7000215() throws IOException {
+      assertAadError(secretGrant(TENANT, BROKER_APP, "wrong"), 401, "invalid_client", 7000215);
+    }
+
+    @Test
+    void anUnknownApplicationIsAadsts700016() throws IOException {
+      assertAadError(secretGrant(TENANT, "11111111-1111-4111-8111-111111111111", "x"), 400, "unauthorized_client", 700016);
+    }
+
+    @Test
+    void anUnknownTenantIsAadsts90002() throws IOException {
+      assertAadError(secretGrant("22222222-2222-4222-8222-222222222222", BROKER_APP, "x"), 400, "invalid_request", 90002);
+    }
+
+    @Test
+    void aMissingScopeIsAadsts900144() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "client_credentials", "client_id", BROKER_APP,
+          "client_secret", "demo-broker-secret-7f3e9c21")), 400, "invalid_request", 900144);
+    }
+
+    @Test
+    void theTokenLifetimeFollowsTheHazards() throws IOException {
+      emulator.hazards(emulator.hazards().withTokenLifetime(Duration.ofMinutes(5)));
+      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21");
+      assertThat(response.json().path("expires_in").asLong()).isEqualTo(300);
+      emulator.hazards(emulator.hazards().withTokenLifetime(Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void issuedTokensStopValidatingWhenTheyExpire() throws IOException {
+      String token = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21").json().path("access_token").asText();
+      assertThat(emulator.validateToken(token, "https://management.azure.com/")).isPresent();
+      assertThat(emulator.validateToken(token, "https://graph.microsoft.com/")).isEmpty();
+      emulator.clock().advance(Duration.ofMinutes(61));
+      assertThat(emulator.validateToken(token, "https://management.azure.com/")).isEmpty();
+    }
+  }
+
+  @Nested
+  class FederatedAssertions {
+    @Test
+    void aMatchingGitHubAssertionIsExchangedForAnAppToken() throws IOException {
+      EmulatorHttp.Response response = assertionGrant(emulator.github().idToken("api://AzureADTokenExchange"));
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(claims(response.json().path("access_token").asText()).path("oid").asText())
+          .isEqualTo("c1c1c1c1-0000-4000-8000-000000000001");
+    }
+
+    @Test
+    void aSubjectWithoutAFederatedCredentialIsAadsts70021NamingIssuerSubjectAndAudience() throws IOException {
+      emulator.github().update(c -> c.withEnvironment("staging"));
+      EmulatorHttp.Response response = assertionGrant(emulator.github().idToken("api://AzureADTokenExchange"));
+      assertAadError(response, 400, "invalid_client", 70021);
+      assertThat(response.json().path("error_description").asText())
+          .contains("No matching federated identity record found for presented assertion.")
+          .contains("Assertion Issuer: 'https://token.actions.githubusercontent.com'.")
+          .contains("Assertion Subject: 'repo:contoso/payments:environment:staging'.")
+          .contains("Assertion Audience: 'api://AzureADTokenExchange'.");
+    }
+
+    @Test
+    void aWrongAudienceIsAadsts70021() throws IOException {
+      assertAadError(assertionGrant(emulator.github().idToken("https://github.com/contoso")), 400, "invalid_client", 70021);
+    }
+
+    @Test
+    void anExpiredAssertionIsAadsts700024() throws IOException {
+      String assertion = emulator.github().idToken("api://AzureADTokenExchange");
+      emulator.clock().advance(Duration.ofMinutes(10));
+      assertAadError(assertionGrant(assertion), 400, "invalid_client", 700024);
+    }
+
+    @Test
+    void aForgedSignatureIsRefused() throws IOException {
+      String assertion = emulator.github().idToken("api://AzureADTokenExchange");
+      String forged = assertion.substring(0, assertion.lastIndexOf('.') + 1) + "AAAA";
+      assertAadError(assertionGrant(forged), 400, "invalid_client", 700027);
+    }
+
+    @Test
+    void theVectorsResponseShapeIsReproduced() throws IOException {
+      JsonNode vector = VectorShape.vector("entra_token_client_assertion");
+      JsonNode f = vector.at("/request/form");
+      EmulatorHttp.Response response = http.postForm(TOKEN, form("scope", f.path("scope").asText(), "client_id", CI_APP,
+          "client_assertion_type", f.path("client_assertion_type").asText(),
+          "client_assertion", emulator.github().idToken("api://AzureADTokenExchange"),
+          "grant_type", f.path("grant_type").asText()));
+      assertThat(response.status()).isEqualTo(vector.at("/response/status").asInt());
+      assertThat(response.header("Content-Type")).startsWith("application/json");
+      VectorShape.assertSameShape(vector.at("/response/body"), response.json());
+    }
+  }
+
+  @Nested
+  class Users {
+    @Test
+    void passwordSignInGivesADelegatedTokenWithScopesAndAmr() throws IOException {
+      EmulatorHttp.Response response = http.postForm(TOKEN, form("grant_type", "password",
+          "client_id", AzureIdentityFidelityIT.AZURE_CLI, "username", "bob@contoso-emu.onmicrosoft.com",
+          "password", "demo-bob-pw-8c1f", "scope", "https://graph.microsoft.com/.default openid offline_access"));
+      assertThat(response.status()).isEqualTo(200);
+      JsonNode claims = claims(response.json().path("access_token").asText());
+      assertThat(claims.path("idtyp").asText()).isEqualTo("user");
+      assertThat(claims.path("upn").asText()).isEqualTo("bob@contoso-emu.onmicrosoft.com");
+      assertThat(claims.path("scp").asText()).contains("PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup");
+      assertThat(claims.path("amr").toString()).isEqualTo("[\"mfa\",\"pwd\"]");
+      assertThat(response.json().path("refresh_token").asText()).isNotBlank();
+      assertThat(response.json().path("id_token").asText()).isNotBlank();
+    }
+
+    @Test
+    void aWrongPasswordIsAadsts50126() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "password", "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "username", "bob@contoso-emu.onmicrosoft.com", "password", "x", "scope", ARM_SCOPE)), 400, "invalid_grant", 50126);
+    }
+
+    @Test
+    void theDeviceCodeFlowIsPendingOnTheFirstPollThenCompletes() throws IOException {
+      JsonNode code = http.postForm(TENANT + "/oauth2/v2.0/devicecode", form("client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "scope", ARM_SCOPE, "login_hint", "alice@contoso-emu.onmicrosoft.com")).json();
+      assertThat(code.path("user_code").asText()).isNotBlank();
+      assertThat(code.path("interval").asInt()).isPositive();
+      String poll = form("grant_type", TokenEndpoint.DEVICE_CODE_GRANT, "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "device_code", code.path("device_code").asText());
+      assertAadError(http.postForm(TOKEN, poll), 400, "authorization_pending", 70016);
+      EmulatorHttp.Response done = http.postForm(TOKEN, poll);
+      assertThat(done.status()).isEqualTo(200);
+      assertThat(claims(done.json().path("access_token").asText()).path("oid").asText())
+          .isEqualTo("a11ce000-0000-4000-8000-000000000001");
+      assertAadError(http.postForm(TOKEN, poll), 400, "expired_token", 70020);
+    }
+
+    @Test
+    void anUnsupportedGrantIsAadsts70003() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "magic")), 400, "unsupported_grant_type", 70003);
+    }
+  }
+
+  @Nested
+  class Discovery {
+    @Test
+    void theOpenIdConfigurationPointsAtTheEmulatorsEndpoints() throws IOException {
+      JsonNode doc = http.get(TENANT + "/v2.0/.well-known/openid-configuration").json();
+      assertThat(doc.path("token_endpoint").asText()).isEqualTo(emulator.baseUrl() + TOKEN);
+      assertThat(http.get(TENANT + "/discovery/v2.0/keys").json().at("/keys/0/kty").asText()).isEqualTo("RSA");
+    }
+
+    @Test
+    void instanceDiscoveryAndUserRealmAnswerAsForAManagedTenant() throws IOException {
+      assertThat(http.get("common/discovery/instance?api-version=1.1&authorization_endpoint=x").json()
+          .path("tenant_discovery_endpoint").asText()).contains("/.well-known/openid-configuration");
+      assertThat(http.get("common/userrealm/alice@contoso-emu.onmicrosoft.com?api-version=1.0").json()
+          .path("account_type").asText()).isEqualTo("Managed");
+    }
+  }
+}

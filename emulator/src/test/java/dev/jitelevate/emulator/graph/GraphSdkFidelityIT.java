@@ -1,0 +1,336 @@
+package dev.jitelevate.emulator.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.UsernamePasswordCredentialBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.graph.models.ExpirationPattern;
+import com.microsoft.graph.models.ExpirationPatternType;
+import com.microsoft.graph.models.PrivilegedAccessGroupAssignmentScheduleRequest;
+import com.microsoft.graph.models.PrivilegedAccessGroupRelationships;
+import com.microsoft.graph.models.RequestSchedule;
+import com.microsoft.graph.models.ScheduleRequestActions;
+import com.microsoft.graph.models.UnifiedRoleAssignmentScheduleRequest;
+import com.microsoft.graph.models.UnifiedRoleManagementPolicyExpirationRule;
+import com.microsoft.graph.models.UnifiedRoleScheduleRequestActions;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.PeriodAndDuration;
+import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.Scenario;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The unmodified microsoft-graph v6 SDK (Kiota) against the emulator over HTTPS, with only the base URL and TLS
+ * trust changed: directory-role and group PIM, filterByCurrentUser, policies with $expand, look-ups, errors, and
+ * the wids/groups token claims as snapshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphSdkFidelityIT {
+  private static final String TENANT = "7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01";
+  private static final String BROKER_APP = "b0b0b0b0-0000-4000-8000-0000000000a1";
+  private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
+  private static final String BOB = "b0b00000-0000-4000-8000-000000000002";
+  private static final String GROUP = "9a9a9a9a-0000-4000-8000-000000000001";
+  private static final String USER_ADMIN = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+  private static final String PRIVILEGED_ROLE_ADMIN = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+  private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+
+  private PimEmulator emulator;
+  private HttpClient identityHttp;
+
+  @BeforeAll
+  void start() {
+    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+    OkHttpClient okHttp = new OkHttpClient.Builder()
+        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
+    identityHttp = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+  }
+
+  @AfterAll
+  void stop() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+  }
+
+  private TokenCredential broker() {
+    return new ClientSecretCredentialBuilder().tenantId(TENANT).clientId(BROKER_APP)
+        .clientSecret("demo-broker-secret-7f3e9c21").authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
+        .httpClient(identityHttp).build();
+  }
+
+  @SuppressWarnings("deprecation")
+  private TokenCredential user(String upn, String password) {
+    return new UsernamePasswordCredentialBuilder().tenantId(TENANT).clientId("04b07795-8ddb-461a-bbee-02f9e1bf7b46")
+        .username(upn).password(password).authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
+        .httpClient(identityHttp).build();
+  }
+
+  private TokenCredential alice() {
+    return user("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+  }
+
+  private GraphServiceClient graph(TokenCredential credential) {
+    var auth = new AzureIdentityAuthenticationProvider(credential, new String[] {"127.0.0.1"}, GRAPH_SCOPE);
+    OkHttpClient okHttp = GraphClientFactory.create()
+        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
+    var adapter = new BaseGraphRequestAdapter(auth, null, null, okHttp, null, null);
+    adapter.setBaseUrl(emulator.baseUrl() + "v1.0");
+    return new GraphServiceClient(adapter);
+  }
+
+  private static RequestSchedule forDuration(Duration duration) {
+    RequestSchedule schedule = new RequestSchedule();
+    schedule.setStartDateTime(OffsetDateTime.now());
+    ExpirationPattern expiration = new ExpirationPattern();
+    expiration.setType(ExpirationPatternType.AfterDuration);
+    expiration.setDuration(PeriodAndDuration.ofDuration(duration));
+    schedule.setExpiration(expiration);
+    return schedule;
+  }
+
+  private static UnifiedRoleAssignmentScheduleRequest selfActivate(String roleId) {
+    UnifiedRoleAssignmentScheduleRequest request = new UnifiedRoleAssignmentScheduleRequest();
+    request.setAction(UnifiedRoleScheduleRequestActions.SelfActivate);
+    request.setPrincipalId(ALICE);
+    request.setRoleDefinitionId(roleId);
+    request.setDirectoryScopeId("/");
+    request.setJustification("release 42");
+    request.setScheduleInfo(forDuration(Duration.ofHours(1)));
+    return request;
+  }
+
+  private static PrivilegedAccessGroupAssignmentScheduleRequest groupActivation() {
+    PrivilegedAccessGroupAssignmentScheduleRequest request = new PrivilegedAccessGroupAssignmentScheduleRequest();
+    request.setAction(ScheduleRequestActions.SelfActivate);
+    request.setPrincipalId(ALICE);
+    request.setGroupId(GROUP);
+    request.setAccessId(PrivilegedAccessGroupRelationships.Member);
+    request.setJustification("deploy");
+    request.setScheduleInfo(forDuration(Duration.ofHours(2)));
+    return request;
+  }
+
+  private static JsonNode claims(TokenCredential credential) {
+    String jwt = credential.getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
+    return Json.parse(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+  }
+
+  @Nested
+  class DirectoryRoles {
+    @Test
+    void aliceActivatesAndFindsHerInstanceThroughFilterByCurrentUser() {
+      GraphServiceClient graph = graph(alice());
+      var created = graph.roleManagement().directory().roleAssignmentScheduleRequests().post(selfActivate(USER_ADMIN));
+      assertThat(created.getStatus()).isEqualTo("Provisioned");
+      assertThat(created.getScheduleInfo().getExpiration().getType()).isEqualTo(ExpirationPatternType.AfterDuration);
+      var fetched = graph.roleManagement().directory().roleAssignmentScheduleRequests()
+          .byUnifiedRoleAssignmentScheduleRequestId(created.getId()).get();
+      assertThat(fetched.getAction()).isEqualTo(UnifiedRoleScheduleRequestActions.SelfActivate);
+      var instances = graph.roleManagement().directory().roleAssignmentScheduleInstances()
+          .filterByCurrentUserWithOn("principal").get().getValue();
+      assertThat(instances).singleElement().satisfies(i -> {
+        assertThat(i.getRoleDefinitionId()).isEqualTo(USER_ADMIN);
+        assertThat(i.getAssignmentType()).isEqualTo("Activated");
+      });
+      var eligible = graph.roleManagement().directory().roleEligibilityScheduleInstances()
+          .filterByCurrentUserWithOn("principal").get().getValue();
+      assertThat(eligible).hasSize(2);
+      var mine = graph.roleManagement().directory().roleAssignmentScheduleRequests()
+          .filterByCurrentUserWithOn("principal").get().getValue();
+      assertThat(mine).hasSize(1);
+    }
+
+    @Test
+    void aRequestAwaitingApprovalIsCanceled() {
+      GraphServiceClient graph = graph(alice());
+      var requests = graph.roleManagement().directory().roleAssignmentScheduleRequests();
+      var pending = requests.post(selfActivate(PRIVILEGED_ROLE_ADMIN));
+      assertThat(pending.getStatus()).isEqualTo("PendingApproval");
+      requests.byUnifiedRoleAssignmentScheduleRequestId(pending.getId()).cancel().post();
+      assertThat(requests.byUnifiedRoleAssignmentScheduleRequestId(pending.getId()).get().getStatus())
+          .isEqualTo("Canceled");
+    }
+
+    @Test
+    void aPolicyFailureSurfacesAsAnODataErrorWithTheServiceCode() {
+      GraphServiceClient graph = graph(user("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f"));
+      UnifiedRoleAssignmentScheduleRequest request = selfActivate(USER_ADMIN);
+      request.setPrincipalId(BOB);
+      assertThatThrownBy(() -> graph.roleManagement().directory().roleAssignmentScheduleRequests().post(request))
+          .isInstanceOfSatisfying(ODataError.class, e -> {
+            assertThat(e.getResponseStatusCode()).isEqualTo(400);
+            assertThat(e.getError().getCode()).isEqualTo("RoleAssignmentRequestPolicyValidationFailed");
+            assertThat(e.getError().getMessage()).contains("EligibilityRule");
+          });
+    }
+
+    @Test
+    void theBrokerReadsTheDirectoryRolePolicyWithExpandedRules() {
+      var assignments = graph(broker()).policies().roleManagementPolicyAssignments().get(rc -> {
+        rc.queryParameters.filter = "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '"
+            + USER_ADMIN + "'";
+        rc.queryParameters.expand = new String[] {"policy($expand=rules)"};
+      }).getValue();
+      assertThat(assignments).singleElement().satisfies(a -> {
+        assertThat(a.getPolicy().getRules()).hasSize(17);
+        assertThat(a.getPolicy().getRules()).filteredOn(r -> r.getId().equals("Expiration_EndUser_Assignment"))
+            .singleElement().isInstanceOfSatisfying(UnifiedRoleManagementPolicyExpirationRule.class,
+                r -> assertThat(r.getMaximumDuration()).isEqualTo(PeriodAndDuration.ofDuration(Duration.ofHours(8))));
+      });
+    }
+  }
+
+  @Nested
+  class Groups {
+    @Test
+    void aliceActivatesGroupMembershipAndTheBrokerSeesIt() {
+      var group = graph(alice()).identityGovernance().privilegedAccess().group();
+      var created = group.assignmentScheduleRequests().post(groupActivation());
+      assertThat(created.getStatus()).isEqualTo("Provisioned");
+      assertThat(created.getTargetScheduleId()).startsWith(GROUP + "_member_");
+      assertThat(group.eligibilityScheduleInstances().filterByCurrentUserWithOn("principal").get().getValue())
+          .singleElement().satisfies(e -> assertThat(e.getAccessId()).isEqualTo(PrivilegedAccessGroupRelationships.Member));
+      var instances = graph(broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances()
+          .get(rc -> rc.queryParameters.filter = "groupId eq '" + GROUP + "'").getValue();
+      assertThat(instances).anySatisfy(i -> assertThat(i.getPrincipalId()).isEqualTo(ALICE));
+      var mine = group.assignmentScheduleRequests().filterByCurrentUserWithOn("principal").get().getValue();
+      assertThat(mine).hasSize(1);
+    }
+
+    @Test
+    void aGroupRequestScheduledForLaterIsCanceled() {
+      var requests = graph(alice()).identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
+      PrivilegedAccessGroupAssignmentScheduleRequest later = groupActivation();
+      later.getScheduleInfo().setStartDateTime(OffsetDateTime.now().plusHours(1));
+      var granted = requests.post(later);
+      assertThat(granted.getStatus()).isEqualTo("Granted");
+      requests.byPrivilegedAccessGroupAssignmentScheduleRequestId(granted.getId()).cancel().post();
+      assertThat(requests.byPrivilegedAccessGroupAssignmentScheduleRequestId(granted.getId()).get().getStatus())
+          .isEqualTo("Canceled");
+    }
+
+    @Test
+    void listingGroupInstancesWithoutAFilterIsRefused() {
+      var instances = graph(broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances();
+      assertThatThrownBy(() -> instances.get()).isInstanceOfSatisfying(ODataError.class,
+          e -> assertThat(e.getError().getMessage()).contains("$filter"));
+    }
+  }
+
+  @Nested
+  class Lookups {
+    @Test
+    void theBrokerResolvesUsersServicePrincipalsAndGroupsByName() {
+      GraphServiceClient graph = graph(broker());
+      assertThat(graph.users().byUserId("alice@contoso-emu.onmicrosoft.com").get().getId()).isEqualTo(ALICE);
+      assertThat(graph.users().get(rc -> rc.queryParameters.filter =
+          "userPrincipalName eq 'bob@contoso-emu.onmicrosoft.com'").getValue()).singleElement()
+          .satisfies(u -> assertThat(u.getId()).isEqualTo(BOB));
+      assertThat(graph.servicePrincipalsWithAppId(BROKER_APP).get().getDisplayName()).isNotBlank();
+      assertThat(graph.servicePrincipals().get(rc -> rc.queryParameters.filter = "appId eq '" + BROKER_APP + "'")
+          .getValue()).hasSize(1);
+      assertThat(graph.groups().get(rc -> rc.queryParameters.filter = "displayName eq 'grp-prod-admins'").getValue())
+          .singleElement().satisfies(g -> assertThat(g.getId()).isEqualTo(GROUP));
+      assertThat(graph.directoryObjects().byDirectoryObjectId(GROUP).get().getOdataType())
+          .isEqualTo("#microsoft.graph.group");
+      assertThat(graph.roleManagement().directory().roleDefinitions()
+          .get(rc -> rc.queryParameters.filter = "displayName eq 'User Administrator'").getValue())
+          .singleElement().satisfies(r -> assertThat(r.getTemplateId()).isEqualTo(USER_ADMIN));
+    }
+
+    @Test
+    void meIsTheSignedInUser() {
+      assertThat(graph(alice()).me().get().getUserPrincipalName()).isEqualTo("alice@contoso-emu.onmicrosoft.com");
+    }
+
+    @Test
+    void anUnknownUserIsAnODataErrorWithStatus404() {
+      assertThatThrownBy(() -> graph(broker()).users().byUserId("nobody@contoso-emu.onmicrosoft.com").get())
+          .isInstanceOfSatisfying(ODataError.class, e -> {
+            assertThat(e.getResponseStatusCode()).isEqualTo(404);
+            assertThat(e.getError().getCode()).isEqualTo("Request_ResourceNotFound");
+          });
+    }
+  }
+
+  @Nested
+  class OverTheWire {
+    private String brokerToken() {
+      return broker().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
+    }
+
+    @Test
+    void throttlingAnswers429WithRetryAfterInTheDocumentedEnvelope() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      String auth = "Bearer " + brokerToken();
+      var original = emulator.hazards();
+      emulator.hazards(original.withThrottleRps(1));
+      try {
+        dev.jitelevate.emulator.testing.EmulatorHttp.Response throttled = null;
+        for (int i = 0; i < 20 && throttled == null; i++) {
+          var response = http.get("v1.0/users/" + ALICE, "Authorization", auth);
+          if (response.status() == 429) throttled = response;
+        }
+        assertThat(throttled).isNotNull();
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        dev.jitelevate.emulator.testing.VectorShape.assertSameShape(
+            dev.jitelevate.emulator.testing.VectorShape.vector("graph_error_throttled_429").path("response").path("body"),
+            throttled.json());
+      } finally {
+        emulator.hazards(original);
+      }
+    }
+
+    @Test
+    void malformedJsonAnswersTheGraphEnvelopeNotAStackTrace() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      var response = http.postJson("v1.0/roleManagement/directory/roleAssignmentScheduleRequests", "{\"action\":",
+          "Authorization", "Bearer " + brokerToken());
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.json().path("error").path("code").asText()).isEqualTo("BadRequest");
+      assertThat(response.json().path("error").path("innerError").path("request-id").asText()).isNotBlank();
+    }
+  }
+
+  @Nested
+  class TokenClaims {
+    @Test
+    void onlyATokenIssuedAfterActivationCarriesWidsAndGroups() {
+      JsonNode before = claims(alice());
+      assertThat(before.has("wids")).isFalse();
+      assertThat(before.has("groups")).isFalse();
+      GraphServiceClient graph = graph(alice());
+      graph.roleManagement().directory().roleAssignmentScheduleRequests().post(selfActivate(USER_ADMIN));
+      graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests().post(groupActivation());
+      JsonNode after = claims(alice());
+      assertThat(after.path("wids").toString()).contains(USER_ADMIN);
+      assertThat(after.path("groups").toString()).contains(GROUP);
+      assertThat(emulator.validateToken(alice().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE))
+          .getToken(), "https://graph.microsoft.com").orElseThrow().wids()).contains(USER_ADMIN);
+    }
+  }
+}
