@@ -123,6 +123,21 @@ class GraphSdkFidelityIT {
     return request;
   }
 
+  /**
+   * A fresh model per call: Kiota's backing store serialises only changed properties once a model has been
+   * serialised, so posting the same instance twice sends an empty body.
+   */
+  private static UnifiedRoleAssignmentScheduleRequest assignBob() {
+    UnifiedRoleAssignmentScheduleRequest assign = new UnifiedRoleAssignmentScheduleRequest();
+    assign.setAction(UnifiedRoleScheduleRequestActions.AdminAssign);
+    assign.setPrincipalId(BOB);
+    assign.setRoleDefinitionId(USER_ADMIN);
+    assign.setDirectoryScopeId("/");
+    assign.setJustification("cover");
+    assign.setScheduleInfo(forDuration(Duration.ofHours(1)));
+    return assign;
+  }
+
   private static PrivilegedAccessGroupAssignmentScheduleRequest groupActivation() {
     PrivilegedAccessGroupAssignmentScheduleRequest request = new PrivilegedAccessGroupAssignmentScheduleRequest();
     request.setAction(ScheduleRequestActions.SelfActivate);
@@ -318,6 +333,21 @@ class GraphSdkFidelityIT {
 
   @Nested
   class TokenClaims {
+    @Test
+    void aClientReusingItsCachedTokenStaysRefusedUntilItGetsANewOne() {
+      TokenCredential aliceCredential = alice();
+      GraphServiceClient stale = graph(aliceCredential);
+      var requests = stale.roleManagement().directory().roleAssignmentScheduleRequests();
+      var pending = requests.post(selfActivate(PRIVILEGED_ROLE_ADMIN));
+      emulator.decide(pending.getApprovalId(), true, BOB, "approved for the release");
+      assertThat(requests.byUnifiedRoleAssignmentScheduleRequestId(pending.getId()).get().getStatus())
+          .isEqualTo("Provisioned");
+      assertThatThrownBy(() -> requests.post(assignBob())).isInstanceOfSatisfying(ODataError.class,
+          e -> assertThat(e.getError().getCode()).isEqualTo("Authorization_RequestDenied"));
+      var fresh = graph(alice()).roleManagement().directory().roleAssignmentScheduleRequests().post(assignBob());
+      assertThat(fresh.getStatus()).isEqualTo("Provisioned");
+    }
+
     @Test
     void onlyATokenIssuedAfterActivationCarriesWidsAndGroups() {
       JsonNode before = claims(alice());
