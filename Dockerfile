@@ -12,21 +12,20 @@
 ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
 
-# What the image build runs to record the classes the CLI loads (any jit-elevate arguments that exit on
-# their own without network access).
-ARG CDS_TRAINING="--version"
-
 LABEL org.opencontainers.image.title="jit-elevate" \
       org.opencontainers.image.description="Just-in-time privileges on Microsoft Entra ID and Azure (PIM) for GitHub Actions"
 
-COPY scripts/container/jit-elevate scripts/container/jit-elevate-action scripts/container/jit-elevate-action-post /usr/local/bin/
+COPY scripts/container/jit-elevate scripts/container/jit-elevate-action scripts/container/jit-elevate-action-post \
+     scripts/container/cds-training /usr/local/bin/
 COPY action-runner/target/jit-elevate.jar /opt/jit-elevate/jit-elevate.jar
 
-# The training run writes the dynamic archive on exit; the launcher uses it from then on. The archive is
-# only valid for this exact jar and JVM, which is why it is made here and not shipped.
+# The training run (the main step up to its first network call, offline) writes the dynamic archive on
+# exit; the launcher uses it from then on. The archive is only valid for this exact jar and JVM, which is
+# why it is made here and not shipped.
 RUN chmod 0755 /usr/local/bin/jit-elevate /usr/local/bin/jit-elevate-action /usr/local/bin/jit-elevate-action-post \
+      /usr/local/bin/cds-training \
  && JIT_ELEVATE_CDS=off JIT_ELEVATE_JAVA_OPTS="-XX:ArchiveClassesAtExit=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
-      /usr/local/bin/jit-elevate ${CDS_TRAINING} >/dev/null \
+      /usr/local/bin/cds-training \
  && test -s /opt/jit-elevate/jit-elevate.jsa \
  && /usr/local/bin/jit-elevate --version
 

@@ -76,8 +76,35 @@ read_file_commands() {
   ' "$1"
 }
 
+# True when VALUE appears in none of the files (recursively), except on the `::add-mask::` lines of the
+# logs, which the runner consumes to mask the value and never displays, and in the copied cloud profile.
+never_shown() {
+  local value=$1
+  shift
+  ! grep -rhF --exclude=cloud-profile.json -- "$value" "$@" | grep -qv '^::add-mask::'
+}
+
+json_true() { # json_true [jq args] FILTER FILE — true when the filter yields true
+  jq -e "$@" >/dev/null
+}
+
 value_of() { # value_of FILE NAME
   read_file_commands "$1" | awk -F'\t' -v n="$2" '$1 == n { v = $2 } END { printf "%s", v }'
+}
+
+# Prints NAME=DEFAULT for each input of an action.yml (the runner's own format: two-space-indented input
+# names, a four-space-indented `default:` with a plain, single- or double-quoted scalar).
+action_yml_defaults() {
+  [[ -f $1 ]] || return 0
+  awk '
+    /^inputs:/ { inside = 1; next }
+    /^[^ #]/ { inside = 0 }
+    inside && /^  [A-Za-z0-9_-]+:[[:space:]]*$/ { name = $1; sub(/:$/, "", name); next }
+    inside && /^    default:/ {
+      v = $0; sub(/^    default:[[:space:]]*/, "", v)
+      if (v ~ /^\x27.*\x27$/) { v = substr(v, 2, length(v) - 2); gsub(/\x27\x27/, "\x27", v) }
+      else if (v ~ /^".*"$/) { v = substr(v, 2, length(v) - 2) }
+      printf "%s=%s\n", toupper(name), v }' "$1"
 }
 
 free_port() {
@@ -139,8 +166,8 @@ base_url=$(awk '/^READY / { print $2; exit }' "$work/emulator.log")
 [[ $base_url == */ ]] || base_url="$base_url/"
 echo "emulator ready at $base_url"
 jq -r '.caCertificatePem' "$work/profile.json" >"$work/emulator-ca.pem"
-id_token_url=$(jq -r '.github.idTokenRequestUrl // .github.tokenRequestUrl // .github.requestUrl // empty' "$work/profile.json")
-id_token_request_token=$(jq -r '.github.requestToken // .github.idTokenRequestToken // empty' "$work/profile.json")
+id_token_url=$(jq -r '.github.oidcRequestUrl // empty' "$work/profile.json")
+id_token_request_token=$(jq -r '.github.oidcRequestToken // empty' "$work/profile.json")
 [[ -n $id_token_url && -n $id_token_request_token ]] \
   || die "the profile $work/profile.json has no github section with the OIDC request URL and token"
 
@@ -171,23 +198,30 @@ cat >"$runner/workflow/event.json" <<EVENT
 }
 EVENT
 
-inputs=(
-  "INPUT_TARGET=azure-role"
-  "INPUT_ROLE=Key Vault Secrets Officer"
-  "INPUT_SCOPE=$SCOPE"
-  "INPUT_STRATEGY=broker"
-  "INPUT_CLIENT-ID=$CI_CLIENT_ID"
-  "INPUT_TENANT-ID=$TENANT_ID"
-  "INPUT_SUBSCRIPTION-ID=$SUBSCRIPTION_ID"
-  "INPUT_BROKER-CLIENT-ID=$BROKER_CLIENT_ID"
-  "INPUT_CLOUD-PROFILE=cloud-profile.json"
-  "INPUT_DURATION=30m"
-  "INPUT_OPERATION=keyvault-rotate"
-  "INPUT_VAULT=kv-jit-demo"
-  "INPUT_SECRETS=db-password"
-  "INPUT_REVOKE=post"
-  "INPUT_JUSTIFICATION="
-)
+# The runner sets INPUT_<NAME> for every input action.yml declares (its default unless the workflow
+# gives a value), upper-casing the name and keeping hyphens.
+declare -A input=()
+while IFS='=' read -r name value; do
+  [[ -n $name ]] && input[$name]=$value
+done < <(action_yml_defaults action.yml)
+input[TARGET]=azure-role
+input[ROLE]="Key Vault Secrets Officer"
+input[SCOPE]=$SCOPE
+input[STRATEGY]=broker
+input[CLIENT-ID]=$CI_CLIENT_ID
+input[TENANT-ID]=$TENANT_ID
+input[SUBSCRIPTION-ID]=$SUBSCRIPTION_ID
+input[BROKER-CLIENT-ID]=$BROKER_CLIENT_ID
+input[CLOUD-PROFILE]=cloud-profile.json
+input[DURATION]=30m
+input[OPERATION]=keyvault-rotate
+input[VAULT]=kv-jit-demo
+input[SECRETS]=db-password
+input[REVOKE]=post
+inputs=()
+for name in "${!input[@]}"; do
+  inputs+=("INPUT_$name=${input[$name]}")
+done
 
 run_step() { # run_step NAME ENTRYPOINT [EXTRA_ENV...] — one step as the runner runs it; sets step_rc
   local name=$1 entrypoint=$2
@@ -260,13 +294,14 @@ post_summary=$step_summary
 check "the post step exits 0 (exit code $post_rc)" test "$post_rc" -eq 0
 
 section "smoke: the record, the summary, the emulator"
-host_record=$runner/workspace/${record_path#/github/workspace/}
-check "the record $record_path exists in the workspace" test -s "$host_record"
-if [[ -s $host_record ]]; then
-  check "the record is JSON with schemaVersion 1.0" jq -e '.schemaVersion == "1.0"' "$host_record"
-  check "the record names the request $request_id" jq -e --arg id "$request_id" '.requestIds | index($id) != null' "$host_record"
-  check "the record's outcome is SUCCEEDED" jq -e '.outcome == "SUCCEEDED"' "$host_record"
-  check "the record says the elevation was REVOKED" jq -e '.revocation.status == "REVOKED"' "$host_record"
+host_record=
+[[ -n $record_path ]] && host_record=$runner/workspace/${record_path#/github/workspace/}
+check "the record ${record_path:-(no record-path)} exists in the workspace" test -n "$host_record" -a -f "$host_record"
+if [[ -n $host_record && -s $host_record ]]; then
+  check "the record is JSON with schemaVersion 1.0" json_true '.schemaVersion == "1.0"' "$host_record"
+  check "the record names the request $request_id" json_true --arg id "$request_id" '.requestIds | index($id) != null' "$host_record"
+  check "the record's outcome is SUCCEEDED" json_true '.outcome == "SUCCEEDED"' "$host_record"
+  check "the record says the elevation was REVOKED" json_true '.revocation.status == "REVOKED"' "$host_record"
   check "the record holds the CI metadata (run id)" grep -q '1234567890' "$host_record"
   echo "  record: $(jq -c '{outcome, strategy, revocation, target: .target.roleName}' "$host_record")"
 fi
@@ -275,8 +310,7 @@ check "the summary shows a Mermaid timeline" grep -q 'mermaid' <<<"$summaries"
 check "the summary names the role" grep -q 'Key Vault Secrets Officer' <<<"$summaries"
 for secret in "${NEVER_PRINTED[@]}"; do
   check "no log, output, state, summary or record contains a known secret (${secret:0:8}…)" \
-    bash -c '! grep -rqF -- "$1" "$2/main.log" "$2/post.log" "$3/file_commands" "$3/workspace" --exclude=cloud-profile.json' _ \
-    "$secret" "$work" "$runner"
+    never_shown "$secret" "$work/main.log" "$work/post.log" "$runner/file_commands" "$runner/workspace"
 done
 leaked=$(leaked_assignments)
 check "the emulator holds no active assignment that the scenario did not create" test "$leaked" == "[]"

@@ -38,6 +38,19 @@ if ((${#files[@]} == 0)); then
   fi
   while IFS= read -r f; do files+=("$f"); done < <(
     find .github/workflows examples -type f \( -name '*.yml' -o -name '*.yaml' \) 2>/dev/null | sort)
+  # The copy-paste workflows in the READMEs: every ```yaml block that has jobs.
+  blocks=$(mktemp -d)
+  trap 'rm -f "$probe"; rm -rf "$blocks"' EXIT
+  for doc in README.md examples/README.md examples/*/README.md; do
+    [[ -f $doc ]] || continue
+    awk -v dir="$blocks" -v name="${doc//\//_}" '
+      /^```ya?ml[[:space:]]*$/ { n++; out = dir "/" name "-block" n ".yml"; inside = 1; next }
+      /^```/ { inside = 0; next }
+      inside { print > out }' "$doc"
+  done
+  for f in "$blocks"/*.yml; do
+    [[ -f $f ]] && grep -q '^jobs:' "$f" && files+=("$f")
+  done
 fi
 
 failed=0

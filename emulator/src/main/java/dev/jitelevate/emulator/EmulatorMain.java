@@ -14,12 +14,31 @@ public final class EmulatorMain {
     System.exit(run(args, System.out, System.err));
   }
 
+  /** Explains a start failure in one line; a port in use is the common one. */
+  static String startFailure(Throwable e, int port) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("Failed to bind") || message.contains("Address already in use")) {
+        return "port " + port + " on 127.0.0.1 is already in use. Choose another --port, or 0 for a free one.";
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return oneLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+  }
+
+  private static String oneLine(String message) {
+    return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").trim();
+  }
+
   static int run(String[] args, PrintStream out, PrintStream err) {
     CliOptions options;
     try {
       options = CliOptions.parse(args);
     } catch (IllegalArgumentException e) {
-      err.println("jit-emulator: " + e.getMessage());
+      err.println("jit-emulator: " + oneLine(e.getMessage()));
       err.println(CliOptions.USAGE);
       return 2;
     }
@@ -31,8 +50,11 @@ public final class EmulatorMain {
     try {
       emulator = PimEmulator.builder().port(options.port()).scenario(options.scenario()).hazards(options.hazards()).start();
       options.profileOut().ifPresent(emulator::writeProfile);
+    } catch (IllegalArgumentException e) {
+      err.println("jit-emulator: " + oneLine(e.getMessage()));
+      return 2;
     } catch (RuntimeException e) {
-      err.println("jit-emulator: cannot start: " + e.getMessage());
+      err.println("jit-emulator: cannot start: " + startFailure(e, options.port()));
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -52,6 +52,24 @@ class CliOptionsTest {
   @Nested
   class Main {
     @Test
+    void aPortInUseIsExplainedInOneLine() {
+      Exception bind = new RuntimeException("startup", new java.io.IOException("Failed to bind to /127.0.0.1:8443"));
+      assertThat(EmulatorMain.startFailure(bind, 8443))
+          .isEqualTo("port 8443 on 127.0.0.1 is already in use. Choose another --port, or 0 for a free one.");
+    }
+
+    @Test
+    void anUnreadableScenarioIsOneLineAndExit2(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+      Path bad = java.nio.file.Files.writeString(dir.resolve("s.json"), "{oops");
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = EmulatorMain.run(new String[] {"--scenario", bad.toString()}, new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+          .startsWith("jit-emulator: Cannot read scenario").contains("column: 2");
+    }
+
+    @Test
     void badArgumentsExitWith2AndPrintTheReasonAndUsageButNoStackTrace() {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
       int code = EmulatorMain.run(new String[] {"--throttle-rps", "lots"}, new PrintStream(new ByteArrayOutputStream()),

@@ -47,6 +47,15 @@ final class EntraSurface implements Surface {
         || path.equals("/common/discovery/instance");
   }
 
+  /**
+   * Random throttling, faults and latency are PIM/Graph/Key Vault hazards (see {@code Hazards}); token issuance
+   * is only disturbed by targeted fault rules, so a benchmark's many sign-ins do not share one throttling bucket.
+   */
+  @Override
+  public boolean subjectToHazards() {
+    return false;
+  }
+
   @Override
   public void load(Scenario scenario) {
     directory.set(TenantDirectory.from(scenario));

@@ -32,6 +32,15 @@ final class GitHubOidcSurface implements dev.jitelevate.emulator.kernel.Surface 
     return request.path().startsWith("/_github/") && !request.path().startsWith("/_github/blob/");
   }
 
+  /**
+   * Random throttling, faults and latency are PIM/Graph/Key Vault hazards (see {@code Hazards}); token issuance
+   * is only disturbed by targeted fault rules, so a benchmark's many sign-ins do not share one throttling bucket.
+   */
+  @Override
+  public boolean subjectToHazards() {
+    return false;
+  }
+
   @Override
   public void load(Scenario scenario) {
     github.context(GitHubContext.from(scenario.section("github")));

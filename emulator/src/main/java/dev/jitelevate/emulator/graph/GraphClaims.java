@@ -1,7 +1,6 @@
 package dev.jitelevate.emulator.graph;
 
 import dev.jitelevate.emulator.kernel.ClaimsSource;
-import dev.jitelevate.emulator.kernel.Group;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -37,17 +36,6 @@ final class GraphClaims implements ClaimsSource {
   }
 
   private static Set<String> groupIds(GraphTenant tenant, String principalId) {
-    Set<String> groups = new HashSet<>();
-    for (Group group : tenant.directory().groups()) {
-      if (group.members().stream().anyMatch(m -> m.equalsIgnoreCase(principalId))) {
-        groups.add(group.id().toLowerCase(java.util.Locale.ROOT));
-      }
-    }
-    for (ActiveInstance i : tenant.state.instances(PimTarget.Kind.GROUP)) {
-      if (i.principalId().equalsIgnoreCase(principalId) && i.target().role().equals("member")) {
-        groups.add(i.target().scope());
-      }
-    }
-    return groups;
+    return tenant.engine.memberGroups(principalId);
   }
 }

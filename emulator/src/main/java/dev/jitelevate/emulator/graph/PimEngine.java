@@ -152,8 +152,29 @@ final class PimEngine {
         .stream().anyMatch(m -> m.equalsIgnoreCase(principalId))).orElse(false);
   }
 
+  /** Eligible directly, or (for directory roles) through a role-assignable group the principal is a member of. */
   private boolean eligibleNow(ScheduleRequest r, Instant now) {
-    return state.eligibility(r.principalId, r.target).filter(e -> e.activeAt(now)).isPresent();
+    if (state.eligibility(r.principalId, r.target).filter(e -> e.activeAt(now)).isPresent()) {
+      return true;
+    }
+    return !r.target.isGroup() && memberGroups(r.principalId).stream()
+        .anyMatch(g -> state.eligibility(g, r.target).filter(e -> e.activeAt(now)).isPresent());
+  }
+
+  /** Groups the principal is a member of now: standing members plus PIM-active member access. */
+  java.util.Set<String> memberGroups(String principalId) {
+    java.util.Set<String> groups = new java.util.HashSet<>();
+    for (Group group : directory().groups()) {
+      if (group.members().stream().anyMatch(m -> m.equalsIgnoreCase(principalId))) {
+        groups.add(group.id().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    for (ActiveInstance i : state.instances(PimTarget.Kind.GROUP)) {
+      if (i.principalId().equalsIgnoreCase(principalId) && i.target().role().equals("member")) {
+        groups.add(i.target().scope());
+      }
+    }
+    return groups;
   }
 
   private RoleManagementPolicy policy(PimTarget target) {

@@ -22,7 +22,7 @@ final class RequestSet {
     this.entities = new EntitySet(name, read, contextFragment,
         () -> tenant.state.requests(type, kind).stream().map(PimRenderer::request).toList(),
         byCreatorAndApprover ? new ByCreatorAndApprover() : EntitySet.CurrentUserMatch.PRINCIPAL,
-        requiredFilter, EntitySet.noExpansion());
+        requiredFilter, Expansions.pim(tenant));
   }
 
   /** Serves the collection; {@code index} is the position of the segment after the collection's name. */

@@ -89,6 +89,16 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void aMemberOfAnEligibleGroupMayActivateTheRoleAndGetsItInWids() {
+      String securityReader = "5d6b6bb7-de71-4623-b4af-96380a352509";
+      EmulatorResponse response = graph.post(graph.userToken(CAROL, USER_SCOPES, false), REQUESTS,
+          selfActivate(CAROL, securityReader, "PT1H", "audit"));
+      assertThat(response.status()).as(new String(response.body())).isEqualTo(201);
+      assertThat(graph.context.require(dev.jitelevate.emulator.kernel.ClaimsSource.class)
+          .directoryRoleTemplateIds(CAROL)).containsExactly(securityReader);
+    }
+
+    @Test
     void aUserWithoutEligibilityFailsTheEligibilityRule() {
       EmulatorResponse response = graph.post(graph.userToken(BOB), REQUESTS,
           selfActivate(BOB, USER_ADMIN, "PT1H", "because"));

@@ -123,6 +123,21 @@ class GraphSdkFidelityIT {
     return request;
   }
 
+  /**
+   * A fresh model per call: Kiota's backing store serialises only changed properties once a model has been
+   * serialised, so posting the same instance twice sends an empty body.
+   */
+  private static UnifiedRoleAssignmentScheduleRequest assignBob() {
+    UnifiedRoleAssignmentScheduleRequest assign = new UnifiedRoleAssignmentScheduleRequest();
+    assign.setAction(UnifiedRoleScheduleRequestActions.AdminAssign);
+    assign.setPrincipalId(BOB);
+    assign.setRoleDefinitionId(USER_ADMIN);
+    assign.setDirectoryScopeId("/");
+    assign.setJustification("cover");
+    assign.setScheduleInfo(forDuration(Duration.ofHours(1)));
+    return assign;
+  }
+
   private static PrivilegedAccessGroupAssignmentScheduleRequest groupActivation() {
     PrivilegedAccessGroupAssignmentScheduleRequest request = new PrivilegedAccessGroupAssignmentScheduleRequest();
     request.setAction(ScheduleRequestActions.SelfActivate);
@@ -278,7 +293,61 @@ class GraphSdkFidelityIT {
   }
 
   @Nested
+  class OverTheWire {
+    private String brokerToken() {
+      return broker().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
+    }
+
+    @Test
+    void throttlingAnswers429WithRetryAfterInTheDocumentedEnvelope() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      String auth = "Bearer " + brokerToken();
+      var original = emulator.hazards();
+      emulator.hazards(original.withThrottleRps(1));
+      try {
+        dev.jitelevate.emulator.testing.EmulatorHttp.Response throttled = null;
+        for (int i = 0; i < 20 && throttled == null; i++) {
+          var response = http.get("v1.0/users/" + ALICE, "Authorization", auth);
+          if (response.status() == 429) throttled = response;
+        }
+        assertThat(throttled).isNotNull();
+        assertThat(throttled.header("Retry-After")).isNotBlank();
+        dev.jitelevate.emulator.testing.VectorShape.assertSameShape(
+            dev.jitelevate.emulator.testing.VectorShape.vector("graph_error_throttled_429").path("response").path("body"),
+            throttled.json());
+      } finally {
+        emulator.hazards(original);
+      }
+    }
+
+    @Test
+    void malformedJsonAnswersTheGraphEnvelopeNotAStackTrace() throws Exception {
+      var http = new dev.jitelevate.emulator.testing.EmulatorHttp(emulator);
+      var response = http.postJson("v1.0/roleManagement/directory/roleAssignmentScheduleRequests", "{\"action\":",
+          "Authorization", "Bearer " + brokerToken());
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.json().path("error").path("code").asText()).isEqualTo("BadRequest");
+      assertThat(response.json().path("error").path("innerError").path("request-id").asText()).isNotBlank();
+    }
+  }
+
+  @Nested
   class TokenClaims {
+    @Test
+    void aClientReusingItsCachedTokenStaysRefusedUntilItGetsANewOne() {
+      TokenCredential aliceCredential = alice();
+      GraphServiceClient stale = graph(aliceCredential);
+      var requests = stale.roleManagement().directory().roleAssignmentScheduleRequests();
+      var pending = requests.post(selfActivate(PRIVILEGED_ROLE_ADMIN));
+      emulator.decide(pending.getApprovalId(), true, BOB, "approved for the release");
+      assertThat(requests.byUnifiedRoleAssignmentScheduleRequestId(pending.getId()).get().getStatus())
+          .isEqualTo("Provisioned");
+      assertThatThrownBy(() -> requests.post(assignBob())).isInstanceOfSatisfying(ODataError.class,
+          e -> assertThat(e.getError().getCode()).isEqualTo("Authorization_RequestDenied"));
+      var fresh = graph(alice()).roleManagement().directory().roleAssignmentScheduleRequests().post(assignBob());
+      assertThat(fresh.getStatus()).isEqualTo("Provisioned");
+    }
+
     @Test
     void onlyATokenIssuedAfterActivationCarriesWidsAndGroups() {
       JsonNode before = claims(alice());

@@ -1,0 +1,127 @@
+package dev.jitelevate.emulator.entra;
+
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.TENANT;
+import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.claims;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.EmulatorHttp;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EntraUserGrantsIT {
+  private static final String TOKEN = TENANT + "/oauth2/v2.0/token";
+  private static final String ARM_SCOPE = "https://management.azure.com/.default";
+  private PimEmulator emulator;
+  private EmulatorHttp http;
+
+  @BeforeAll
+  void start() {
+    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+    http = new EmulatorHttp(emulator);
+  }
+
+  @AfterAll
+  void stop() {
+    emulator.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    emulator.reset();
+  }
+
+  private static String form(String... pairs) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      if (out.length() > 0) out.append('&');
+      out.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
+  private static void assertAadError(EmulatorHttp.Response response, int status, String error, int code) {
+    assertThat(response.status()).isEqualTo(status);
+    JsonNode body = response.json();
+    assertThat(body.path("error").asText()).isEqualTo(error);
+    assertThat(body.path("error_description").asText()).startsWith("AADSTS" + code + ":");
+    assertThat(body.path("error_codes").get(0).asInt()).isEqualTo(code);
+    assertThat(body.path("timestamp").asText()).isNotBlank();
+    assertThat(body.path("trace_id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(body.path("correlation_id").asText()).matches("[0-9a-f-]{36}");
+    assertThat(body.path("error_uri").asText()).contains("code=" + code);
+  }
+
+  @Nested
+  class Users {
+    @Test
+    void passwordSignInGivesADelegatedTokenWithScopesAndAmr() throws IOException {
+      EmulatorHttp.Response response = http.postForm(TOKEN, form("grant_type", "password",
+          "client_id", AzureIdentityFidelityIT.AZURE_CLI, "username", "bob@contoso-emu.onmicrosoft.com",
+          "password", "demo-bob-pw-8c1f", "scope", "https://graph.microsoft.com/.default openid offline_access"));
+      assertThat(response.status()).isEqualTo(200);
+      JsonNode claims = claims(response.json().path("access_token").asText());
+      assertThat(claims.path("idtyp").asText()).isEqualTo("user");
+      assertThat(claims.path("upn").asText()).isEqualTo("bob@contoso-emu.onmicrosoft.com");
+      assertThat(claims.path("scp").asText()).contains("PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup");
+      assertThat(claims.path("amr").toString()).isEqualTo("[\"mfa\",\"pwd\"]");
+      assertThat(response.json().path("refresh_token").asText()).isNotBlank();
+      assertThat(response.json().path("id_token").asText()).isNotBlank();
+    }
+
+    @Test
+    void aWrongPasswordIsAadsts50126() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "password", "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "username", "bob@contoso-emu.onmicrosoft.com", "password", "x", "scope", ARM_SCOPE)), 400, "invalid_grant", 50126);
+    }
+
+    @Test
+    void theDeviceCodeFlowIsPendingOnTheFirstPollThenCompletes() throws IOException {
+      JsonNode code = http.postForm(TENANT + "/oauth2/v2.0/devicecode", form("client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "scope", ARM_SCOPE, "login_hint", "alice@contoso-emu.onmicrosoft.com")).json();
+      assertThat(code.path("user_code").asText()).isNotBlank();
+      assertThat(code.path("interval").asInt()).isPositive();
+      String poll = form("grant_type", TokenEndpoint.DEVICE_CODE_GRANT, "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "device_code", code.path("device_code").asText());
+      assertAadError(http.postForm(TOKEN, poll), 400, "authorization_pending", 70016);
+      EmulatorHttp.Response done = http.postForm(TOKEN, poll);
+      assertThat(done.status()).isEqualTo(200);
+      assertThat(claims(done.json().path("access_token").asText()).path("oid").asText())
+          .isEqualTo("a11ce000-0000-4000-8000-000000000001");
+      assertAadError(http.postForm(TOKEN, poll), 400, "expired_token", 70020);
+    }
+
+    @Test
+    void anUnsupportedGrantIsAadsts70003() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "magic")), 400, "unsupported_grant_type", 70003);
+    }
+  }
+
+  @Nested
+  class Discovery {
+    @Test
+    void theOpenIdConfigurationPointsAtTheEmulatorsEndpoints() throws IOException {
+      JsonNode doc = http.get(TENANT + "/v2.0/.well-known/openid-configuration").json();
+      assertThat(doc.path("token_endpoint").asText()).isEqualTo(emulator.baseUrl() + TOKEN);
+      assertThat(http.get(TENANT + "/discovery/v2.0/keys").json().at("/keys/0/kty").asText()).isEqualTo("RSA");
+    }
+
+    @Test
+    void instanceDiscoveryAndUserRealmAnswerAsForAManagedTenant() throws IOException {
+      assertThat(http.get("common/discovery/instance?api-version=1.1&authorization_endpoint=x").json()
+          .path("tenant_discovery_endpoint").asText()).contains("/.well-known/openid-configuration");
+      assertThat(http.get("common/userrealm/alice@contoso-emu.onmicrosoft.com?api-version=1.0").json()
+          .path("account_type").asText()).isEqualTo("Managed");
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.jitelevate.emulator.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.kernel.Json;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ODataQueryTest {
+
+  private static ObjectNode entity(String principalId, String status) {
+    ObjectNode o = Json.object();
+    o.put("id", principalId + "-" + status);
+    o.put("principalId", principalId);
+    o.put("status", status);
+    o.putNull("approvalId");
+    return o;
+  }
+
+  @Nested
+  class Filter {
+    @Test
+    void equalityClausesJoinedByAndMustAllMatchIgnoringCase() {
+      ODataFilter filter = ODataFilter.parse("principalId eq 'ABC' and (status eq 'pendingapproval')");
+      assertThat(filter.matches(entity("abc", "PendingApproval"))).isTrue();
+      assertThat(filter.matches(entity("abc", "Provisioned"))).isFalse();
+      assertThat(filter.valueOf("STATUS")).contains("pendingapproval");
+    }
+
+    @Test
+    void doubledQuotesInALiteralAreOneQuote() {
+      assertThat(ODataFilter.parse("displayName eq 'O''Brien'").valueOf("displayName")).contains("O'Brien");
+    }
+
+    @Test
+    void eqNullMatchesNullProperties() {
+      assertThat(ODataFilter.parse("approvalId eq null").matches(entity("a", "Provisioned"))).isTrue();
+    }
+
+    @Test
+    void orAndFunctionsAreRefusedWithAClearMessage() {
+      assertThatThrownBy(() -> ODataFilter.parse("a eq 'x' or b eq 'y'")).isInstanceOf(GraphException.class)
+          .hasMessageContaining("'or'");
+      assertThatThrownBy(() -> ODataFilter.parse("startswith(displayName,'A')")).isInstanceOf(GraphException.class)
+          .hasMessageContaining("Invalid filter clause");
+      assertThatThrownBy(() -> ODataFilter.parse("a eq 'unterminated")).hasMessageContaining("unterminated");
+    }
+  }
+
+  @Nested
+  class Options {
+    @Test
+    void nestedExpandIsParsedIntoItsOwnQuery() {
+      ODataQuery query = ODataQuery.of(null, "policy($expand=rules),roleDefinition", null, null);
+      assertThat(query.expands("policy")).isTrue();
+      assertThat(query.expansion("policy").orElseThrow().expands("rules")).isTrue();
+      assertThat(query.expands("roleDefinition")).isTrue();
+      assertThat(query.expands("principal")).isFalse();
+    }
+
+    @Test
+    void selectKeepsIdAndAnnotationsAndTopLimits() {
+      ODataQuery query = ODataQuery.of("principalId eq 'a'", null, "status", "1");
+      List<ObjectNode> out = query.apply(List.of(entity("a", "Provisioned"), entity("a", "Revoked"), entity("b", "X")));
+      assertThat(out).singleElement().satisfies(o -> {
+        assertThat(o.has("id")).isTrue();
+        assertThat(o.has("status")).isTrue();
+        assertThat(o.has("principalId")).isFalse();
+      });
+    }
+
+    @Test
+    void aNegativeOrNonNumericTopIsABadRequest() {
+      assertThatThrownBy(() -> ODataQuery.of(null, null, null, "-1")).hasMessageContaining("$top");
+      assertThatThrownBy(() -> ODataQuery.of(null, null, null, "ten")).hasMessageContaining("$top");
+    }
+
+    @Test
+    void unbalancedParenthesesInExpandAreABadRequest() {
+      assertThatThrownBy(() -> ODataQuery.of(null, "policy($expand=rules", null, null))
+          .hasMessageContaining("unbalanced");
+    }
+  }
+}
