@@ -27,6 +27,7 @@ final class AwaitStep implements Step {
     Instant approvalSince;
     Instant provisioningSince;
     String approvalId;
+    boolean decided;
   }
 
   @Override
@@ -79,7 +80,8 @@ final class AwaitStep implements Step {
       phases.approvalSince = now;
       phases.approvalId = v.approvalId().orElse(run.requestId);
       run.record.approval(phases.approvalId, null, null);
-    } else if (!v.status().isAwaitingApproval() && phases.approvalSince != null && phases.provisioningSince.isBefore(phases.approvalSince)) {
+    } else if (!v.status().isAwaitingApproval() && phases.approvalSince != null && !phases.decided) {
+      phases.decided = true;
       phases.provisioningSince = now; // approved (or refused): provisioning starts now
       if (!isRefusal(v.status())) {
         run.record.approval(phases.approvalId, "Approve", now);

@@ -52,6 +52,8 @@ final class FakeSurface implements AccessSurface {
   final Deque<RuntimeException> submitErrors = new ArrayDeque<>();
   final Deque<RuntimeException> removeErrors = new ArrayDeque<>();
   int principalLookupsMissing;
+  /** The next submit is stored by the service, but its answer is lost (the caller sees a retryable error). */
+  boolean storeThenFailOnce;
   int notYetChecks;
   int forbiddenChecks;
   Duration floor = Duration.ofMinutes(5);
@@ -145,6 +147,10 @@ final class FakeSurface implements AccessSurface {
     }
     requests.put(spec.requestId(), new ArrayDeque<>(script));
     specs.put(spec.requestId(), spec);
+    if (storeThenFailOnce) {
+      storeThenFailOnce = false;
+      throw error(400, "SubjectNotFound", "answer lost after the request was stored");
+    }
     return advance(spec.requestId());
   }
 
