@@ -1,0 +1,102 @@
+package dev.jitelevate.core;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.identity.AzureCliCredentialBuilder;
+import com.azure.identity.ClientAssertionCredentialBuilder;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
+import com.azure.identity.DeviceCodeInfo;
+import com.azure.identity.ManagedIdentityCredentialBuilder;
+import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@link CredentialSource}s for the usual identities, built with azure-identity against a cloud profile's
+ * authority and trust. Each {@link CredentialSource#newCredential()} returns a credential with an empty
+ * token cache, so the verify step gets tokens issued after activation.
+ */
+public final class Credentials {
+  private Credentials() {}
+
+  /** An app registration signing in with a client secret (a broker on a self-hosted runner, tests). */
+  public static CredentialSource clientSecret(CloudProfile cloud, String tenantId, String clientId, String secret) {
+    Objects.requireNonNull(secret, "secret");
+    return () -> {
+      ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(tenantId)
+          .clientId(clientId).clientSecret(secret).authorityHost(cloud.authorityHost().toString())
+          .httpClient(http(cloud));
+      if (!isWellKnown(cloud)) {
+        builder.disableInstanceDiscovery();
+      }
+      return builder.build();
+    };
+  }
+
+  /**
+   * A workload identity signing in with a client assertion, e.g. a GitHub OIDC token exchanged through a
+   * federated credential. The supplier is called whenever a token is needed; it must return a fresh assertion.
+   */
+  public static CredentialSource clientAssertion(CloudProfile cloud, String tenantId, String clientId,
+      Supplier<String> assertion) {
+    Objects.requireNonNull(assertion, "assertion");
+    return () -> {
+      ClientAssertionCredentialBuilder builder = new ClientAssertionCredentialBuilder().tenantId(tenantId)
+          .clientId(clientId).clientAssertion(assertion).authorityHost(cloud.authorityHost().toString())
+          .httpClient(http(cloud));
+      if (!isWellKnown(cloud)) {
+        builder.disableInstanceDiscovery();
+      }
+      return builder.build();
+    };
+  }
+
+  /** The managed identity of the machine (self-hosted runners on Azure); a user-assigned one by client id. */
+  public static CredentialSource managedIdentity(CloudProfile cloud, Optional<String> clientId) {
+    return () -> {
+      ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder().httpClient(http(cloud));
+      clientId.ifPresent(builder::clientId);
+      return builder.build();
+    };
+  }
+
+  /** The person signed in with {@code az login} on this machine. */
+  public static CredentialSource azureCli(Optional<String> tenantId) {
+    return () -> {
+      AzureCliCredentialBuilder builder = new AzureCliCredentialBuilder();
+      tenantId.ifPresent(builder::tenantId);
+      return builder.build();
+    };
+  }
+
+  /** A person signing in with the device code flow; {@code prompt} receives the message to show. */
+  public static CredentialSource deviceCode(CloudProfile cloud, String tenantId, String clientId,
+      Consumer<String> prompt) {
+    return () -> {
+      DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(tenantId).clientId(clientId)
+          .authorityHost(cloud.authorityHost().toString()).httpClient(http(cloud))
+          .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()));
+      if (!isWellKnown(cloud)) {
+        builder.disableInstanceDiscovery();
+      }
+      return builder.build();
+    };
+  }
+
+  /** Any credential, made anew per call by the factory. */
+  public static CredentialSource of(Supplier<TokenCredential> factory) {
+    return factory::get;
+  }
+
+  private static com.azure.core.http.HttpClient http(CloudProfile cloud) {
+    return SdkHttp.forCloud(cloud).azureHttpClient();
+  }
+
+  /** Instance discovery only works against Microsoft's own authorities; custom clouds and the emulator skip it. */
+  private static boolean isWellKnown(CloudProfile cloud) {
+    return cloud.equals(CloudProfile.azurePublic()) || cloud.equals(CloudProfile.azureChina())
+        || cloud.equals(CloudProfile.azureUsGovernment());
+  }
+}
