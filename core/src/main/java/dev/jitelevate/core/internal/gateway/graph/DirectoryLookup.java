@@ -1,0 +1,61 @@
+package dev.jitelevate.core.internal.gateway.graph;
+
+import com.microsoft.graph.models.DirectoryObject;
+import com.microsoft.graph.models.Group;
+import com.microsoft.graph.models.ServicePrincipal;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import java.util.Optional;
+
+/**
+ * Looks principals up in the directory by object id. ARM has no directory of its own, so every surface
+ * asks Graph who a principal is.
+ */
+public final class DirectoryLookup {
+  private final GraphServiceClient graph;
+
+  public DirectoryLookup(GraphServiceClient graph) {
+    this.graph = graph;
+  }
+
+  /** The principal with this object id, or empty when the directory has none (404). */
+  public Optional<PrincipalInfo> principal(PrincipalId id) {
+    try {
+      DirectoryObject found = graph.directoryObjects().byDirectoryObjectId(id.value()).get();
+      return Optional.ofNullable(found).map(o -> info(id, o));
+    } catch (ODataError e) {
+      if (e.getResponseStatusCode() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static PrincipalInfo info(PrincipalId id, DirectoryObject object) {
+    if (object instanceof User user) {
+      return new PrincipalInfo(id, "User", orId(user.getDisplayName(), id));
+    }
+    if (object instanceof ServicePrincipal sp) {
+      return new PrincipalInfo(id, "ServicePrincipal", orId(sp.getDisplayName(), id));
+    }
+    if (object instanceof Group group) {
+      return new PrincipalInfo(id, "Group", orId(group.getDisplayName(), id));
+    }
+    return new PrincipalInfo(id, typeOf(object.getOdataType()), id.value());
+  }
+
+  private static String typeOf(String odataType) {
+    if (odataType == null) {
+      return "Unknown";
+    }
+    String bare = odataType.substring(odataType.lastIndexOf('.') + 1);
+    return bare.isEmpty() ? "Unknown" : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
+  }
+
+  private static String orId(String name, PrincipalId id) {
+    return name == null || name.isBlank() ? id.value() : name;
+  }
+}
