@@ -81,6 +81,11 @@ final class GraphWorld implements AutoCloseable {
     events.clear();
   }
 
+  /** A copy of this world's scenario document, to change and load for one test. */
+  ObjectNode scenarioCopy() {
+    return (ObjectNode) scenario.root().deepCopy();
+  }
+
   private static Scenario scenario() {
     ObjectNode root = Scenario.demo().root().deepCopy();
     ObjectMapper json = new ObjectMapper();

@@ -2,6 +2,7 @@ package dev.jitelevate.core.internal.gateway.graph;
 
 import com.microsoft.graph.models.PrivilegedAccessGroupAssignmentScheduleInstance;
 import com.microsoft.graph.models.PrivilegedAccessGroupAssignmentScheduleRequest;
+import com.microsoft.graph.models.PrivilegedAccessGroupAssignmentType;
 import com.microsoft.graph.models.PrivilegedAccessGroupEligibilityScheduleInstance;
 import com.microsoft.graph.models.PrivilegedAccessGroupRelationships;
 import com.microsoft.graph.models.ScheduleRequestActions;
@@ -74,7 +75,7 @@ final class GroupSurface extends PimSurface {
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
     return activeInstances(filter(principal, target)).stream()
         .filter(i -> sameAccess(i.getAccessId(), target))
-        .map(i -> new ActiveInstance(i.getId(), i.getAssignmentType() == null ? "Assigned" : i.getAssignmentType().getValue(),
+        .map(i -> new ActiveInstance(i.getId(), typeOf(i.getAssignmentType()),
             GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
             ourRequestIdForSchedule(i.getAssignmentScheduleId()), Optional.empty()))
         .toList();
@@ -143,7 +144,7 @@ final class GroupSurface extends PimSurface {
         .toList();
     List<StatusReport.Entry> active = activeInstances(filter).stream()
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(),
-            i.getAssignmentType() == null ? "Assigned" : i.getAssignmentType().getValue()))
+            typeOf(i.getAssignmentType())))
         .toList();
     return new StatusReport(principal, eligible, active);
   }
@@ -172,6 +173,18 @@ final class GroupSurface extends PimSurface {
         r.getAction() == null ? "" : r.getAction().getValue(), r.getPrincipalId(), r.getJustification(),
         Optional.ofNullable(r.getTargetScheduleId()), GraphRequest.instant(r.getCreatedDateTime()),
         GraphRequest.startOf(r.getScheduleInfo()), GraphRequest.endOf(r.getScheduleInfo()));
+  }
+
+  /**
+   * {@code Activated}/{@code Assigned}. The SDK's enum reads only the documented camelCase; the service (and
+   * the docs' own examples) also send PascalCase, which the SDK then reads as null: the type is unknown.
+   */
+  static String typeOf(PrivilegedAccessGroupAssignmentType type) {
+    if (type == null) {
+      return "Unknown";
+    }
+    String value = type.getValue();
+    return Character.toUpperCase(value.charAt(0)) + value.substring(1);
   }
 
   private static String filter(PrincipalId principal, ResolvedTarget target) {
