@@ -8,6 +8,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import java.util.Optional;
 
 /**
@@ -16,13 +17,40 @@ import java.util.Optional;
  */
 public final class DirectoryLookup {
   private final GraphServiceClient graph;
+  private final GraphCalls calls;
 
+  /**
+   * Looks up without retrying; other failures than 404 are thrown as the SDK's {@link ODataError}. Prefer
+   * {@link #DirectoryLookup(GraphServiceClient, SurfaceContext)}: the client from {@link GraphClients} has no
+   * retry middleware of its own.
+   */
   public DirectoryLookup(GraphServiceClient graph) {
     this.graph = graph;
+    this.calls = null;
+  }
+
+  /**
+   * Looks up retrying transient failures (429, 5xx, resets) with the run's retry budget and events, and
+   * translating the others into {@link dev.jitelevate.core.ElevationException}s.
+   */
+  public DirectoryLookup(GraphServiceClient graph, SurfaceContext context) {
+    this(graph, new GraphCalls(context, new CallReporter(call -> {})));
+  }
+
+  DirectoryLookup(GraphServiceClient graph, GraphCalls calls) {
+    this.graph = graph;
+    this.calls = calls;
   }
 
   /** The principal with this object id, or empty when the directory has none (404). */
   public Optional<PrincipalInfo> principal(PrincipalId id) {
+    if (calls == null) {
+      return once(id);
+    }
+    return calls.call("directoryObjects.get", () -> once(id));
+  }
+
+  private Optional<PrincipalInfo> once(PrincipalId id) {
     try {
       DirectoryObject found = graph.directoryObjects().byDirectoryObjectId(id.value()).get();
       return Optional.ofNullable(found).map(o -> info(id, o));
