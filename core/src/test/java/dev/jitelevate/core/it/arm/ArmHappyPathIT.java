@@ -12,38 +12,16 @@ import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Strategy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Elevate, verify, perform, revoke for an Azure role with each strategy, through the public API only. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmHappyPathIT {
-  private ArmEmulatorRun run;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    run.reset();
-  }
-
-  @AfterEach
-  void nothingIsLeftBehind() {
-    assertThat(run.leaks()).isEmpty();
-  }
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
 
   private static ElevationRequest.Builder secretsOfficer(Strategy strategy) {
     return ElevationRequest.builder().azureRole("Key Vault Secrets Officer", RG_APP).strategy(strategy)
