@@ -26,6 +26,7 @@ public final class EventRenderer implements ElevationListener {
   private final boolean quiet;
   private final Map<String, Duration> lastWaitShown = new HashMap<>();
   private final Map<String, String> lastStatus = new HashMap<>();
+  private String lastStartDetail = "";
 
   public EventRenderer(Console console) {
     this(console, false);
@@ -43,7 +44,7 @@ public final class EventRenderer implements ElevationListener {
       console.redactor().register(secret.value());
       return;
     }
-    String line = render(event);
+    String line = render(event).stripTrailing();
     if (!quiet && !line.isEmpty()) {
       console.progress(line);
     }
@@ -54,7 +55,9 @@ public final class EventRenderer implements ElevationListener {
     if (event instanceof ElevationEvent.StepStarted s) {
       lastWaitShown.remove(s.step());
       lastStatus.remove(s.step());
-      return prefix(s.at(), "->", s.step()) + detail(s.detail());
+      String shown = s.detail() == null || s.detail().equals(lastStartDetail) ? "" : s.detail();
+      lastStartDetail = s.detail() == null ? "" : s.detail();
+      return prefix(s.at(), "->", s.step()) + (shown.isEmpty() ? "" : shown);
     }
     if (event instanceof ElevationEvent.StepFinished f) {
       return prefix(f.at(), f.succeeded() ? "ok" : "!!", f.step()) + (f.succeeded() ? "done" : "FAILED")

@@ -24,11 +24,22 @@ final class Summary {
     lines.add("Window:     requested " + Durations.format(r.window().requested())
         + r.window().grantedEnd().map(end -> ", granted until " + end).orElse(""));
     lines.add("Revocation: " + r.revocation().status() + r.revocation().detail().map(d -> " - " + d).orElse(""));
+    operation(r).ifPresent(lines::add);
     r.error().ifPresent(e -> lines.add("Error:      " + e.kind() + e.code().map(c -> " [" + c + "]").orElse("") + ": " + e.message()));
     lines.add("Requests:   " + (r.requestIds().isEmpty() ? "none" : String.join(", ", r.requestIds()))
         + "; " + r.apiCalls() + " API calls, " + r.retries() + " retries" + took(r.timeline()));
     recordFile.ifPresent(f -> lines.add("Record:     " + f));
     return lines;
+  }
+
+  /** The operation and its notes (ids and versions, never values), when one ran. */
+  private static Optional<String> operation(ActivationRecord r) {
+    Object name = r.operation().get("name");
+    if (name == null || "none".equals(name)) {
+      return Optional.empty();
+    }
+    Object notes = r.operation().get("notes");
+    return Optional.of("Operation:  " + name + (notes instanceof java.util.Map<?, ?> m && !m.isEmpty() ? " " + m : ""));
   }
 
   private static String took(ActivationRecord.Timeline tl) {

@@ -27,10 +27,20 @@ class EventRendererTest {
       renderer.on(new ElevationEvent.StepFinished(T0.plusSeconds(3), "verify", Duration.ofMillis(2400), false, "still 403"));
 
       assertThat(captured.err().lines()).containsExactly(
-          "10:00:00 -> submit    : AdminAssign of Key Vault Secrets Officer",
+          "10:00:00 -> submit    AdminAssign of Key Vault Secrets Officer",
           "10:00:00 ok submit    done in 320ms: request r-1",
           "10:00:03 !! verify    FAILED in 2.4s: still 403");
       assertThat(captured.out()).isEmpty();
+    }
+
+    @Test
+    void nameTheTargetOnlyWhenItChanges() {
+      renderer.on(new ElevationEvent.StepStarted(T0, "resolve", "Azure role 'Reader' at /subscriptions/x"));
+      renderer.on(new ElevationEvent.StepStarted(T0, "precheck", "Azure role 'Reader' at /subscriptions/x"));
+
+      assertThat(captured.err().lines()).containsExactly(
+          "10:00:00 -> resolve   Azure role 'Reader' at /subscriptions/x",
+          "10:00:00 -> precheck");
     }
 
     @Test
