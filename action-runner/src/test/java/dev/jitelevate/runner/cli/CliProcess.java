@@ -65,6 +65,31 @@ final class CliProcess {
     return run(List.of(args));
   }
 
+  /** A running jit-elevate, its stderr in a file to watch. */
+  record Running(Process process, Path err) {
+    /** Waits until stderr contains the text. */
+    void awaitErr(String text, long seconds) throws IOException, InterruptedException {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+      while (!Files.readString(err).contains(text)) {
+        if (System.nanoTime() > until || !process.isAlive()) {
+          throw new AssertionError("stderr never showed '" + text + "': " + Files.readString(err));
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  Running start(List<String> args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+    command.addAll(args);
+    Path err = Files.createTempFile("cli-err", ".txt");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(err.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    return new Running(builder.start(), err);
+  }
+
   Result exec(List<String> command) throws IOException, InterruptedException {
     Path out = Files.createTempFile("cli-out", ".txt");
     Path err = Files.createTempFile("cli-err", ".txt");

@@ -115,6 +115,21 @@ class ElevateCommandIT {
     }
 
     @Test
+    void sigtermWhileTheCommandRunsStopsItAndRevokes() throws Exception {
+      List<String> args = elevate();
+      args.addAll(List.of("--", "sleep", "120"));
+      CliProcess.Running running = cli().start(args);
+      running.awaitErr("-> perform", 60);
+      assertThat(emulator.leaks()).hasSize(1);
+
+      running.process().destroy();
+
+      assertThat(running.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(emulator.leaks()).isEmpty();
+      assertThat(Files.readString(running.err())).contains("-> revoke");
+    }
+
+    @Test
     void aCommandThatCannotStartIsReportedAndTheElevationRevoked() throws Exception {
       List<String> args = elevate();
       args.addAll(List.of("--", "/nonexistent/jit-elevate-no-such-program"));
