@@ -192,4 +192,21 @@ class ElevateCommandIT {
       assertThat(emulator.leaks()).isEmpty();
     }
   }
+
+  @Nested
+  class Sweep {
+    @Test
+    void reportsWhatItRemovedAsJsonAndTouchesNoStandingAssignment() throws Exception {
+      int before = emulator.activeAssignments().size();
+      CliProcess.Result r = cli().run("sweep", "--json", "--scope", "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12",
+          "--auth", "environment", "--cloud-profile", profile.toString(), "--broker-client-id", DemoWorld.BROKER_APP_ID);
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      JsonNode json = new ObjectMapper().readTree(r.out());
+      assertThat(json.path("scope").asText()).isEqualTo("/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12");
+      assertThat(json.path("removed")).isEmpty();
+      assertThat(emulator.activeAssignments()).hasSize(before);
+      secrets.assertNoneIn(r);
+    }
+  }
 }
