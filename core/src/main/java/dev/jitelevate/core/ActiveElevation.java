@@ -18,6 +18,13 @@ public interface ActiveElevation extends AutoCloseable {
   CredentialSource elevatedIdentity();
 
   /**
+   * Leaves the elevation active beyond this process (the CLI's {@code elevate} without a command, the Action's
+   * main step): the shutdown hook no longer revokes it and {@link #close()} does nothing. Revoke it later with
+   * {@link Elevator#revoke} and its {@link #handle()}; the server-side expiry stays the backstop.
+   */
+  void detach();
+
+  /**
    * Revokes, honouring the request's {@link RevokePolicy}, and completes the record.
    *
    * @throws ElevationException of kind {@link FailureKind#REVOKE_FAILED} when revocation failed; the record

@@ -40,6 +40,14 @@ final class LiveElevation implements ActiveElevation {
   }
 
   @Override
+  public synchronized void detach() {
+    closed = true;
+    if (run.guard != null) {
+      run.guard.disarm();
+    }
+  }
+
+  @Override
   public synchronized void close() {
     if (closed) {
       return;
