@@ -1,0 +1,122 @@
+package dev.jitelevate.core.internal.gateway.arm;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.management.exception.ManagementError;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.core.util.Context;
+import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.internal.gateway.SurfaceContext;
+import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.internal.gateway.sdk.TransientRetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * ARM as one identity sees it: the management SDK's client on {@link ArmPipeline}, every call retried
+ * through transient failures and translated into {@link dev.jitelevate.core.ElevationException}s.
+ */
+final class ArmClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PERMISSIONS_API = "2022-04-01";
+
+  private final HttpPipeline pipeline;
+  private final AuthorizationManagementClient sdk;
+  private final TransientRetry retry;
+  private final String endpoint;
+
+  private ArmClient(HttpPipeline pipeline, SurfaceContext context) {
+    this.pipeline = pipeline;
+    this.sdk = AuthorizationManager.authenticate(pipeline, ArmPipeline.profile(context)).roleServiceClient();
+    this.retry = new TransientRetry(context);
+    this.endpoint = ArmPipeline.endpoint(context.cloud());
+  }
+
+  /** A client calling as the credential's identity. */
+  static ArmClient create(TokenCredential credential, SurfaceContext context, SdkHttp http) {
+    return new ArmClient(ArmPipeline.create(credential, context, http), context);
+  }
+
+  /** The SDK's client; use it inside {@link #call}. */
+  AuthorizationManagementClient sdk() {
+    return sdk;
+  }
+
+  /**
+   * Makes one call, retrying transient failures. Lists must be read completely inside {@code call}, since
+   * the SDK's pages are fetched lazily.
+   *
+   * @throws dev.jitelevate.core.ElevationException for every failure, with ARM's code and request id
+   */
+  <T> T call(String operation, Supplier<T> call) {
+    try {
+      return retry.call(operation, call, ArmFailures::classify);
+    } catch (RuntimeException e) {
+      throw ArmFailures.translate(operation, e);
+    }
+  }
+
+  /**
+   * Reads the caller's effective permissions at a scope ({@code {scope}/providers/Microsoft.Authorization/permissions}).
+   * The SDK offers this only for resource groups and resources of its own subscription; the REST call works
+   * for every scope, so it goes through the same pipeline directly.
+   */
+  List<Permission> permissions(String scope) {
+    return call("permissions.list", () -> {
+      List<Permission> all = new ArrayList<>();
+      String url = endpoint + scope + "/providers/Microsoft.Authorization/permissions?api-version=" + PERMISSIONS_API;
+      while (url != null) {
+        JsonNode page = getJson(url);
+        page.path("value").forEach(p -> all.add(Permission.of(p)));
+        JsonNode next = page.path("nextLink");
+        url = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
+      }
+      return all;
+    });
+  }
+
+  private JsonNode getJson(String url) {
+    try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
+      String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
+      if (response.getStatusCode() >= 400) {
+        throw new ManagementException("Status code " + response.getStatusCode() + ", " + body, response, error(body));
+      }
+      return JSON.readTree(body.isEmpty() ? "{}" : body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** ARM's error envelope {@code {"error":{"code","message"}}}, when the body is one. */
+  private static ManagementError error(String body) {
+    try {
+      JsonNode error = JSON.readTree(body.isEmpty() ? "{}" : body).path("error");
+      return error.isObject() ? new ManagementError(error.path("code").asText(null), error.path("message").asText(null)) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** One entry of the permissions API: the actions of one role the caller holds (with its exclusions). */
+  record Permission(List<String> actions, List<String> notActions, List<String> dataActions, List<String> notDataActions) {
+    static Permission of(JsonNode node) {
+      return new Permission(strings(node.path("actions")), strings(node.path("notActions")),
+          strings(node.path("dataActions")), strings(node.path("notDataActions")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+      List<String> out = new ArrayList<>();
+      array.forEach(n -> out.add(n.asText()));
+      return List.copyOf(out);
+    }
+  }
+}

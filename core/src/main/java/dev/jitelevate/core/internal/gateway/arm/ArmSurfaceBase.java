@@ -1,0 +1,88 @@
+package dev.jitelevate.core.internal.gateway.arm;
+
+import com.azure.core.http.rest.Response;
+import com.azure.core.util.Context;
+import dev.jitelevate.core.CredentialSource;
+import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.internal.gateway.AccessCheck;
+import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.gateway.SurfaceContext;
+import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What both ARM surfaces share: resolving roles at scopes, principals through Graph, and the effectiveness
+ * check through the permissions API with a token of the elevated identity issued now.
+ */
+abstract class ArmSurfaceBase implements AccessSurface {
+  private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
+
+  final ArmClient arm;
+  final SurfaceContext context;
+  private final SdkHttp http;
+  private final RoleResolver roles;
+  private final DirectoryPrincipals principals;
+
+  ArmSurfaceBase(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, SurfaceContext context, SdkHttp http) {
+    this.arm = arm;
+    this.principals = principals;
+    this.roles = roles;
+    this.context = context;
+    this.http = http;
+  }
+
+  @Override
+  public ResolvedTarget resolve(ElevationTarget target) {
+    return roles.resolve(target);
+  }
+
+  @Override
+  public PrincipalInfo whoAmI(CredentialSource identity) {
+    return principals.whoAmI(identity);
+  }
+
+  @Override
+  public Optional<PrincipalInfo> principal(PrincipalId id) {
+    return principals.principal(id);
+  }
+
+  /**
+   * Asks ARM, as the elevated identity with a credential made now, what it may do at the scope: effective
+   * once the permissions API shows every action and data action of the role. Management groups have no
+   * permissions API; there the role assignment being visible to the identity counts.
+   */
+  @Override
+  public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
+    ArmClient elevated = ArmClient.create(elevatedIdentity.newCredential(), context, http);
+    if (target.scope().toLowerCase(Locale.ROOT).startsWith(MANAGEMENT_GROUPS)) {
+      return assignmentVisible(elevated, target, principal);
+    }
+    Optional<String> missing = EffectiveAccess.firstMissing(target.roleActions(), elevated.permissions(target.scope()));
+    return missing.isEmpty()
+        ? AccessCheck.effective("the permissions API at " + target.scope() + " shows the actions of " + target.roleName())
+        : AccessCheck.notYet("the permissions API at " + target.scope() + " does not show " + missing.get() + " yet");
+  }
+
+  private static AccessCheck assignmentVisible(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {
+    String filter = "assignedTo('" + principal.value() + "')";
+    boolean visible = elevated.call("roleAssignments.list", () -> elevated.sdk().getRoleAssignments()
+        .listForScope(ArmScopes.arg(target.scope()), filter, null, null, Context.NONE).stream()
+        .anyMatch(a -> ArmScopes.sameRole(a.roleDefinitionId(), target.roleDefinitionId().orElse(""))
+            && ArmScopes.covers(a.scope(), target.scope())));
+    return visible ? AccessCheck.effective("the role assignment at " + target.scope() + " is visible to the identity")
+        : AccessCheck.notYet("no assignment of " + target.roleName() + " at " + target.scope() + " is visible yet");
+  }
+
+  /** ARM's request id of a response. */
+  static Optional<String> requestId(Response<?> response) {
+    return Optional.ofNullable(response.getHeaders().getValue(ApiCallPolicy.REQUEST_ID));
+  }
+
+  static String filterFor(PrincipalId principal) {
+    return "principalId eq '" + principal.value() + "'";
+  }
+}

@@ -1,0 +1,115 @@
+package dev.jitelevate.core.it.arm;
+
+import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
+import static dev.jitelevate.core.it.arm.ArmEmulatorRun.CI;
+import static dev.jitelevate.core.it.arm.ArmEmulatorRun.RG_APP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.ActiveElevation;
+import dev.jitelevate.core.ElevationOutcome;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.Strategy;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Elevate, verify, perform, revoke for an Azure role with each strategy, through the public API only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArmHappyPathIT {
+  private ArmEmulatorRun run;
+
+  @BeforeAll
+  void start() {
+    run = new ArmEmulatorRun();
+  }
+
+  @AfterAll
+  void stop() {
+    run.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    run.reset();
+  }
+
+  @AfterEach
+  void nothingIsLeftBehind() {
+    assertThat(run.leaks()).isEmpty();
+  }
+
+  private static ElevationRequest.Builder secretsOfficer(Strategy strategy) {
+    return ElevationRequest.builder().azureRole("Key Vault Secrets Officer", RG_APP).strategy(strategy)
+        .duration(Duration.ofMinutes(30)).justification("rotate the db password")
+        .approvalTimeout(Duration.ofSeconds(5)).provisioningTimeout(Duration.ofSeconds(5))
+        .propagationTimeout(Duration.ofSeconds(5));
+  }
+
+  @Nested
+  class SelfActivation {
+    @Test
+    void anEligiblePersonIsElevatedVerifiedAndRevokedWithAValidRecord() throws Exception {
+      AtomicBoolean ranWhileActive = new AtomicBoolean();
+      ElevationOutcome outcome = run.selfElevator().run(secretsOfficer(Strategy.SELF).build(), context ->
+          ranWhileActive.set(run.emulator.activeAssignments().stream().anyMatch(a -> a.principalId().equals(ALICE)
+              && !a.fromScenario())));
+
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(ranWhileActive).isTrue();
+      ActivationRecord record = outcome.record();
+      assertThat(record.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
+      assertThat(record.principal().id()).isEqualTo(ALICE);
+      assertThat(record.target().roleName()).contains("Key Vault Secrets Officer");
+      assertThat(record.revocation().status()).isEqualTo("REVOKED");
+      assertThat(record.timeline().verified()).isPresent();
+      ArmEmulatorRun.assertValidRecord(record);
+    }
+
+    @Test
+    void theRoleMayBeNamedByItsDefinitionId() {
+      String id = "/subscriptions/" + ArmEmulatorRun.SUB
+          + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
+      ElevationRequest request = ElevationRequest.builder().azureRole(id, RG_APP).strategy(Strategy.SELF)
+          .duration(Duration.ofMinutes(30)).justification("by id").build();
+      try (ActiveElevation elevation = run.selfElevator().elevate(request)) {
+        assertThat(elevation.record().target().roleName()).contains("Key Vault Secrets Officer");
+      }
+    }
+  }
+
+  @Nested
+  class BrokerAssignment {
+    @Test
+    void theBrokerAssignsTheCiWorkloadIdentityAndRemovesTheAssignment() throws Exception {
+      ElevationOutcome outcome = run.brokerElevator().run(secretsOfficer(Strategy.BROKER).build(), context ->
+          assertThat(run.emulator.activeAssignments()).anyMatch(a -> a.principalId().equals(CI) && !a.fromScenario()));
+
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(outcome.record().principal().id()).isEqualTo(CI);
+      assertThat(outcome.record().principal().type()).contains("ServicePrincipal");
+      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      ArmEmulatorRun.assertValidRecord(outcome.record());
+    }
+  }
+
+  @Nested
+  class PlainRoleAssignment {
+    @Test
+    void theBrokerCreatesAMarkedAssignmentAndDeletesIt() throws Exception {
+      ElevationOutcome outcome = run.brokerElevator().run(secretsOfficer(Strategy.RBAC).build(), context ->
+          assertThat(run.emulator.activeAssignments()).anyMatch(a -> a.principalId().equals(CI)
+              && a.surface().equals("arm-rbac") && !a.fromScenario()));
+
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      ArmEmulatorRun.assertValidRecord(outcome.record());
+    }
+  }
+}
