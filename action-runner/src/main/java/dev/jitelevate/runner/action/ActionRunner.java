@@ -16,17 +16,35 @@ import java.util.function.ToIntFunction;
 final class ActionRunner {
   private ActionRunner() {}
 
+  /**
+   * How a step ended.
+   *
+   * @param handedOff whether an active elevation was handed to the post step (the caller must then end the
+   *     process without the lifecycle's shutdown hook, which would revoke it)
+   */
+  record Result(int exitCode, boolean handedOff) {}
+
   static int main(Map<String, String> env, PrintStream out) {
-    return run(env, out, ctx -> new MainStep(ctx).run());
+    return mainStep(env, out).exitCode();
+  }
+
+  static Result mainStep(Map<String, String> env, PrintStream out) {
+    StepContext ctx = context(env, out);
+    int code = run(ctx, c -> new MainStep(c).run());
+    return new Result(code, ctx.handedOff);
   }
 
   static int post(Map<String, String> env, PrintStream out) {
-    return run(env, out, ctx -> new PostStep(ctx).run());
+    return run(context(env, out), ctx -> new PostStep(ctx).run());
   }
 
-  private static int run(Map<String, String> variables, PrintStream out, ToIntFunction<StepContext> step) {
-    WorkflowLog log = new WorkflowLog(out);
-    StepContext ctx = new StepContext(new ActionEnvironment(variables), log, Clock.systemUTC());
+  private static StepContext context(Map<String, String> variables, PrintStream out) {
+    return new StepContext(new ActionEnvironment(variables), new WorkflowLog(out), Clock.systemUTC());
+  }
+
+  private static int run(StepContext ctx, ToIntFunction<StepContext> step) {
+    WorkflowLog log = ctx.log;
+    PrintStream out = ctx.out;
     try {
       return step.applyAsInt(ctx);
     } catch (ActionFailure e) {

@@ -82,6 +82,7 @@ final class MainStep {
     }
     Path path = RecordFiles.pathFor(record, ctx.env);
     new PostState(active.handle(), record, path).save(ctx.state);
+    ctx.handedOff = true;
     ctx.log.info("Active until " + active.expiresAt() + " at the latest; the post step revokes it at the end of the job.");
     return ending.held(record, failure, active.expiresAt(), path);
   }

@@ -23,13 +23,17 @@ final class StepContext {
 
   final ActionEnvironment env;
   final WorkflowLog log;
+  final java.io.PrintStream out;
   final Clock clock;
   final FileCommands outputs;
   final FileCommands state;
+  /** Set once an active elevation is handed to the post step: the process must then exit without revoking it. */
+  volatile boolean handedOff;
 
   StepContext(ActionEnvironment env, WorkflowLog log, Clock clock) {
     this.env = env;
     this.log = log;
+    this.out = log.out();
     this.clock = clock;
     this.outputs = new FileCommands(env.path("GITHUB_OUTPUT"), "GITHUB_OUTPUT");
     this.state = new FileCommands(env.path("GITHUB_STATE"), "GITHUB_STATE");

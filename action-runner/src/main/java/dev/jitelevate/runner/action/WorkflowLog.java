@@ -19,6 +19,10 @@ final class WorkflowLog {
     this.out = out;
   }
 
+  java.io.PrintStream out() {
+    return out;
+  }
+
   /** Tells the runner to mask the value (and each of its lines) from now on. */
   synchronized void mask(String value) {
     if (value == null || value.isBlank() || masked.contains(value)) {
