@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
+import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -26,7 +30,9 @@ import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -101,6 +107,11 @@ final class ArmEmulatorRun implements AutoCloseable {
     return base().identity(alice()).build();
   }
 
+  /** Alice elevating herself, with a lifecycle floor of its own. */
+  Elevator selfElevator(Duration floor) {
+    return base().identity(alice()).polling(polling().withMinimumActiveDuration(floor)).build();
+  }
+
   /** The broker elevating the CI app. */
   Elevator brokerElevator() {
     return base().identity(ci()).broker(broker()).build();
@@ -112,6 +123,16 @@ final class ArmEmulatorRun implements AutoCloseable {
 
   private dev.jitelevate.core.ElevatorBuilder base() {
     return Elevator.builder().cloud(cloud).tenantId(emulator.tenantId()).polling(polling()).listener(events::add);
+  }
+
+  /** The management SDK as the broker, for arranging state a test needs (e.g. leftovers of a killed run). */
+  AuthorizationManagementClient brokerSdk() {
+    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+    endpoints.put("resourceManagerEndpointUrl", emulator.baseUrl());
+    endpoints.put("activeDirectoryEndpointUrl", emulator.baseUrl());
+    return AuthorizationManager.configure().withHttpClient(http)
+        .authenticate(broker().newCredential(), new AzureProfile(emulator.tenantId(), SUB, new AzureEnvironment(endpoints)))
+        .roleServiceClient();
   }
 
   /** Active assignments no scenario created, apart from those the test deliberately keeps. */

@@ -16,7 +16,7 @@ final class ArmOperation {
     String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
     int at = lower.lastIndexOf(PROVIDER);
     if (at < 0) {
-      return "resources." + verb(method, false, null);
+      return "resources." + verb(method, true, null);
     }
     String[] parts = path.substring(at + PROVIDER.length()).split("/");
     String collection = parts.length > 0 && !parts[0].isEmpty() ? parts[0] : "unknown";
