@@ -26,6 +26,9 @@ final class GitHubOidc {
   private final OkHttpClient http;
   private final WorkflowLog log;
   private final AtomicReference<String> lastSubject = new AtomicReference<>();
+  /** The last token, reused until a minute before it expires (one sign-in needs several assertions). */
+  private String cached;
+  private long cachedUntilEpochSecond;
 
   GitHubOidc(CloudSettings.OidcEndpoint endpoint, OkHttpClient http, WorkflowLog log) {
     this.endpoint = endpoint;
@@ -61,7 +64,18 @@ final class GitHubOidc {
    *
    * @throws ActionFailure when GitHub refuses or cannot be reached
    */
-  String idToken() {
+  synchronized String idToken() {
+    if (cached != null && java.time.Instant.now().getEpochSecond() < cachedUntilEpochSecond) {
+      return cached;
+    }
+    String token = fetch();
+    long exp = Jwts.claim(token, "exp").flatMap(GitHubOidc::seconds).orElse(0L);
+    cached = token;
+    cachedUntilEpochSecond = Math.min(exp - 60, java.time.Instant.now().getEpochSecond() + 240);
+    return token;
+  }
+
+  private String fetch() {
     String separator = endpoint.url().contains("?") ? "&" : "?";
     Request request = new Request.Builder()
         .url(endpoint.url() + separator + "audience=" + URLEncoder.encode(AUDIENCE, StandardCharsets.UTF_8))
@@ -84,6 +98,14 @@ final class GitHubOidc {
       throw new ActionFailure("Cannot reach GitHub's OIDC endpoint", "The ID token request failed ("
           + e.getClass().getSimpleName() + "). Re-run the job; if it persists, check the runner's network.",
           ExitCodes.of(FailureKind.SERVICE_UNAVAILABLE));
+    }
+  }
+
+  private static Optional<Long> seconds(String text) {
+    try {
+      return Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
