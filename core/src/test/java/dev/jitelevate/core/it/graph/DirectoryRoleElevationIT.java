@@ -23,32 +23,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Entra directory roles through the public API against the emulator: self-activation and broker assignment. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryRoleElevationIT {
-  private final GraphWorld world = new GraphWorld();
-
-  @BeforeEach
-  void reset() {
-    world.reset();
-  }
-
-  @AfterEach
-  void nothingThisTestCreatedIsStillActive() {
-    assertThat(world.leaks()).isEmpty();
-  }
-
-  @AfterAll
-  void stop() {
-    world.close();
-  }
+  @RegisterExtension
+  static final GraphWorld world = new GraphWorld();
 
   private static ElevationRequest.Builder request(String role, Strategy strategy) {
     return ElevationRequest.builder().directoryRole(role).strategy(strategy).duration(Duration.ofHours(1))

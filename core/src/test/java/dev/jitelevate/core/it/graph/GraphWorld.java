@@ -36,12 +36,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 /**
  * The demo tenant on an embedded emulator, seen through the public API: users signing in with a password,
  * the CI workload identity through GitHub OIDC, the broker with its secret. The scenario adds Carol, a user
  * without MFA who is eligible for a role whose policy requires MFA.
  */
-final class GraphWorld implements AutoCloseable {
+final class GraphWorld implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   static final String TENANT = "7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01";
   static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
   static final String BOB = "b0b00000-0000-4000-8000-000000000002";
@@ -177,6 +182,25 @@ final class GraphWorld implements AutoCloseable {
       assertThat(errors).isEmpty();
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  /** After every test: nothing the test created may still be active (the test's own @AfterEach runs first). */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    assertThat(leaks()).as("active assignments left behind").isEmpty();
+  }
+
+  /** Stops the emulator when the top-level test class is done (nested classes share it). */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context.getRequiredTestClass().getEnclosingClass() == null) {
+      close();
     }
   }
 

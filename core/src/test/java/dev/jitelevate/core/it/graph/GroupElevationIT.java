@@ -24,32 +24,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** PIM for Groups through the public API against the emulator: Alice activates membership, the broker assigns CI. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupElevationIT {
-  private final GraphWorld world = new GraphWorld();
-
-  @BeforeEach
-  void reset() {
-    world.reset();
-  }
-
-  @AfterEach
-  void nothingThisTestCreatedIsStillActive() {
-    assertThat(world.leaks()).isEmpty();
-  }
-
-  @AfterAll
-  void stop() {
-    world.close();
-  }
+  @RegisterExtension
+  static final GraphWorld world = new GraphWorld();
 
   private static ElevationRequest.Builder request(Strategy strategy) {
     return ElevationRequest.builder().group("grp-prod-admins", GroupAccess.MEMBER).strategy(strategy)
