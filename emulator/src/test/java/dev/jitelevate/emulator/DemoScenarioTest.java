@@ -43,6 +43,9 @@ class DemoScenarioTest {
       JsonNode broker = find(demo.section("servicePrincipals"), "b0b0b0b0-0000-4000-8000-000000000001");
       assertThat(broker.path("appId").asText()).isEqualTo("b0b0b0b0-0000-4000-8000-0000000000a1");
       assertThat(broker.path("secrets").toString()).contains("demo-broker-secret-7f3e9c21");
+      // The Action signs the broker in with the job's OIDC token, as it does the CI identity: no stored secret.
+      assertThat(broker.path("federatedCredentials").toString()).contains("repo:contoso/payments:ref:refs/heads/main",
+          "repo:contoso/payments:environment:production").doesNotContain("pull_request");
       JsonNode ci = find(demo.section("servicePrincipals"), "c1c1c1c1-0000-4000-8000-000000000001");
       assertThat(ci.path("federatedCredentials").toString()).contains("repo:contoso/payments:ref:refs/heads/main",
           "repo:contoso/payments:environment:production", "repo:contoso/payments:pull_request");

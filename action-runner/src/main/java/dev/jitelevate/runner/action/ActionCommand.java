@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 public final class ActionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return ActionRunner.mainStep(System.getenv(), System.out);
   }
 }

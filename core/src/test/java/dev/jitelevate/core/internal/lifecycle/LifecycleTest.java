@@ -91,6 +91,18 @@ class LifecycleTest {
     }
 
     @Test
+    void aDetachedElevationStaysActiveAndCanBeRevokedFromItsHandleLater() {
+      ActiveElevation e = h.elevator().elevate(Harness.brokerRequest().build());
+
+      e.detach();
+      e.close();
+
+      assertThat(h.surface.active).hasSize(1);
+      h.elevator().revoke(e.handle(), e.record());
+      assertThat(h.surface.active).isEmpty();
+    }
+
+    @Test
     void eventsCarryNoSecretInTheirText() {
       h.elevator().run(Harness.brokerRequest().build(), ctx -> ctx.registerSecret("s3cr3t-value"));
       assertThat(h.events).filteredOn(e -> e instanceof ElevationEvent.SecretRegistered).hasSize(1);

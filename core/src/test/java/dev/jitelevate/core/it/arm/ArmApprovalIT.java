@@ -18,40 +18,28 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** Contributor at the subscription needs Bob's approval and a ticket (demo scenario): approved, denied, nobody decides. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmApprovalIT {
-  private ArmEmulatorRun run;
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
   private ScheduledExecutorService approver;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
 
   @BeforeEach
   void reset() {
-    run.reset();
     approver = Executors.newSingleThreadScheduledExecutor();
   }
 
   @AfterEach
-  void nothingIsLeftBehind() {
+  void tidyUp() {
     approver.shutdownNow();
     assertThat(run.emulator.pendingApprovals()).isEmpty();
-    assertThat(run.leaks()).isEmpty();
   }
 
   private static ElevationRequest contributor(Duration approvalTimeout) {

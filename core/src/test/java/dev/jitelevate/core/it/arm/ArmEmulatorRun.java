@@ -28,6 +28,10 @@ import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.InputStream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,9 +44,11 @@ import okhttp3.OkHttpClient;
 /**
  * One emulator with the demo scenario and the identities of its demo: the broker (client secret), the CI
  * workload identity (GitHub OIDC token through its federated credential) and Alice (password sign-in). Keeps
- * every delay in the hundreds of milliseconds so the suite runs in seconds.
+ * every delay in the hundreds of milliseconds so the suite runs in seconds. Register it as a static
+ * {@code @RegisterExtension} field: it resets the emulator before each test and fails a test that leaves an
+ * assignment behind.
  */
-final class ArmEmulatorRun implements AutoCloseable {
+final class ArmEmulatorRun implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
   static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   static final String SUB_SCOPE = "/subscriptions/" + SUB;
   static final String RG_APP = SUB_SCOPE + "/resourceGroups/rg-app";
@@ -151,6 +157,25 @@ final class ArmEmulatorRun implements AutoCloseable {
       JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
       Set<ValidationMessage> problems = validator.validate(json);
       assertThat(problems).as("schema violations of %s", json).isEmpty();
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  /** After every test: nothing the test created may still be active (the test's own @AfterEach runs first). */
+  @Override
+  public void afterEach(ExtensionContext context) {
+    assertThat(leaks()).as("active assignments left behind").isEmpty();
+  }
+
+  /** Stops the emulator when the top-level test class is done (nested classes share it). */
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context.getRequiredTestClass().getEnclosingClass() == null) {
+      close();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.jitelevate.core.it.arm;
 
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.CI;
+import static dev.jitelevate.core.it.arm.ArmEmulatorRun.BROKER_APP;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.RG_APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,41 +10,22 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.Credentials;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.Strategy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Elevate, verify, perform, revoke for an Azure role with each strategy, through the public API only. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmHappyPathIT {
-  private ArmEmulatorRun run;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    run.reset();
-  }
-
-  @AfterEach
-  void nothingIsLeftBehind() {
-    assertThat(run.leaks()).isEmpty();
-  }
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
 
   private static ElevationRequest.Builder secretsOfficer(Strategy strategy) {
     return ElevationRequest.builder().azureRole("Key Vault Secrets Officer", RG_APP).strategy(strategy)
@@ -96,6 +78,21 @@ class ArmHappyPathIT {
       assertThat(outcome.record().principal().type()).contains("ServicePrincipal");
       assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
       ArmEmulatorRun.assertValidRecord(outcome.record());
+    }
+
+    @Test
+    void aBrokerWithAWrongSecretFailsAsAnAuthenticationProblemNotAnOutage() {
+      Elevator elevator = Elevator.builder().cloud(run.cloud).tenantId(run.emulator.tenantId())
+          .polling(ArmEmulatorRun.polling()).identity(run.ci())
+          .broker(Credentials.clientSecret(run.cloud, run.emulator.tenantId(), BROKER_APP, "not-the-secret"))
+          .build();
+
+      ElevationOutcome outcome = elevator.run(secretsOfficer(Strategy.BROKER).build(), context -> { });
+
+      assertThat(outcome.failure()).hasValueSatisfying(f -> {
+        assertThat(f.kind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(f.getMessage()).contains("AADSTS7000215").doesNotContain("not-the-secret");
+      });
     }
   }
 

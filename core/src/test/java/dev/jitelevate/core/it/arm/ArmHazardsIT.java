@@ -11,38 +11,16 @@ import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.emulator.server.FaultRule;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The real services' hazards: slow propagation, throttling, 5xx bursts, and policies that refuse. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmHazardsIT {
-  private ArmEmulatorRun run;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    run.reset();
-  }
-
-  @AfterEach
-  void nothingIsLeftBehind() {
-    assertThat(run.leaks()).isEmpty();
-  }
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
 
   private static ElevationRequest.Builder secretsOfficer(Strategy strategy) {
     return ElevationRequest.builder().azureRole("Key Vault Secrets Officer", RG_APP).strategy(strategy)

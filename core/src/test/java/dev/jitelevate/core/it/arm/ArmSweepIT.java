@@ -12,11 +12,8 @@ import dev.jitelevate.core.SweepReport;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 
 /** The rbac sweep removes marked assignments whose expiry passed (a killed runner's leftovers), and only those. */
@@ -28,27 +25,8 @@ class ArmSweepIT {
       + "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7";
   private static final String SECRETS_OFFICER = SUB_SCOPE
       + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
-  private ArmEmulatorRun run;
-
-  @BeforeAll
-  void start() {
-    run = new ArmEmulatorRun();
-  }
-
-  @AfterAll
-  void stop() {
-    run.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    run.reset();
-  }
-
-  @AfterEach
-  void nothingIsLeftBehind() {
-    assertThat(run.leaks()).isEmpty();
-  }
+  @RegisterExtension
+  static final ArmEmulatorRun run = new ArmEmulatorRun();
 
   private RoleAssignmentInner assign(String role, String description) {
     return run.brokerSdk().getRoleAssignments().create(RG_APP, UUID.randomUUID().toString(),

@@ -1,0 +1,132 @@
+package dev.jitelevate.runner.action;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.runner.ExitCodes;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Fetches GitHub Actions ID tokens for Entra's token exchange (audience {@code api://AzureADTokenExchange}).
+ * Every token is masked before it is used, and the subject of the last one is kept to explain an
+ * {@code AADSTS70021} (no federated credential for this subject).
+ */
+final class GitHubOidc {
+  static final String AUDIENCE = "api://AzureADTokenExchange";
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final CloudSettings.OidcEndpoint endpoint;
+  private final OkHttpClient http;
+  private final WorkflowLog log;
+  private final AtomicReference<String> lastSubject = new AtomicReference<>();
+  /** The last token, reused until a minute before it expires (one sign-in needs several assertions). */
+  private String cached;
+  private long cachedUntilEpochSecond;
+
+  GitHubOidc(CloudSettings.OidcEndpoint endpoint, OkHttpClient http, WorkflowLog log) {
+    this.endpoint = endpoint;
+    this.http = http;
+    this.log = log;
+    log.mask(endpoint.requestToken());
+  }
+
+  /**
+   * Where to get tokens: the cloud profile's issuer when it names one, else the runner's; checks first that
+   * this run can get one at all.
+   *
+   * @throws ActionFailure saying what to fix when the run comes from a fork or lacks {@code id-token: write}
+   */
+  static CloudSettings.OidcEndpoint endpoint(ActionEnvironment env, CloudSettings cloud, GitHubEvent event) {
+    if (event.isForkPullRequest()) {
+      throw ActionFailure.authentication("No OIDC token for pull requests from forks", "This pull_request run comes"
+          + " from the fork " + UntrustedText.neutralize(event.pullRequest().get().headRepository(), 100) + ", and GitHub"
+          + " gives such runs no ID token, so there is nothing to sign in to Azure with. Elevate only in runs of"
+          + " this repository's own branches (e.g. on push or in a pull_request_target/environment-gated job that"
+          + " does not run the fork's code).");
+    }
+    Optional<CloudSettings.OidcEndpoint> fromRunner = env.get("ACTIONS_ID_TOKEN_REQUEST_URL").flatMap(url ->
+        env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN").map(token -> new CloudSettings.OidcEndpoint(url, token)));
+    return cloud.profileOidc().or(() -> fromRunner).orElseThrow(() -> ActionFailure.authentication(
+        "Missing permission id-token: write", "The runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL, so it cannot"
+            + " get a GitHub OIDC token to sign in to Azure. Add 'permissions: id-token: write' (and contents: read)"
+            + " to the job or workflow. On a self-hosted runner on Azure, use credential: managed-identity instead."));
+  }
+
+  /**
+   * Returns a fresh ID token (masked before it is returned).
+   *
+   * @throws ActionFailure when GitHub refuses or cannot be reached
+   */
+  synchronized String idToken() {
+    if (cached != null && java.time.Instant.now().getEpochSecond() < cachedUntilEpochSecond) {
+      return cached;
+    }
+    String token = fetch();
+    long exp = Jwts.claim(token, "exp").flatMap(GitHubOidc::seconds).orElse(0L);
+    cached = token;
+    cachedUntilEpochSecond = Math.min(exp - 60, java.time.Instant.now().getEpochSecond() + 240);
+    return token;
+  }
+
+  private String fetch() {
+    String separator = endpoint.url().contains("?") ? "&" : "?";
+    Request request = new Request.Builder()
+        .url(endpoint.url() + separator + "audience=" + URLEncoder.encode(AUDIENCE, StandardCharsets.UTF_8))
+        .header("Authorization", "Bearer " + endpoint.requestToken())
+        .header("Accept", "application/json").get().build();
+    try (Response response = http.newCall(request).execute()) {
+      String body = response.body() == null ? "" : response.body().string();
+      if (!response.isSuccessful()) {
+        throw refused(response.code(), body);
+      }
+      JsonNode value = MAPPER.readTree(body).path("value");
+      if (!value.isTextual() || value.asText().isBlank()) {
+        throw ActionFailure.authentication("No OIDC token", "GitHub's OIDC endpoint answered without a token. Re-run the job.");
+      }
+      String token = value.asText();
+      log.mask(token);
+      Jwts.claim(token, "sub").ifPresent(lastSubject::set);
+      return token;
+    } catch (IOException e) {
+      throw new ActionFailure("Cannot reach GitHub's OIDC endpoint", "The ID token request failed ("
+          + e.getClass().getSimpleName() + "). Re-run the job; if it persists, check the runner's network.",
+          ExitCodes.of(FailureKind.SERVICE_UNAVAILABLE));
+    }
+  }
+
+  private static Optional<Long> seconds(String text) {
+    try {
+      return Optional.of(Long.parseLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The subject ({@code sub}) of the last token fetched: what Entra matches federated credentials against. */
+  Optional<String> lastSubject() {
+    return Optional.ofNullable(lastSubject.get());
+  }
+
+  private ActionFailure refused(int status, String body) {
+    String message = "";
+    try {
+      message = MAPPER.readTree(body).path("message").asText("");
+    } catch (IOException e) {
+      message = "";
+    }
+    String said = message.isBlank() ? "" : " GitHub said: " + UntrustedText.neutralize(log.redact(message), 200);
+    if (status == 403) {
+      return ActionFailure.authentication("GitHub refused an OIDC token", "GitHub refused the ID token (HTTP 403)."
+          + said + " Runs of pull requests from forks get no token; elsewhere, add 'permissions: id-token: write'.");
+    }
+    return ActionFailure.authentication("GitHub refused an OIDC token", "GitHub refused the ID token (HTTP " + status
+        + ")." + said + " Check that the job has 'permissions: id-token: write'.");
+  }
+}

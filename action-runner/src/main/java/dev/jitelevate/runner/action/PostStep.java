@@ -1,0 +1,60 @@
+package dev.jitelevate.runner.action;
+
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.runner.ExitCodes;
+import java.util.Optional;
+
+/**
+ * The action's post step, which the runner runs at the end of the job even when the job failed: revokes
+ * whatever the main step elevated and left for it, finishes the record, and publishes it.
+ */
+final class PostStep {
+  private final StepContext ctx;
+
+  PostStep(StepContext ctx) {
+    this.ctx = ctx;
+  }
+
+  int run() {
+    ctx.maskKnownSecrets();
+    Optional<PostState> state = PostState.load(ctx.env);
+    if (state.isEmpty()) {
+      ctx.log.info("jit-elevate: nothing to revoke (the main step left no active elevation).");
+      return ExitCodes.OK;
+    }
+    PostState s = state.get();
+    IdentitySettings settings = IdentitySettings.parse(ctx.env);
+    GitHubEvent event = GitHubEvent.load(ctx.env);
+    Identities identities = Identities.create(settings, s.handle().strategy(), ctx.env, event, ctx.log);
+    Elevator elevator = ctx.elevator(settings, identities);
+    ActivationRecord record;
+    ctx.log.group("Revoke: request " + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100));
+    try {
+      record = elevator.revoke(s.handle(), s.record());
+    } finally {
+      ctx.log.endGroup();
+    }
+    boolean upload = ctx.env.flag("upload-artifact", true);
+    ctx.publish(record, Optional.of(s.recordPath()), MainStep.heading(record), upload,
+        safeArtifactName(), settings.cloud().cloud());
+    if ("FAILED".equals(record.revocation().status())) {
+      ctx.log.error("Revocation failed", "Revoking request " + s.handle().requestId() + " failed: "
+          + UntrustedText.neutralize(ctx.log.redact(record.revocation().detail().orElse("")), 800)
+          + " It ends by itself at " + s.handle().expiresAt() + "; remove it earlier in the portal or with 'jit-elevate revoke'.");
+      return ExitCodes.of(FailureKind.REVOKE_FAILED);
+    }
+    ctx.log.info("Revocation: " + record.revocation().status() + record.revocation().detail()
+        .map(d -> " (" + UntrustedText.neutralize(d, 300) + ")").orElse(""));
+    return ExitCodes.OK;
+  }
+
+  private Optional<String> safeArtifactName() {
+    try {
+      return RecordFiles.artifactName(ctx.env);
+    } catch (ActionFailure e) {
+      return Optional.empty();
+    }
+  }
+}

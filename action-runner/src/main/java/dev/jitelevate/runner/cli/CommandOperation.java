@@ -1,0 +1,133 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.OperationContext;
+import dev.jitelevate.core.PrivilegedOperation;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a command with the elevation: the child inherits stdin, stdout and stderr, gets the environment without
+ * the broker's secret plus {@code JIT_ELEVATE_*} variables describing the elevation, and its exit code is kept.
+ * A non-zero exit fails the operation (the elevation is revoked all the same). On SIGTERM/Ctrl-C the child is
+ * stopped while the core's shutdown hook revokes.
+ */
+final class CommandOperation implements PrivilegedOperation {
+  /** Variables never passed on to the command: the broker's power stays with jit-elevate. */
+  static final List<String> WITHHELD = List.of(Env.BROKER_SECRET);
+  private static final long STOP_GRACE_SECONDS = 10;
+
+  private final List<String> command;
+  private final Env env;
+  private volatile Integer exitCode;
+
+  CommandOperation(List<String> command, Env env) {
+    this.command = List.copyOf(command);
+    this.env = env;
+  }
+
+  @Override
+  public String name() {
+    return "command";
+  }
+
+  /** The command's exit code, once it ran. */
+  Optional<Integer> exitCode() {
+    return Optional.ofNullable(exitCode);
+  }
+
+  @Override
+  public void perform(OperationContext context) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    Map<String, String> childEnv = builder.environment();
+    childEnv.clear();
+    childEnv.putAll(env.variables());
+    WITHHELD.forEach(childEnv::remove);
+    childEnv.putAll(elevationVariables(context));
+    context.note("command", program());
+    Process process = start(builder);
+    Thread stopper = new Thread(() -> stop(process), "jit-elevate-stop-command");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      exitCode = process.waitFor();
+    } catch (InterruptedException e) {
+      stop(process);
+      throw e;
+    } finally {
+      removeHook(stopper);
+    }
+    context.note("commandExitCode", exitCode);
+    if (exitCode != 0) {
+      throw new CommandFailedException(program(), exitCode);
+    }
+  }
+
+  private Process start(ProcessBuilder builder) throws CommandNotStartedException {
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new CommandNotStartedException(program(), e.getMessage());
+    }
+  }
+
+  /** The program's name only: arguments may carry values that do not belong in a record. */
+  String program() {
+    String first = command.get(0);
+    int slash = Math.max(first.lastIndexOf('/'), first.lastIndexOf('\\'));
+    return first.substring(slash + 1);
+  }
+
+  static Map<String, String> elevationVariables(OperationContext context) {
+    ElevationTarget target = context.request().target();
+    String scope = target instanceof ElevationTarget.AzureRole a ? a.scope().value()
+        : target instanceof ElevationTarget.DirectoryRole d ? d.scope().value()
+        : ((ElevationTarget.Group) target).group().describe();
+    return Map.of("JIT_ELEVATE_REQUEST_ID", context.elevationRequestId(),
+        "JIT_ELEVATE_TARGET", target.describe(),
+        "JIT_ELEVATE_SCOPE", scope,
+        "JIT_ELEVATE_STRATEGY", context.request().strategy().wireValue());
+  }
+
+  private static void stop(Process process) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook stops the command itself.
+    }
+  }
+
+  /** The command ran and exited with a non-zero code. */
+  static final class CommandFailedException extends Exception {
+    final int exitCode;
+
+    CommandFailedException(String program, int exitCode) {
+      super(program + " exited with " + exitCode);
+      this.exitCode = exitCode;
+    }
+  }
+
+  /** The command could not be started (not found, not executable). */
+  static final class CommandNotStartedException extends Exception {
+    CommandNotStartedException(String program, String reason) {
+      super(program + " could not be started: " + reason);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.jitelevate.runner.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Where the CLI writes: progress and errors to stderr, results to stdout, everything through the
+ * {@link Redactor} so no registered secret is ever printed.
+ */
+public final class Console {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Redactor redactor;
+
+  public Console(PrintStream out, PrintStream err, Redactor redactor) {
+    this.out = out;
+    this.err = err;
+    this.redactor = redactor;
+  }
+
+  /** The console of the process. */
+  public static Console system(Redactor redactor) {
+    return new Console(System.out, System.err, redactor);
+  }
+
+  public Redactor redactor() {
+    return redactor;
+  }
+
+  /** A line of progress (stderr). */
+  public void progress(String line) {
+    err.println(redactor.redact(line));
+    err.flush();
+  }
+
+  /** A line of the result (stdout). */
+  public void result(String text) {
+    out.println(redactor.redact(text));
+    out.flush();
+  }
+
+  /** An error line (stderr). */
+  public void error(String line) {
+    err.println(redactor.redact(line));
+    err.flush();
+  }
+
+  /** A stack trace, redacted like everything else (only with --stacktrace). */
+  public void stackTrace(Throwable t) {
+    StringWriter text = new StringWriter();
+    t.printStackTrace(new PrintWriter(text));
+    err.print(redactor.redact(text.toString()));
+    err.flush();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.ActiveElevation;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationOutcome;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.JitElevate;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jit-elevate elevate ... -- COMMAND}: elevates, verifies, runs the command with the elevation and
+ * revokes after it, whatever happened (also on Ctrl-C/SIGTERM), exiting with the command's exit code. Without
+ * a command it elevates, writes a handle file and prints how to revoke it with {@code jit-elevate revoke}.
+ */
+@Command(name = "elevate", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {"Elevate just in time, run COMMAND with the elevation, and revoke after it whatever happened.",
+        "Without COMMAND: elevate, write a handle file and print how to revoke it."},
+    footer = {"", "Example:",
+        "  jit-elevate elevate --target azure-role --role \"Key Vault Secrets Officer\" \\",
+        "    --scope /subscriptions/{id}/resourceGroups/rg-app --duration 30m --justification \"rotate db password\" \\",
+        "    -- az keyvault secret set --vault-name kv-app --name db-password --file new.txt"})
+public final class ElevateCommand implements Callable<Integer> {
+  @ParentCommand
+  JitElevate root;
+
+  @Mixin
+  RequestOptions request;
+
+  @Mixin
+  SignInOptions signIn;
+
+  @Option(names = "--handle-out", paramLabel = "FILE",
+      description = "Without COMMAND: where to write the handle file (default: $TMPDIR/jit-elevate/{request-id}.json).")
+  Path handleOut;
+
+  @Option(names = "--record-out", paramLabel = "FILE",
+      description = "Where to write the activation record (default: $TMPDIR/jit-elevate/record-{request-id}.json).")
+  Path recordOut;
+
+  @Mixin(name = "output")
+  OutputOptions output;
+
+  @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command to run with the elevation, after --.")
+  List<String> command = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    ElevationRequest req = request.toRequest();
+    Console console = root.console();
+    SignIn session = new SignIn(signIn, root.env(), console);
+    Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()));
+    if (req.dryRun()) {
+      return finish(elevator.validate(req), null);
+    }
+    if (command.isEmpty()) {
+      return hold(elevator, req);
+    }
+    CommandOperation operation = new CommandOperation(command, root.env());
+    ElevationOutcome outcome = elevator.run(req, operation);
+    return finish(outcome, operation.exitCode().orElse(null));
+  }
+
+  private int finish(ElevationOutcome outcome, Integer commandExit) {
+    Path file = ElevationFile.writeRecord(recordOut != null ? recordOut : defaultRecordPath(outcome), outcome.record());
+    int code = exitCode(outcome, commandExit);
+    Console console = root.console();
+    outcome.failure().filter(f -> commandExit == null || commandExit == 0)
+        .ifPresent(f -> console.error("jit-elevate elevate: " + ShortErrorHandler.message(f)));
+    if (commandExit != null && commandExit != 0) {
+      console.error("jit-elevate elevate: the command exited with " + commandExit + "; the elevation was revoked ("
+          + outcome.record().revocation().status() + ").");
+    }
+    if (output.json()) {
+      console.result(Json.outcome(code, outcome.record(), file, commandExit));
+    } else {
+      // With a command, stdout belongs to the command: the summary goes with the progress on stderr.
+      Summary.of(outcome.record(), Optional.of(file)).forEach(command.isEmpty() ? console::result : console::progress);
+    }
+    return code;
+  }
+
+  /** The command's own non-zero code wins; else the failure's class; else 0. */
+  static int exitCode(ElevationOutcome outcome, Integer commandExit) {
+    if (commandExit != null && commandExit != 0) {
+      return commandExit;
+    }
+    return outcome.failure().map(ElevationException::kind).map(ExitCodes::of).orElse(ExitCodes.OK);
+  }
+
+  private Path defaultRecordPath(ElevationOutcome outcome) {
+    List<String> ids = outcome.record().requestIds();
+    String id = ids.isEmpty() ? Long.toString(System.currentTimeMillis()) : ids.get(0);
+    return ElevationFile.defaultDirectory().resolve("record-" + id + ".json");
+  }
+
+  private int hold(Elevator elevator, ElevationRequest req) {
+    ActiveElevation elevation = elevator.elevate(req);
+    elevation.detach();
+    Path file = handleOut != null ? handleOut
+        : ElevationFile.defaultDirectory().resolve(elevation.handle().requestId() + ".json");
+    ElevationFile.write(file, elevation.handle(), elevation.record());
+    Console console = root.console();
+    if (output.json()) {
+      var o = Json.object();
+      o.put("handleFile", file.toString());
+      o.set("handle", Json.handle(elevation.handle()));
+      o.put("expiresAt", elevation.expiresAt().toString());
+      console.result(Json.write(o));
+    } else {
+      Summary.held(elevation.handle(), file, signInHint()).forEach(console::result);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** The sign-in options revoke needs again (never a secret). */
+  private String signInHint() {
+    StringBuilder b = new StringBuilder();
+    if (signIn.auth() != AuthMode.AZURE_CLI) b.append(" --auth ").append(signIn.auth().optionValue());
+    signIn.cloudProfile().ifPresent(p -> b.append(" --cloud-profile ").append(p));
+    signIn.cloudName().ifPresent(n -> b.append(" --cloud ").append(n));
+    signIn.tenant().ifPresent(t -> b.append(" --tenant ").append(t));
+    signIn.brokerClientId().ifPresent(id -> b.append(" --broker-client-id ").append(id));
+    return b.toString();
+  }
+}

@@ -1,0 +1,97 @@
+package dev.jitelevate.runner.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.ActivationRecords;
+import dev.jitelevate.core.RevocationHandle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The file {@code elevate} writes and {@code revoke} reads: the revocation handle and the record so far, as
+ * {@code {"handle": {...}, "record": {...}}}. Ids and timestamps only, never a secret; readable by the owner only.
+ * Records are written the same way, alone, by {@link #writeRecord}.
+ */
+public final class ElevationFile {
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ElevationFile() {}
+
+  /** A handle and the record that goes with it. */
+  public record Contents(RevocationHandle handle, ActivationRecord record) {}
+
+  /** The default directory for handles and records: {@code $TMPDIR/jit-elevate}. */
+  public static Path defaultDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "jit-elevate");
+  }
+
+  /** Writes a handle with its record. */
+  public static Path write(Path file, RevocationHandle handle, ActivationRecord record) {
+    try {
+      ObjectNode root = MAPPER.createObjectNode();
+      root.set("handle", MAPPER.readTree(ActivationRecords.handleToJson(handle)));
+      root.set("record", MAPPER.readTree(ActivationRecords.toJson(record)));
+      return writePrivate(file, MAPPER.writeValueAsString(root));
+    } catch (IOException e) {
+      throw new CliInputException("--handle-out", "Cannot write " + file + ": " + e.getMessage() + ".",
+          "Choose a writable path.");
+    }
+  }
+
+  /**
+   * Reads what {@link #write} wrote.
+   *
+   * @throws CliInputException naming --handle when the file is missing or not a handle file
+   */
+  public static Contents read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new CliInputException("--handle", "Cannot read " + file + " (" + e.getClass().getSimpleName() + ").",
+          "Pass the file 'jit-elevate elevate' wrote (it printed its path).");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (IOException e) {
+      root = null;
+    }
+    if (root == null || !root.path("handle").isObject() || !root.path("record").isObject()) {
+      throw new CliInputException("--handle", file + " is not a jit-elevate handle file.",
+          "Pass the file 'jit-elevate elevate' wrote (it printed its path).");
+    }
+    return new Contents(ActivationRecords.handleFromJson(root.get("handle").toString()),
+        ActivationRecords.fromJson(root.get("record").toString()));
+  }
+
+  /** Writes a record (schema activation-record-v1) and returns its path. */
+  public static Path writeRecord(Path file, ActivationRecord record) {
+    try {
+      return writePrivate(file, ActivationRecords.toJson(record));
+    } catch (IOException e) {
+      throw new CliInputException("--record-out", "Cannot write " + file + ": " + e.getMessage() + ".",
+          "Choose a writable path.");
+    }
+  }
+
+  private static Path writePrivate(Path file, String json) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Path tmp = Files.createTempFile(parent, ".jit-elevate", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the temp file already has the user's default ACL.
+    }
+    Files.writeString(tmp, json + System.lineSeparator());
+    return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}

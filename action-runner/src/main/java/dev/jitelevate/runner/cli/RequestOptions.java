@@ -1,0 +1,135 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.DirectoryScope;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.GroupAccess;
+import dev.jitelevate.core.GroupRef;
+import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.RevokePolicy;
+import dev.jitelevate.core.RoleRef;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.TicketInfo;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** What {@code elevate} asks for; {@link #toRequest()} turns it into a validated {@link ElevationRequest}. */
+public final class RequestOptions {
+  @Option(names = "--target", required = true, paramLabel = "KIND", converter = Converters.TargetConverter.class,
+      description = "What to elevate to: azure-role, directory-role or group.")
+  TargetKind target;
+
+  @Option(names = "--role", paramLabel = "ROLE", description = "The role's display name or definition id, e.g. \"Key Vault Secrets Officer\".")
+  String role;
+
+  @Option(names = "--scope", paramLabel = "SCOPE",
+      description = "The ARM scope of an azure-role (/subscriptions/...), or the directory scope of a directory-role (/ by default).")
+  String scope;
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "The PIM-enabled group's object id or display name (target group).")
+  String group;
+
+  @Option(names = "--access", paramLabel = "ACCESS", converter = Converters.AccessConverter.class, defaultValue = "member",
+      description = "member (default) or owner of the group.")
+  GroupAccess access;
+
+  @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "30m",
+      description = "How long (default 30m): also the server-side expiry if revocation never runs.")
+  Duration duration;
+
+  @Option(names = "--justification", paramLabel = "TEXT", defaultValue = "", description = "Why (at most 500 characters).")
+  String justification;
+
+  @Option(names = "--ticket-number", paramLabel = "ID", description = "A ticket reference, when the role's policy requires one.")
+  String ticketNumber;
+
+  @Option(names = "--ticket-system", paramLabel = "NAME", description = "The ticket system, e.g. Jira.")
+  String ticketSystem;
+
+  @Option(names = "--pr", paramLabel = "URL", description = "A GitHub pull request URL: its repository and number go into the justification and the record.")
+  String pullRequest;
+
+  @Option(names = "--strategy", paramLabel = "STRATEGY", converter = Converters.StrategyConverter.class, defaultValue = "self",
+      description = "self (default: activate your own eligibility), broker (a broker app assigns and removes) or rbac.")
+  Strategy strategy;
+
+  @Option(names = "--principal-id", paramLabel = "ID", converter = Converters.PrincipalConverter.class,
+      description = "Whom to elevate (broker/rbac); default: the signed-in identity.")
+  PrincipalId principal;
+
+  @Option(names = "--approval-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "15m",
+      description = "How long to wait for an approver (default 15m).")
+  Duration approvalTimeout;
+
+  @Option(names = "--provisioning-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "5m",
+      description = "How long to wait for provisioning (default 5m).")
+  Duration provisioningTimeout;
+
+  @Option(names = "--propagation-timeout", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "10m",
+      description = "How long to wait until the access really works (default 10m).")
+  Duration propagationTimeout;
+
+  @Option(names = "--revoke-policy", paramLabel = "POLICY", converter = Converters.RevokePolicyConverter.class, defaultValue = "wait",
+      description = "Within the service's 5-minute floor: wait (default), then revoke; or expire: leave it to the expiry.")
+  RevokePolicy revokePolicy;
+
+  @Option(names = "--dry-run", description = "Validate against the service's policy and submit nothing.")
+  boolean dryRun;
+
+  /**
+   * Builds the request.
+   *
+   * @throws CliInputException when an option the target needs is missing or does not belong to it
+   * @throws dev.jitelevate.core.InvalidElevationRequestException when a value is out of range
+   */
+  public ElevationRequest toRequest() {
+    ElevationRequest.Builder b = ElevationRequest.builder().target(target())
+        .duration(duration).strategy(strategy).principal(principal)
+        .approvalTimeout(approvalTimeout).provisioningTimeout(provisioningTimeout).propagationTimeout(propagationTimeout)
+        .revokePolicy(revokePolicy).dryRun(dryRun);
+    String why = justification;
+    if (pullRequest != null) {
+      PullRequestRef pr = PullRequestRef.parse(pullRequest);
+      why = pr.intoJustification(why);
+      pr.labels().forEach(b::label);
+    }
+    if (ticketNumber != null) {
+      b.ticket(new TicketInfo(ticketNumber, ticketSystem));
+    } else if (ticketSystem != null) {
+      throw new CliInputException("--ticket-system", "A ticket system was given without a ticket number.",
+          "Add --ticket-number, e.g. --ticket-number OPS-123.");
+    }
+    return b.justification(why).build();
+  }
+
+  private ElevationTarget target() {
+    switch (target) {
+      case AZURE_ROLE:
+        forbid(group, "--group", "azure-role");
+        return new ElevationTarget.AzureRole(RoleRef.parse(require(role, "--role", "a role, e.g. --role \"Key Vault Secrets Officer\"")),
+            dev.jitelevate.core.ArmScope.parse(require(scope, "--scope", "an ARM scope, e.g. --scope /subscriptions/{id}/resourceGroups/{name}")));
+      case DIRECTORY_ROLE:
+        forbid(group, "--group", "directory-role");
+        return new ElevationTarget.DirectoryRole(RoleRef.parse(require(role, "--role", "a role, e.g. --role \"User Administrator\"")),
+            DirectoryScope.parse(scope));
+      default:
+        forbid(role, "--role", "group");
+        forbid(scope, "--scope", "group");
+        return new ElevationTarget.Group(GroupRef.parse(require(group, "--group", "a group, e.g. --group grp-prod-admins")), access);
+    }
+  }
+
+  private String require(String value, String option, String what) {
+    if (value == null || value.isBlank()) {
+      throw new CliInputException(option, "The " + target.optionValue() + " target needs " + option + ".", "Pass " + what + ".");
+    }
+    return value;
+  }
+
+  private static void forbid(String value, String option, String kind) {
+    if (value != null) {
+      throw new CliInputException(option, option + " does not apply to the " + kind + " target.",
+          "Remove it, or choose the target it belongs to.");
+    }
+  }
+}

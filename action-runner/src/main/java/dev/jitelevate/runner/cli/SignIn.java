@@ -1,0 +1,116 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.CloudProfile;
+import dev.jitelevate.core.CredentialSource;
+import dev.jitelevate.core.Credentials;
+import dev.jitelevate.core.ElevationListener;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.core.ElevatorBuilder;
+import dev.jitelevate.core.PollingPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Turns the sign-in options and the environment into an {@link Elevator}: the cloud, the tenant, the identity
+ * and, when --broker-client-id is given, the broker with its secret from {@value Env#BROKER_SECRET}. Every
+ * secret it reads is registered with the redactor before anything can print it.
+ */
+final class SignIn {
+  static final String TENANT = "AZURE_TENANT_ID";
+  static final String CLIENT_ID = "AZURE_CLIENT_ID";
+  static final String CLIENT_SECRET = "AZURE_CLIENT_SECRET";
+  static final String FEDERATED_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
+
+  private final SignInOptions options;
+  private final Env env;
+  private final Console console;
+  private final CloudProfile cloud;
+
+  SignIn(SignInOptions options, Env env, Console console) {
+    this.options = options;
+    this.env = env;
+    this.console = console;
+    env.get(Env.BROKER_SECRET).ifPresent(console.redactor()::register);
+    env.get(CLIENT_SECRET).ifPresent(console.redactor()::register);
+    this.cloud = options.cloudProfile().map(CloudProfile::load)
+        .orElseGet(() -> CloudProfile.named(options.cloudName().orElse("azurecloud")));
+  }
+
+  CloudProfile cloud() {
+    return cloud;
+  }
+
+  /** The elevator for the signed-in identity, reporting to the listener. */
+  Elevator elevator(ElevationListener listener) {
+    ElevatorBuilder builder = Elevator.builder().cloud(cloud).identity(identity()).listener(listener)
+        .polling(PollingPolicy.defaults().withMinimumActiveDuration(options.minimumActiveDuration()));
+    tenant().ifPresent(builder::tenantId);
+    broker().ifPresent(builder::broker);
+    return builder.build();
+  }
+
+  Optional<String> tenant() {
+    return options.tenant().or(() -> options.auth() == AuthMode.ENVIRONMENT ? env.get(TENANT) : Optional.empty())
+        .or(cloud::defaultTenantId);
+  }
+
+  private String requireTenant(String forWhat) {
+    return tenant().orElseThrow(() -> new CliInputException("--tenant", forWhat + " needs the tenant id.",
+        "Pass --tenant {tenant-id} (or a cloud profile with a tenantId)."));
+  }
+
+  CredentialSource identity() {
+    switch (options.auth()) {
+      case DEVICE_CODE:
+        String publicClient = options.clientId().orElseThrow(() -> new CliInputException("--client-id",
+            "--auth device-code needs a public client application.", "Pass --client-id {app-id} of a public client app."));
+        return Credentials.deviceCode(cloud, tenant().orElse("organizations"), publicClient, console::progress);
+      case ENVIRONMENT:
+        return fromEnvironment();
+      case MANAGED_IDENTITY:
+        return Credentials.managedIdentity(cloud, options.clientId());
+      default:
+        return Credentials.azureCli(options.tenant());
+    }
+  }
+
+  private CredentialSource fromEnvironment() {
+    String tenant = requireTenant("--auth environment");
+    String clientId = env.get(CLIENT_ID).orElseThrow(() -> new CliInputException("--auth",
+        "--auth environment needs " + CLIENT_ID + ".", "Set " + CLIENT_ID + " (and " + CLIENT_SECRET + " or "
+            + FEDERATED_TOKEN_FILE + ") in the environment."));
+    Optional<String> secret = env.get(CLIENT_SECRET);
+    if (secret.isPresent()) {
+      return Credentials.clientSecret(cloud, tenant, clientId, secret.get());
+    }
+    Path tokenFile = env.get(FEDERATED_TOKEN_FILE).map(Path::of).orElseThrow(() -> new CliInputException("--auth",
+        "--auth environment needs " + CLIENT_SECRET + " or " + FEDERATED_TOKEN_FILE + ".",
+        "Set one of them in the environment."));
+    return Credentials.clientAssertion(cloud, tenant, clientId, () -> readAssertion(tokenFile));
+  }
+
+  /** Read anew for every token: workload identity rotates the file. */
+  private String readAssertion(Path file) {
+    try {
+      String assertion = Files.readString(file).trim();
+      console.redactor().register(assertion);
+      return assertion;
+    } catch (IOException e) {
+      throw new CliInputException("--auth", "Cannot read " + FEDERATED_TOKEN_FILE + " " + file + ".",
+          "Point it at the projected service account token file.");
+    }
+  }
+
+  Optional<CredentialSource> broker() {
+    Optional<String> brokerId = options.brokerClientId();
+    if (brokerId.isEmpty()) {
+      return Optional.empty();
+    }
+    String secret = env.get(Env.BROKER_SECRET).orElseThrow(() -> new CliInputException("--broker-client-id",
+        "The broker's secret is missing.", "Set the environment variable " + Env.BROKER_SECRET
+            + " (never pass a secret as an argument: arguments are visible to every user in ps)."));
+    return Optional.of(Credentials.clientSecret(cloud, requireTenant("The broker"), brokerId.get(), secret));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.jitelevate.runner.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** How to sign in and which cloud to talk to. Mixed in by every command that calls Azure. */
+public final class SignInOptions {
+  @Option(names = "--auth", paramLabel = "MODE", defaultValue = "azure-cli", converter = Converters.AuthConverter.class,
+      description = "How you sign in: azure-cli (default, your 'az login'), device-code, environment "
+          + "(AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE), managed-identity.")
+  AuthMode auth;
+
+  @ArgGroup(exclusive = true)
+  CloudChoice cloud = new CloudChoice();
+
+  @Option(names = "--tenant", paramLabel = "ID", description = "The tenant (directory) id; default: the cloud profile's or your sign-in's.")
+  String tenant;
+
+  @Option(names = "--client-id", paramLabel = "ID",
+      description = "The public client app for device-code, or the client id of a user-assigned managed identity.")
+  String clientId;
+
+  @Option(names = "--broker-client-id", paramLabel = "ID",
+      description = "The broker app (broker and rbac strategies); its secret is read from the environment variable "
+          + Env.BROKER_SECRET + ", never from an argument.")
+  String brokerClientId;
+
+  @Option(names = "--minimum-active-duration", hidden = true, converter = Converters.DurationConverter.class,
+      defaultValue = "5m", description = "The service's deactivation floor (5m in Azure; lower only for an emulator).")
+  Duration minimumActiveDuration;
+
+  /** Either a well-known cloud by name or a cloud profile file. */
+  static final class CloudChoice {
+    @Option(names = "--cloud", paramLabel = "NAME",
+        description = "azurecloud (default), azurechinacloud or azureusgovernment.")
+    String name;
+
+    @Option(names = "--cloud-profile", paramLabel = "FILE",
+        description = "A cloud profile JSON file for any other cloud (or the emulator's --profile-out).")
+    Path profile;
+  }
+
+  public AuthMode auth() {
+    return auth;
+  }
+
+  public Optional<String> tenant() {
+    return Optional.ofNullable(tenant).filter(t -> !t.isBlank());
+  }
+
+  public Optional<String> clientId() {
+    return Optional.ofNullable(clientId).filter(t -> !t.isBlank());
+  }
+
+  public Optional<String> brokerClientId() {
+    return Optional.ofNullable(brokerClientId).filter(t -> !t.isBlank());
+  }
+
+  public Optional<String> cloudName() {
+    return Optional.ofNullable(cloud.name);
+  }
+
+  public Optional<Path> cloudProfile() {
+    return Optional.ofNullable(cloud.profile);
+  }
+
+  public Duration minimumActiveDuration() {
+    return minimumActiveDuration;
+  }
+}

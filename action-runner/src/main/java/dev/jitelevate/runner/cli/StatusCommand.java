@@ -1,0 +1,43 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.StatusReport;
+import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.JitElevate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code jit-elevate status}: your eligible and active elevations across Azure roles, directory roles and groups. */
+@Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true,
+    description = "List your (or a principal's) eligible and active elevations.")
+public final class StatusCommand implements Callable<Integer> {
+  @ParentCommand
+  JitElevate root;
+
+  @Option(names = "--principal-id", paramLabel = "ID", converter = Converters.PrincipalConverter.class,
+      description = "Whose elevations; default: the signed-in identity.")
+  PrincipalId principal;
+
+  @Mixin
+  SignInOptions signIn;
+
+  @Mixin(name = "output")
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    Console console = root.console();
+    StatusReport report = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
+        .status(Optional.ofNullable(principal));
+    if (output.json()) {
+      console.result(Json.status(report));
+    } else {
+      Summary.status(report).forEach(console::result);
+    }
+    return ExitCodes.OK;
+  }
+}

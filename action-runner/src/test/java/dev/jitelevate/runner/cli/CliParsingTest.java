@@ -1,0 +1,188 @@
+package dev.jitelevate.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.GroupAccess;
+import dev.jitelevate.core.RevokePolicy;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.JitElevate;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class CliParsingTest {
+  static final String SCOPE = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12/resourceGroups/rg-app";
+  final CapturedConsole captured = new CapturedConsole();
+  final CommandLine cli = JitElevate.commandLine(new JitElevate(new Env(Map.of()), captured.console));
+
+  ElevateCommand elevate(String... args) {
+    CommandLine.ParseResult result = cli.parseArgs(args);
+    return (ElevateCommand) result.subcommand().commandSpec().userObject();
+  }
+
+  @Nested
+  class Elevate {
+    @Test
+    void readsAnAzureRoleRequestWithHumanDurations() {
+      ElevationRequest r = elevate("elevate", "--target", "azure-role", "--role", "Key Vault Secrets Officer",
+          "--scope", SCOPE, "--duration", "1h30m", "--justification", "rotate", "--approval-timeout", "2m",
+          "--propagation-timeout", "PT3M", "--revoke-policy", "expire", "--strategy", "broker").request.toRequest();
+
+      assertThat(r.target()).isInstanceOf(ElevationTarget.AzureRole.class);
+      assertThat(r.target().describe()).contains("Key Vault Secrets Officer").contains(SCOPE);
+      assertThat(r.duration()).isEqualTo(Duration.ofMinutes(90));
+      assertThat(r.approvalTimeout()).isEqualTo(Duration.ofMinutes(2));
+      assertThat(r.propagationTimeout()).isEqualTo(Duration.ofMinutes(3));
+      assertThat(r.revokePolicy()).isEqualTo(RevokePolicy.LEAVE_TO_EXPIRY);
+      assertThat(r.strategy()).isEqualTo(Strategy.BROKER);
+    }
+
+    @Test
+    void defaultsToSelfFor30MinutesWaitingOutTheFloor() {
+      ElevationRequest r = elevate("elevate", "--target", "directory-role", "--role", "User Administrator").request.toRequest();
+
+      assertThat(r.strategy()).isEqualTo(Strategy.SELF);
+      assertThat(r.duration()).isEqualTo(Duration.ofMinutes(30));
+      assertThat(r.revokePolicy()).isEqualTo(RevokePolicy.WAIT_FOR_MINIMUM);
+      assertThat(r.dryRun()).isFalse();
+      assertThat(r.target().describe()).contains("User Administrator").contains("at /");
+    }
+
+    @Test
+    void readsGroupAccess() {
+      ElevationRequest r = elevate("elevate", "--target", "group", "--group", "grp-prod-admins", "--access", "owner")
+          .request.toRequest();
+
+      assertThat(((ElevationTarget.Group) r.target()).access()).isEqualTo(GroupAccess.OWNER);
+    }
+
+    @Test
+    void takesEverythingAfterTheDoubleDashAsTheCommandEvenWhatLooksLikeOptions() {
+      ElevateCommand c = elevate("elevate", "--target", "group", "--group", "g", "--", "az", "keyvault", "list",
+          "--output", "json", "--json");
+
+      assertThat(c.command).containsExactly("az", "keyvault", "list", "--output", "json", "--json");
+      assertThat(c.output.json()).isFalse();
+    }
+
+    @Test
+    void putsThePullRequestIntoTheJustificationAndTheLabels() {
+      ElevationRequest r = elevate("elevate", "--target", "group", "--group", "g", "--justification", "hotfix",
+          "--pr", "https://github.com/contoso/payments/pull/42/files").request.toRequest();
+
+      assertThat(r.justification()).isEqualTo("hotfix [PR contoso/payments#42 (https://github.com/contoso/payments/pull/42)]");
+      assertThat(r.labels()).containsEntry("pr.number", "42").containsEntry("pr.repository", "contoso/payments");
+    }
+
+    @Test
+    void refusesARoleForTheGroupTargetNamingTheOption() {
+      assertThatThrownBy(() -> elevate("elevate", "--target", "group", "--group", "g", "--role", "Reader").request.toRequest())
+          .isInstanceOf(CliInputException.class).hasMessageContaining("--role does not apply")
+          .extracting(e -> ((CliInputException) e).option()).isEqualTo("--role");
+    }
+
+    @Test
+    void refusesAnAzureRoleWithoutAScope() {
+      assertThatThrownBy(() -> elevate("elevate", "--target", "azure-role", "--role", "Reader").request.toRequest())
+          .isInstanceOf(CliInputException.class).hasMessageContaining("needs --scope");
+    }
+
+    @Test
+    void refusesATicketSystemWithoutANumber() {
+      assertThatThrownBy(() -> elevate("elevate", "--target", "group", "--group", "g", "--ticket-system", "Jira").request.toRequest())
+          .isInstanceOf(CliInputException.class).hasMessageContaining("--ticket-number");
+    }
+  }
+
+  @Nested
+  class BadInput {
+    int run(String... args) {
+      return cli.execute(args);
+    }
+
+    @Test
+    void anUnreadableDurationExitsWith2AndOneLineNamingTheOptionAndTheFix() {
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--duration", "30x")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString()
+          .contains("--duration").contains("Use a form like 30m").doesNotContain("Exception");
+    }
+
+    @Test
+    void aDurationBelowPimsFloorExitsWith2NamingTheOption() {
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--duration", "2m")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().startsWith("jit-elevate elevate: --duration:");
+    }
+
+    @Test
+    void anUnknownTargetExitsWith2ListingTheKinds() {
+      assertThat(run("elevate", "--target", "vm")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("azure-role, directory-role or group");
+    }
+
+    @Test
+    void aMissingBrokerSecretExitsWith2NamingTheVariable() {
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--strategy", "broker", "--broker-client-id", "x",
+          "--tenant", "t")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString()
+          .contains("--broker-client-id").contains(Env.BROKER_SECRET);
+    }
+
+    @Test
+    void aMissingCloudProfileExitsWith2NamingTheOption() {
+      assertThat(run("status", "--cloud-profile", "/nonexistent/profile.json")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("--cloud-profile").contains("does not exist");
+    }
+
+    @Test
+    void aCloudAndACloudProfileTogetherAreRefused() {
+      assertThat(run("status", "--cloud", "azurecloud", "--cloud-profile", "p.json")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("mutually exclusive");
+    }
+
+    @Test
+    void anUnknownCommandExitsWith2() {
+      assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("frobnicate");
+    }
+
+    @Test
+    void withJsonABadRequestIsAlsoAJsonErrorOnStdout() {
+      assertThat(run("elevate", "--json", "--target", "group", "--group", "g", "--duration", "1m")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.out()).contains("\"error\"").contains("\"kind\" : \"INVALID_REQUEST\"").contains("\"exitCode\" : 2");
+    }
+  }
+
+  @Nested
+  class Root {
+    @Test
+    void keepsTheActionEntrypointsRegistered() {
+      assertThat(cli.getSubcommands()).containsKeys("action", "action-post", "elevate", "status", "revoke", "sweep", "demo");
+    }
+
+    @Test
+    void neverAcceptsASecretAsAnArgument() {
+      cli.getSubcommands().values().forEach(sub -> assertThat(sub.getCommandSpec().options())
+          .extracting(OptionSpec::longestName).noneMatch(n -> n.toLowerCase().contains("secret")));
+    }
+
+    @Test
+    void printsTheVersionAndHelpWithExit0() {
+      assertThat(cli.execute("--version")).isZero();
+      assertThat(cli.execute("elevate", "--help")).isZero();
+    }
+
+    @Test
+    void everyCommandOffersJson() {
+      for (String name : new String[] {"elevate", "status", "revoke", "sweep", "demo"}) {
+        assertThat(cli.getSubcommands().get(name).getCommandSpec().findOption("--json")).as(name).isNotNull();
+      }
+    }
+  }
+}

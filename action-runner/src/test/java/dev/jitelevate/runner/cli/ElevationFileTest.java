@@ -1,0 +1,50 @@
+package dev.jitelevate.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jitelevate.core.ActivationRecords;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ElevationFileTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aHandleFileReadsBackAsTheSameHandleAndRecord() {
+    var handle = ActivationRecords.handleFromJson(RecordFixtures.HANDLE);
+    var record = ActivationRecords.fromJson(RecordFixtures.RECORD);
+
+    Path file = ElevationFile.write(dir.resolve("sub/h.json"), handle, record);
+    ElevationFile.Contents read = ElevationFile.read(file);
+
+    assertThat(read.handle()).isEqualTo(handle);
+    assertThat(read.record()).isEqualTo(record);
+  }
+
+  @Test
+  void onlyTheOwnerCanReadIt() throws Exception {
+    Path file = ElevationFile.writeRecord(dir.resolve("r.json"), ActivationRecords.fromJson(RecordFixtures.RECORD));
+
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void aFileThatIsNotAHandleIsRefusedNamingTheOption() throws Exception {
+    Path file = Files.writeString(dir.resolve("x.json"), "{\"foo\":1}");
+
+    assertThatThrownBy(() -> ElevationFile.read(file)).isInstanceOf(CliInputException.class)
+        .hasMessageContaining("not a jit-elevate handle file")
+        .extracting(e -> ((CliInputException) e).option()).isEqualTo("--handle");
+  }
+
+  @Test
+  void aMissingFileIsRefusedNamingTheOption() {
+    assertThatThrownBy(() -> ElevationFile.read(dir.resolve("none.json"))).isInstanceOf(CliInputException.class)
+        .hasMessageContaining("it printed its path");
+  }
+}
