@@ -2,6 +2,7 @@ package dev.jitelevate.core.it.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Strategy;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -90,6 +92,54 @@ class ConcurrencyIT {
       line.put("fault", "a second run for the same principal, role and scope while the first is active");
       line.put("outcome", firstOutcome.record().outcome() + " + " + b.record().outcome());
       line.put("revocation", firstOutcome.record().revocation().status() + " + " + b.record().revocation().status());
+      line.put("leaks", world.emulator.leaks().size());
+      line.put("canaryHits", canary.leaks().size());
+      line.put("passed", problems.isEmpty());
+      line.put("problems", problems);
+      ledger.write(line);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aReRunNeitherDuplicatesNorRevokesTheElevationOfAnAttemptThatDidNotClean() throws Exception {
+    List<String> problems = new ArrayList<>();
+    try (SecretCanary canary = world.reset()) {
+      ElevationRequest attempt1 = FaultCatalogue.azureRole(Strategy.BROKER).label("run", "2002").label("attempt", "1").build();
+      ElevationRequest attempt2 = FaultCatalogue.azureRole(Strategy.BROKER).label("run", "2002").label("attempt", "2")
+          .provisioningTimeout(Duration.ofSeconds(1)).build();
+      ElevationOutcome second;
+      try (ActiveElevation crashed = world.brokerElevator(FaultWorld.FLOOR).elevate(attempt1)) {
+        second = world.brokerElevator(FaultWorld.FLOOR).run(attempt2, context -> {
+          long mine = world.emulator.activeAssignments().stream().filter(x -> x.principalId().equals(FaultWorld.CI)
+              && !x.fromScenario()).count();
+          if (mine != 1) {
+            problems.add("attempt 2 sees " + mine + " activations instead of attempt 1's one");
+          }
+        });
+        canary.capture("record", second.record());
+        if (!second.record().revocation().status().equals("PRE_EXISTING")) {
+          problems.add("attempt 2 recorded " + second.record().revocation());
+        }
+        if (world.emulator.leaks().size() != 1) {
+          problems.add("attempt 2 revoked attempt 1's activation or added one: " + world.emulator.leaks());
+        }
+        if (!second.record().ci().getOrDefault("attempt", "").equals("2")) {
+          problems.add("the record does not say it was attempt 2: " + second.record().ci());
+        }
+      }
+      if (!world.emulator.leaks().isEmpty()) {
+        problems.add("attempt 1's post step left " + world.emulator.leaks());
+      }
+      canary.leaks().forEach(l -> problems.add("canary: " + l));
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("suite", "concurrency");
+      line.put("id", "broker/azure-role/re-run-after-an-attempt-that-did-not-clean");
+      line.put("strategy", "broker");
+      line.put("target", "azure-role");
+      line.put("fault", "attempt 2 while attempt 1's elevation is still active");
+      line.put("outcome", second.record().outcome().name());
+      line.put("revocation", second.record().revocation().status());
       line.put("leaks", world.emulator.leaks().size());
       line.put("canaryHits", canary.leaks().size());
       line.put("passed", problems.isEmpty());
