@@ -18,6 +18,8 @@ public record ArmScope(String value, Kind kind) {
   private static final Pattern RESOURCE = Pattern.compile(
       "^/subscriptions/[0-9a-fA-F-]{36}/resourceGroups/" + SEGMENT + "/providers/[A-Za-z0-9.]+(/" + SEGMENT + "/" + SEGMENT + ")+$",
       Pattern.CASE_INSENSITIVE);
+  /** Role assignments, definitions and schedules are not resources anyone is elevated on. */
+  private static final Pattern AUTHORIZATION = Pattern.compile("/providers/Microsoft\\.Authorization(/|$)", Pattern.CASE_INSENSITIVE);
   private static final Pattern MANAGEMENT_GROUP = Pattern.compile("^/providers/Microsoft\\.Management/managementGroups/" + SEGMENT + "$", Pattern.CASE_INSENSITIVE);
 
   public ArmScope {
@@ -32,6 +34,9 @@ public record ArmScope(String value, Kind kind) {
    */
   public static ArmScope parse(String text) {
     String s = text == null ? "" : text.trim();
+    if (s.codePoints().anyMatch(Character::isISOControl) || text.codePoints().anyMatch(Character::isISOControl)) {
+      throw invalid(text);
+    }
     if (!s.startsWith("/")) {
       s = "/" + s;
     }
@@ -43,7 +48,7 @@ public record ArmScope(String value, Kind kind) {
     }
     if (SUBSCRIPTION.matcher(s).matches()) return new ArmScope(s.toLowerCase(Locale.ROOT), Kind.SUBSCRIPTION);
     if (RESOURCE_GROUP.matcher(s).matches()) return new ArmScope(s, Kind.RESOURCE_GROUP);
-    if (RESOURCE.matcher(s).matches()) return new ArmScope(s, Kind.RESOURCE);
+    if (RESOURCE.matcher(s).matches() && !AUTHORIZATION.matcher(s).find()) return new ArmScope(s, Kind.RESOURCE);
     if (MANAGEMENT_GROUP.matcher(s).matches()) return new ArmScope(s, Kind.MANAGEMENT_GROUP);
     throw invalid(text);
   }

@@ -20,10 +20,11 @@ public record GroupRef(Optional<PrincipalId> id, Optional<String> displayName) {
     if (t.isEmpty()) {
       throw new InvalidElevationRequestException("group", "No group was given.", "Pass the group's object id or display name.");
     }
-    if (PrincipalId.isGuid(t)) {
+    boolean controls = text.codePoints().anyMatch(Character::isISOControl);
+    if (!controls && PrincipalId.isGuid(t)) {
       return new GroupRef(Optional.of(PrincipalId.of(t)), Optional.empty());
     }
-    if (t.length() > 256 || t.codePoints().anyMatch(Character::isISOControl)) {
+    if (t.length() > 256 || controls) {
       throw new InvalidElevationRequestException("group", "'" + Text.printable(t) + "' is not a group name.",
           "Pass the group's object id or display name.");
     }

@@ -8,6 +8,12 @@ import java.util.Optional;
  * which the resolve step turns into an id ({@code Key Vault Secrets Officer}, {@code User Administrator}).
  */
 public record RoleRef(Optional<String> id, Optional<String> displayName) {
+  /** What may precede {@code /roleDefinitions/{guid}} in a full id: nothing, or a subscription or group's provider path. */
+  private static final java.util.regex.Pattern DEFINITION_PARENT = java.util.regex.Pattern.compile(
+      "^(/subscriptions/[0-9a-fA-F-]{36}(/resourceGroups/[A-Za-z0-9._()~-]+)?"
+          + "|/providers/Microsoft\\.Management/managementGroups/[A-Za-z0-9._()~-]+)?/providers/Microsoft\\.Authorization$",
+      java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private static final int MAX_NAME = 256;
 
   public RoleRef {
@@ -28,12 +34,13 @@ public record RoleRef(Optional<String> id, Optional<String> displayName) {
       throw new InvalidElevationRequestException("role", "No role was given.",
           "Pass the role's display name (e.g. \"Key Vault Secrets Officer\") or its definition id.");
     }
+    boolean controls = text.codePoints().anyMatch(Character::isISOControl);
     int slash = t.toLowerCase(Locale.ROOT).lastIndexOf("/roledefinitions/");
     String tail = slash >= 0 ? t.substring(slash + "/roledefinitions/".length()) : t;
-    if (PrincipalId.isGuid(tail)) {
+    if (!controls && PrincipalId.isGuid(tail) && (slash < 0 || DEFINITION_PARENT.matcher(t.substring(0, slash)).matches())) {
       return new RoleRef(Optional.of(tail.toLowerCase(Locale.ROOT)), Optional.empty());
     }
-    if (t.length() > MAX_NAME || t.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == '\'' && false)) {
+    if (t.length() > MAX_NAME || controls || slash >= 0) {
       throw new InvalidElevationRequestException("role", "'" + Text.printable(t) + "' is not a role name.",
           "Pass the role's display name as shown in the portal, or its definition id.");
     }

@@ -88,6 +88,14 @@ public final class SecretCanary implements AutoCloseable {
     if (canaries.isEmpty()) {
       throw new AssertionError("The canary watched no secret value, so it proves nothing: register or watch one.");
     }
+    List<String> leaks = leaks();
+    if (!leaks.isEmpty()) {
+      throw new AssertionError("Secret values leaked:\n  " + String.join("\n  ", leaks));
+    }
+  }
+
+  /** Every place a watched value appears, described without the value (empty when nothing leaked). */
+  public synchronized List<String> leaks() {
     List<Captured> sources = new ArrayList<>(captured);
     sources.add(new Captured("System.out/System.err/java.util.logging", output.toString(StandardCharsets.UTF_8)));
     List<String> leaks = new ArrayList<>();
@@ -103,9 +111,7 @@ public final class SecretCanary implements AutoCloseable {
         }
       }
     }
-    if (!leaks.isEmpty()) {
-      throw new AssertionError("Secret values leaked:\n  " + String.join("\n  ", leaks));
-    }
+    return leaks;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.lifecycle;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.RevokePolicy;
@@ -77,11 +78,34 @@ final class RevokeStep implements Step {
         leaveToExpiry(run, h);
         return;
       }
-      run.record.revocation("FAILED", h.expiresAt(), e.getMessage());
+      String backstop = backstop(h);
+      run.record.revocation("FAILED", h.expiresAt(), e.getMessage() + " " + backstop);
       throw new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
-          + " failed: " + AzureCodes.describe(e) + " It expires by itself at " + h.expiresAt() + ".",
+          + " failed: " + AzureCodes.describe(e) + " " + backstop,
           e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
     }
+  }
+
+  /**
+   * What ends the access now that revoking failed: PIM's server-side expiry, or (rbac: plain role assignments
+   * never expire) the sweep that deletes marked assignments after their marked expiry.
+   */
+  static String backstop(RevocationHandle h) {
+    return h.strategy() == Strategy.RBAC
+        ? "The role assignment has no server-side expiry: it is marked to expire at " + h.expiresAt()
+            + ", and 'jit-elevate sweep' deletes it after that."
+        : "Left to expire at " + h.expiresAt() + " (its server-side expiry).";
+  }
+
+  /**
+   * How long past the floor a removal refused as too early is retried: the configured floor, or PIM's 5
+   * minutes when the lifecycle was told less than the service enforces, but never longer than this step may
+   * wait (the shutdown hook's budget is short).
+   */
+  private Duration floorPatience(Run run) {
+    Duration floor = run.config.polling().minimumActiveDuration();
+    Duration patience = floor.compareTo(ElevationRequest.MINIMUM_DURATION) < 0 ? ElevationRequest.MINIMUM_DURATION : floor;
+    return patience.compareTo(maxFloorWait) > 0 ? maxFloorWait : patience;
   }
 
   private void remove(Run run, RevocationHandle h, Instant allowedAt) throws InterruptedException {
@@ -91,7 +115,7 @@ final class RevokeStep implements Step {
     ScheduleRequestSpec spec = new ScheduleRequestSpec(removalId, action, h.principalId(), run.target, Optional.empty(),
         run.request.duration(), "jit-elevate: revoking after the run (request " + h.requestId() + ")",
         run.request.ticket(), Optional.empty(), Optional.empty());
-    Instant retryUntil = later(run.now(), allowedAt).plus(run.config.polling().minimumActiveDuration());
+    Instant retryUntil = later(run.now(), allowedAt).plus(floorPatience(run));
     Retrier.Plan plan = new Retrier.Plan("revoke", f -> AzureCodes.is(f, AzureCodes.ACTIVE_DURATION_TOO_SHORT)
         && run.request.revokePolicy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, AzureCodes::describe);
     if (!rbac) {

@@ -47,6 +47,8 @@ final class Run {
   boolean released;
   LifecycleOperationContext operationContext;
   ShutdownGuard guard;
+  /** How often this run waited for another activation of the same access to end (it waits once). */
+  int concurrentWaits;
   /** Set once this run's pending request was cancelled. */
   volatile boolean cancelled;
   private ElevationException failure;

@@ -42,6 +42,11 @@ final class SubmitStep implements Step {
       run.view = run.retrier.call(plan, () -> submitOnce(run, spec));
     } catch (ElevationException e) {
       if (AzureCodes.is(e, AzureCodes.ROLE_ASSIGNMENT_EXISTS)) {
+        if (ConcurrentActivation.waitForItToEnd(run)) {
+          run.requestId = UUID.randomUUID().toString();
+          execute(run);
+          return;
+        }
         usePreExisting(run, e);
         return;
       }
@@ -79,7 +84,7 @@ final class SubmitStep implements Step {
   }
 
   /** The access was already active: use it, and make sure nothing in this run ever revokes it. */
-  private static void usePreExisting(Run run, ElevationException cause) {
+  static void usePreExisting(Run run, ElevationException cause) {
     Instant now = run.now();
     ActiveInstance existing = run.surface.activeInstances(run.principal.id(), run.target).stream()
         .filter(i -> !i.start().isAfter(now) && i.end().map(now::isBefore).orElse(true))

@@ -350,7 +350,8 @@ class StepsTest {
       ElevationOutcome outcome = run(Harness.brokerRequest().build());
       ElevationException e = outcome.failure().get();
       assertThat(e.kind()).isEqualTo(FailureKind.REVOKE_FAILED);
-      assertThat(e).hasMessageContaining("expires by itself at");
+      assertThat(e).hasMessageContaining("Left to expire at");
+      assertThat(outcome.record().revocation().detail()).hasValueSatisfying(d -> assertThat(d).contains("Left to expire at"));
       assertThat(outcome.record().revocation().status()).isEqualTo("FAILED");
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
