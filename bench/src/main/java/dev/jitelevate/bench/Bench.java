@@ -47,7 +47,7 @@ public final class Bench {
   }
 
   /** Everything one run measures. */
-  record Results(List<Cli.Exit> version, List<Cli.Exit> demo, List<Single.Sample> cli, List<Single.Sample> inJvm,
+  record Results(List<Cli.Exit> version, List<Cli.Exit> demo, List<Cli.Exit> demoNoFloor, List<Single.Sample> cli, List<Single.Sample> inJvm,
       List<Single.Sample> offPhase, Double retryAfterGapMs, List<Single.Sample> az, Scale.Result scaleJvm,
       Scale.Result scaleCli) {}
 
@@ -62,6 +62,11 @@ public final class Bench {
     for (int i = 0; i < 3; i++) {
       demo.add(cli.run(Map.of(), "demo", "--quiet", "--record-out", world.dir.resolve("demo-record.json").toString()));
     }
+    List<Cli.Exit> demoNoFloor = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      demoNoFloor.add(cli.run(Map.of(), "demo", "--quiet", "--minimum-active-duration", "0s", "--record-out",
+          world.dir.resolve("demo-record.json").toString()));
+    }
     progress("CLI elevate x 3");
     List<Single.Sample> viaCli = Single.cli(world, cli, 3, P, Q);
     progress("in-JVM elevate x " + runs + " (P=2s, Q=3s) and x " + runs + " (P=2.5s, Q=3.5s)");
@@ -74,7 +79,7 @@ public final class Bench {
     Scale.Result scaleJvm = Scale.inJvm(world, 100, RPS, P, Q);
     progress("20 concurrent CLI processes, throttled to 20 rps");
     Scale.Result scaleCli = Scale.cli(world, cli, 20, RPS, P, Q);
-    return new Results(version, demo, viaCli, inJvm, offPhase, gap, az, scaleJvm, scaleCli);
+    return new Results(version, demo, demoNoFloor, viaCli, inJvm, offPhase, gap, az, scaleJvm, scaleCli);
   }
 
   static void progress(String what) {

@@ -16,7 +16,7 @@ final class Scale {
    *     tokens: Entra is not throttled) at rps, and never less than P+Q
    */
   record Result(int elevations, double makespanMs, double boundMs, int failures, int leaks, int requests,
-      int throttled, int busiestCallerRequests, String firstFailure) {
+      int throttled, int busiestCallerRequests, String firstFailure, double cpuFloorMs) {
     double ratio() {
       return makespanMs / boundMs;
     }
@@ -25,7 +25,7 @@ final class Scale {
   static Result inJvm(World world, int n, double rps, Duration p, Duration q) throws Exception {
     world.prepare(World.delays(p, q).withThrottleRps(rps));
     InJvm.Batch batch = InJvm.concurrent(world, n);
-    return result(world, n, rps, p, q, batch.makespanMs(), batch.failures(), batch.failureMessages());
+    return result(world, n, rps, p, q, batch.makespanMs(), batch.failures(), batch.failureMessages(), Double.NaN);
   }
 
   static Result cli(World world, Cli cli, int n, double rps, Duration p, Duration q) throws Exception {
@@ -38,20 +38,22 @@ final class Scale {
       running.add(cli.start(env, Single.elevateArgs(world)));
     }
     int failures = 0;
+    double cpuMs = 0;
     List<String> messages = new ArrayList<>();
     for (Cli.Running r : running) {
       Cli.Exit exit = r.await();
+      cpuMs += exit.cpuMs();
       if (exit.code() != 0) {
         failures++;
         messages.add("exit " + exit.code() + ", see " + exit.stderr());
       }
     }
     double makespan = (System.nanoTime() - start) / 1e6;
-    return result(world, n, rps, p, q, makespan, failures, messages);
+    return result(world, n, rps, p, q, makespan, failures, messages, cpuMs / Runtime.getRuntime().availableProcessors());
   }
 
   private static Result result(World world, int n, double rps, Duration p, Duration q, double makespanMs, int failures,
-      List<String> messages) {
+      List<String> messages, double cpuFloorMs) {
     List<JournalEntry> journal = world.journal();
     Map<String, Integer> perCaller = new HashMap<>();
     int throttled = 0;
@@ -65,6 +67,6 @@ final class Scale {
     int busiest = perCaller.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     double bound = Math.max(busiest / rps * 1000, (p.toMillis() + q.toMillis()));
     return new Result(n, makespanMs, bound, failures, world.emulator.leaks().size(), journal.size(), throttled, busiest,
-        messages.isEmpty() ? "" : messages.get(0));
+        messages.isEmpty() ? "" : messages.get(0), cpuFloorMs);
   }
 }

@@ -1,6 +1,5 @@
 package dev.jitelevate.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.core.CloudProfile;
@@ -34,7 +33,6 @@ final class World implements AutoCloseable {
   static final String CI_APP = "c1c1c1c1-0000-4000-8000-0000000000a1";
   static final String CI_OBJECT = "c1c1c1c1-0000-4000-8000-000000000001";
   static final String AUDIENCE = "api://AzureADTokenExchange";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   final PimEmulator emulator;
   final CloudProfile cloud;
@@ -127,9 +125,10 @@ final class World implements AutoCloseable {
     }
   }
 
+  /** Back to the scenario (no assignment left from an earlier measurement), these hazards, an empty journal. */
   void prepare(Hazards hazards) {
+    emulator.reset();
     emulator.hazards(hazards);
-    emulator.clearJournal();
   }
 
   List<JournalEntry> journal() {
@@ -139,13 +138,5 @@ final class World implements AutoCloseable {
   @Override
   public void close() {
     emulator.close();
-  }
-
-  static String json(Object o) {
-    try {
-      return JSON.writeValueAsString(o);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
