@@ -154,7 +154,11 @@ fi
 # ---------------------------------------------------------------------------------------------------------
 section "smoke: start the emulator (demo scenario) on the host"
 port=$(free_port)
-java -jar "$EMULATOR_JAR" --port "$port" --scenario demo --profile-out "$work/profile.json" >"$work/emulator.log" 2>&1 &
+# PIM's deactivation floor is 5 minutes; a 20 s floor keeps the post step's wait-then-revoke path real (main
+# and post run back to back here) without spending 5 minutes of CI on it. Both steps are told the same floor.
+FLOOR=20s
+java -jar "$EMULATOR_JAR" --port "$port" --scenario demo --min-active-duration "$FLOOR" \
+  --profile-out "$work/profile.json" >"$work/emulator.log" 2>&1 &
 emulator_pid=$!
 deadline=$((SECONDS + 90))
 until grep -q '^READY ' "$work/emulator.log"; do
@@ -248,6 +252,7 @@ run_step() { # run_step NAME ENTRYPOINT [EXTRA_ENV...] — one step as the runne
     RUNNER_OS=Linux RUNNER_ARCH=X64 RUNNER_NAME=smoke RUNNER_ENVIRONMENT=github-hosted
     RUNNER_TEMP=/home/runner/work/_temp RUNNER_TOOL_CACHE=/opt/hostedtoolcache
     "ACTIONS_ID_TOKEN_REQUEST_URL=$id_token_url" "ACTIONS_ID_TOKEN_REQUEST_TOKEN=$id_token_request_token"
+    "JIT_ELEVATE_MIN_ACTIVE_DURATION=$FLOOR"
   )
   local env_args=() e
   for e in "${env[@]}"; do env_args+=(-e "$e"); done

@@ -1,6 +1,7 @@
 package dev.jitelevate.core;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** A verified, effective elevation. {@link #close()} revokes it (and confirms it is gone). */
 public interface ActiveElevation extends AutoCloseable {
@@ -16,6 +17,15 @@ public interface ActiveElevation extends AutoCloseable {
 
   /** Credentials of the elevated identity, acquired after the elevation became effective. */
   CredentialSource elevatedIdentity();
+
+  /**
+   * Performs a privileged operation under this elevation and keeps the elevation: the operation's own probe
+   * must pass first (within the request's propagation timeout), then it runs, and the record notes it.
+   *
+   * @return the operation's failure, when it failed (also in {@link #record()}); empty when it succeeded
+   * @throws IllegalStateException when the elevation was already closed or detached
+   */
+  Optional<ElevationException> perform(PrivilegedOperation operation);
 
   /**
    * Leaves the elevation active beyond this process (the CLI's {@code elevate} without a command, the Action's

@@ -16,22 +16,8 @@ import java.util.function.ToIntFunction;
 final class ActionRunner {
   private ActionRunner() {}
 
-  /**
-   * How a step ended.
-   *
-   * @param handedOff whether an active elevation was handed to the post step (the caller must then end the
-   *     process without the lifecycle's shutdown hook, which would revoke it)
-   */
-  record Result(int exitCode, boolean handedOff) {}
-
-  static int main(Map<String, String> env, PrintStream out) {
-    return mainStep(env, out).exitCode();
-  }
-
-  static Result mainStep(Map<String, String> env, PrintStream out) {
-    StepContext ctx = context(env, out);
-    int code = run(ctx, c -> new MainStep(c).run());
-    return new Result(code, ctx.handedOff);
+  static int mainStep(Map<String, String> env, PrintStream out) {
+    return run(context(env, out), ctx -> new MainStep(ctx).run());
   }
 
   static int post(Map<String, String> env, PrintStream out) {

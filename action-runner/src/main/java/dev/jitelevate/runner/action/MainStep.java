@@ -66,14 +66,12 @@ final class MainStep {
     } catch (ElevationException e) {
       return ending.finish(new ElevationOutcome(e.record().orElse(null), Optional.of(e)), Optional.empty());
     }
-    ActivationRecord record = active.record();
-    Optional<ElevationException> failure = Optional.empty();
-    if (operation.isPresent()) {
-      HeldOperation.Result result = new HeldOperation(active, request, settings.cloud().cloud(),
-          new ProgressListener(ctx.log, ctx.clock), ctx.clock).perform(operation.get());
-      record = result.record();
-      failure = result.failure();
-    }
+    Optional<ElevationException> failure = operation.flatMap(active::perform);
+    // From here the elevation outlives this process: the post step or the server-side expiry ends it, so the
+    // lifecycle's shutdown hook must not revoke it when this JVM exits.
+    active.detach();
+    ActivationRecord held = active.record();
+    ActivationRecord record = failure.map(f -> Records.withFailure(held, f)).orElse(held);
     if (revoke == RevokeMode.EXPIRE) {
       record = Records.leftToExpire(record, active.expiresAt(), ctx.clock.instant());
       ctx.log.notice("Left to expire", "revoke: expire: " + request.target().describe() + " stays active until "
@@ -82,7 +80,6 @@ final class MainStep {
     }
     Path path = RecordFiles.pathFor(record, ctx.env);
     new PostState(active.handle(), record, path).save(ctx.state);
-    ctx.handedOff = true;
     ctx.log.info("Active until " + active.expiresAt() + " at the latest; the post step revokes it at the end of the job.");
     return ending.held(record, failure, active.expiresAt(), path);
   }

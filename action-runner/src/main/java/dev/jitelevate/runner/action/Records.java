@@ -13,25 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Derives records for the states only the action knows: an operation done under a held elevation, left to expire. */
+/** Derives records for the states only the action knows: a failure under a held elevation, left to expire. */
 final class Records {
   private Records() {}
-
-  /** The record with the operation's name, notes and timestamps added. */
-  static ActivationRecord withOperation(ActivationRecord r, String name, Map<String, Object> notes, Instant started,
-      Instant ended) {
-    Map<String, Object> operation = new LinkedHashMap<>(r.operation());
-    operation.put("name", name);
-    if (!notes.isEmpty()) {
-      operation.put("notes", Map.copyOf(notes));
-    }
-    Timeline t = r.timeline();
-    Timeline timeline = new Timeline(t.requested(), t.submitted(), t.approved(), t.provisioned(), t.verified(),
-        Optional.of(started), Optional.of(ended), t.revoked(), t.finished());
-    return new ActivationRecord(r.schemaVersion(), r.requestIds(), r.principal(), r.target(), r.strategy(),
-        r.justification(), r.ticket(), r.window(), timeline, r.approval(), r.outcome(), r.revocation(), r.error(),
-        r.retries(), r.apiCalls(), operation, r.ci());
-  }
 
   /** The record with the failure that ended the run (outcome FAILED). */
   static ActivationRecord withFailure(ActivationRecord r, ElevationException e) {

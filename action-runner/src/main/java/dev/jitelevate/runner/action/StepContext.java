@@ -28,7 +28,6 @@ final class StepContext {
   final FileCommands outputs;
   final FileCommands state;
   /** Set once an active elevation is handed to the post step: the process must then exit without revoking it. */
-  volatile boolean handedOff;
 
   StepContext(ActionEnvironment env, WorkflowLog log, Clock clock) {
     this.env = env;

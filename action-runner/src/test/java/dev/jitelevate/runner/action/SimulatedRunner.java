@@ -114,7 +114,7 @@ final class SimulatedRunner {
   Step mainInProcess() {
     Paths p = newPaths();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int code = ActionRunner.main(withPaths(p, Map.of()), new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code = ActionRunner.mainStep(withPaths(p, Map.of()), new PrintStream(out, true, StandardCharsets.UTF_8));
     return read(code, out.toString(StandardCharsets.UTF_8), "", p);
   }
 

@@ -99,6 +99,22 @@ final class Lifecycle {
     }
   }
 
+  /**
+   * Performs an operation under an elevation the caller holds: the verify step again, so the operation's own
+   * probe must pass first, then the operation. The elevation stays; the failure, if any, is kept in the run.
+   */
+  Optional<ElevationException> performHeld(Run run, PrivilegedOperation operation) {
+    run.operation = Optional.of(operation);
+    run.record.note("name", operation.name());
+    try {
+      StepsRunner.run(run, List.of(new VerifyPropagationStep(), new PerformStep()));
+      return Optional.empty();
+    } catch (ElevationException e) {
+      run.fail(e);
+      return Optional.of(e);
+    }
+  }
+
   /** Revokes (once) and completes the record; failures are kept in the run. */
   void release(Run run, Duration maxFloorWait, ShutdownGuard guard) {
     try {

@@ -5,7 +5,9 @@ import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.PrivilegedOperation;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A verified elevation held by the caller; closing it revokes it and completes the record. */
 final class LiveElevation implements ActiveElevation {
@@ -37,6 +39,14 @@ final class LiveElevation implements ActiveElevation {
   @Override
   public CredentialSource elevatedIdentity() {
     return run.config.identity();
+  }
+
+  @Override
+  public synchronized Optional<ElevationException> perform(PrivilegedOperation operation) {
+    if (closed) {
+      throw new IllegalStateException("The elevation was revoked or detached; perform operations before close().");
+    }
+    return lifecycle.performHeld(run, operation);
   }
 
   @Override

@@ -118,6 +118,11 @@ final class RecordBuilder {
     times.put(step, when);
   }
 
+  /** Records a step's time unless it has one already (a re-check later in the run keeps the first). */
+  synchronized void atFirst(String step, Instant when) {
+    times.putIfAbsent(step, when);
+  }
+
   synchronized void approval(String approvalId, String decision, Instant decidedAt) {
     approval = new Approval(approvalId, Optional.empty(), Optional.ofNullable(decision), Optional.empty(),
         Optional.ofNullable(decidedAt));

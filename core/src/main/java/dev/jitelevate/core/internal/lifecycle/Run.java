@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class Run {
   final ElevationRequest request;
-  final Optional<PrivilegedOperation> operation;
+  /** The operation: given to {@code run(...)}, or later to {@link dev.jitelevate.core.ActiveElevation#perform}. */
+  volatile Optional<PrivilegedOperation> operation;
   final ElevatorConfig config;
   final AccessSurface surface;
   final RunEvents events;

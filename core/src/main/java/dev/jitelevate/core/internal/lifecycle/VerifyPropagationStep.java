@@ -45,7 +45,7 @@ final class VerifyPropagationStep implements Step {
       }
       throw e;
     }
-    run.record.at("verified", run.now());
+    run.record.atFirst("verified", run.now());
   }
 
   private static Boolean checkOnce(Run run) {

@@ -2,6 +2,7 @@ package dev.jitelevate.core.it.arm;
 
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.CI;
+import static dev.jitelevate.core.it.arm.ArmEmulatorRun.BROKER_APP;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.RG_APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,9 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.Credentials;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.Strategy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +78,21 @@ class ArmHappyPathIT {
       assertThat(outcome.record().principal().type()).contains("ServicePrincipal");
       assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
       ArmEmulatorRun.assertValidRecord(outcome.record());
+    }
+
+    @Test
+    void aBrokerWithAWrongSecretFailsAsAnAuthenticationProblemNotAnOutage() {
+      Elevator elevator = Elevator.builder().cloud(run.cloud).tenantId(run.emulator.tenantId())
+          .polling(ArmEmulatorRun.polling()).identity(run.ci())
+          .broker(Credentials.clientSecret(run.cloud, run.emulator.tenantId(), BROKER_APP, "not-the-secret"))
+          .build();
+
+      ElevationOutcome outcome = elevator.run(secretsOfficer(Strategy.BROKER).build(), context -> { });
+
+      assertThat(outcome.failure()).hasValueSatisfying(f -> {
+        assertThat(f.kind()).isEqualTo(FailureKind.AUTHENTICATION);
+        assertThat(f.getMessage()).contains("AADSTS7000215").doesNotContain("not-the-secret");
+      });
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import com.microsoft.aad.msal4j.MsalException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementException;
@@ -25,7 +26,7 @@ final class ArmFailures {
 
   /** Transient: 408, 429 (with its Retry-After), 5xx, and connection failures; everything else is an answer. */
   static Verdict classify(RuntimeException failure) {
-    if (failure instanceof ClientAuthenticationException) {
+    if (signInFailure(failure).isPresent()) {
       return Verdict.permanent();
     }
     if (failure instanceof HttpResponseException e && e.getResponse() != null) {
@@ -48,9 +49,10 @@ final class ArmFailures {
     if (failure instanceof ElevationException e) {
       return e;
     }
-    if (failure instanceof ClientAuthenticationException e) {
+    Optional<RuntimeException> signIn = signInFailure(failure);
+    if (signIn.isPresent()) {
       return new ElevationException(FailureKind.AUTHENTICATION, "Signing in for " + operation + " failed: "
-          + e.getMessage(), null, null, 0, e);
+          + signIn.get().getMessage(), null, null, 0, failure);
     }
     if (failure instanceof HttpResponseException e && e.getResponse() != null) {
       return fromResponse(operation, e);
@@ -121,6 +123,19 @@ final class ArmFailures {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * A failed sign-in anywhere in the cause chain: the SDK's pipeline gets its token inside reactor, which wraps
+   * azure-identity's exception (or hands on MSAL's own), so a bad secret or a refused assertion must not pass for a connection problem.
+   */
+  static Optional<RuntimeException> signInFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ClientAuthenticationException || t instanceof MsalException) {
+        return Optional.of((RuntimeException) t);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A reset, refused connection or time-out anywhere in the cause chain. */
