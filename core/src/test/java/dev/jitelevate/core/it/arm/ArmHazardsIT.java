@@ -48,6 +48,28 @@ class ArmHazardsIT {
       assertThat(run.retries("not effective yet")).isPositive();
       ArmEmulatorRun.assertValidRecord(outcome.record());
     }
+
+    @Test
+    void repeatedChecksWhileTheRolePropagatesSignInOnlyOnce() {
+      run.emulator.hazards(ArmEmulatorRun.fast().withPropagationDelay(Duration.ofMillis(900)));
+
+      ElevationOutcome outcome = run.brokerElevator().run(secretsOfficer(Strategy.BROKER).build(), context -> { });
+
+      assertThat(outcome.failure()).isEmpty();
+      var journal = run.emulator.journal();
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < journal.size(); i++) {
+        if (journal.get(i).path().endsWith("/permissions")) {
+          first = first < 0 ? i : first;
+          last = i;
+        }
+      }
+      assertThat(journal.subList(first, last + 1)).as("checks of the permissions API").filteredOn(j -> j.path().endsWith("/permissions"))
+          .hasSizeGreaterThan(1);
+      assertThat(journal.subList(first, last + 1)).as("token requests between the first and the last check")
+          .noneMatch(j -> j.surface().equals("entra"));
+    }
   }
 
   @Nested

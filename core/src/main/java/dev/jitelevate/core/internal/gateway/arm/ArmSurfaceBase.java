@@ -26,6 +26,8 @@ abstract class ArmSurfaceBase implements AccessSurface {
   private final SdkHttp http;
   private final RoleResolver roles;
   private final DirectoryPrincipals principals;
+  private CredentialSource checkedAs;
+  private ArmClient checker;
 
   ArmSurfaceBase(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, SurfaceContext context, SdkHttp http) {
     this.arm = arm;
@@ -57,7 +59,7 @@ abstract class ArmSurfaceBase implements AccessSurface {
    */
   @Override
   public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
-    ArmClient elevated = ArmClient.create(elevatedIdentity.newCredential(), context, http);
+    ArmClient elevated = checker(elevatedIdentity);
     if (target.scope().toLowerCase(Locale.ROOT).startsWith(MANAGEMENT_GROUPS)) {
       return assignmentVisible(elevated, target, principal);
     }
@@ -65,6 +67,19 @@ abstract class ArmSurfaceBase implements AccessSurface {
     return missing.isEmpty()
         ? AccessCheck.effective("the permissions API at " + target.scope() + " shows the actions of " + target.roleName())
         : AccessCheck.notYet("the permissions API at " + target.scope() + " does not show " + missing.get() + " yet");
+  }
+
+  /**
+   * The elevated identity's client for this surface's elevation: the first check (made after provisioning)
+   * gets a new credential and so a token issued after the activation; later checks reuse it instead of
+   * signing in again every second. ARM evaluates role assignments per request, not from token claims.
+   */
+  private synchronized ArmClient checker(CredentialSource identity) {
+    if (checker == null || checkedAs != identity) {
+      checker = ArmClient.create(identity.newCredential(), context, http);
+      checkedAs = identity;
+    }
+    return checker;
   }
 
   private static AccessCheck assignmentVisible(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {

@@ -15,6 +15,10 @@ import java.util.function.Supplier;
  * resets and time-outs — up to {@link dev.jitelevate.core.PollingPolicy#maxRetries()} times. Each surface
  * classifies its SDK's failures with a {@link Verdict}; resilience4j decides whether to go on, the injected
  * sleeper waits, and every retry is announced as a {@link ElevationEvent.Retrying} event.
+ *
+ * <p>{@code Retry-After} is a floor, not a schedule: the wait is the longer of it and the jittered exponential
+ * backoff. Many clients throttled together (one broker for many pipelines) all hear "retry after 1 second";
+ * retrying exactly then makes them collide again every second until their retries are spent.
  */
 public final class TransientRetry {
   private static final Duration BASE = Duration.ofMillis(500);
@@ -63,12 +67,17 @@ public final class TransientRetry {
           throw failure;
         }
         Verdict verdict = classify.apply(failure);
-        Duration delay = verdict.retryAfter().map(TransientRetry::bounded).orElse(Duration.ofMillis(backoffMillis));
+        Duration delay = delay(verdict.retryAfter(), Duration.ofMillis(backoffMillis));
         context.events().on(new ElevationEvent.Retrying(context.clock().instant(), operation, attempt, delay,
             verdict.reason()));
         pause(delay, failure);
       }
     }
+  }
+
+  /** Never sooner than the server asked; later when the backoff has grown past it. */
+  static Duration delay(Optional<Duration> retryAfter, Duration backoff) {
+    return retryAfter.map(TransientRetry::bounded).filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
   }
 
   private void pause(Duration delay, RuntimeException failure) {

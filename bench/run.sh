@@ -1,0 +1,19 @@
+#!/bin/bash
+# Benchmarks of jit-elevate against the embedded emulator: cold start, one elevation end to end, detection
+# lag and poll rate, 100 concurrent elevations and 20 concurrent CLI processes under a 20 rps throttle,
+# footprint, and the az rest baseline side by side. Prints a markdown section and writes it into
+# BENCHMARKS.md (--no-write: print only). About 5-8 minutes on 2 busy cores.
+#
+# usage: bench/run.sh [--runs N] [--no-write]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=action-runner/target/jit-elevate.jar
+bench=bench/target/jit-elevate-bench-0.1.0-SNAPSHOT.jar
+if [ ! -f "$jar" ] || [ ! -f "$bench" ]; then
+  echo "bench: building the jars (./mvnw -o -q package -DskipTests)" >&2
+  ./mvnw -B -ntp -o -q package -DskipTests -pl action-runner,bench -am
+fi
+for tool in az curl jq /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install azure-cli curl jq time)" >&2; exit 2; }
+done
+exec java -cp "$bench:$jar" dev.jitelevate.bench.Bench "$jar" BENCHMARKS.md bench/az-rest-baseline.sh "$@"

@@ -1,0 +1,134 @@
+package dev.jitelevate.bench;
+
+import static dev.jitelevate.bench.Bench.of;
+import static dev.jitelevate.bench.Bench.samples;
+import static dev.jitelevate.bench.Bench.timelines;
+import static dev.jitelevate.bench.Report.num;
+import static dev.jitelevate.bench.Report.verdict;
+import static dev.jitelevate.bench.Stats.median;
+import static dev.jitelevate.bench.Stats.p95;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one run's results into the BENCHMARKS.md section. */
+final class Render {
+  private Render() {}
+
+  static String section(Bench.Results r, int runs, String loadBefore, String loadAfter, double imageMiB) {
+    Report md = new Report();
+    md.line("## Elevations against the emulator (`bench/run.sh`)").line("")
+        .line("### " + Bench.Machine.now() + " — one run of `bench/run.sh`").line("")
+        .line("Machine: " + Bench.Machine.describe() + ". Load average " + loadBefore + " at the start, " + loadAfter
+            + " at the end (other builds share the cores). Emulator embedded in the bench JVM; provisioning delay P = 2 s, "
+            + "propagation delay Q = 3 s, deactivation floor off; the CLI runs with the launcher's flags (`"
+            + String.join(" ", Cli.LAUNCHER_FLAGS) + "`, no AppCDS on the host). Medians of " + runs
+            + " runs unless stated (CLI elevations and demo: 3; az rest: 2).").line("");
+    targets(md, r);
+    md.line("");
+    sideBySide(md, r, imageMiB);
+    md.line("");
+    scale(md, r);
+    return md.render();
+  }
+
+  private static void targets(Report md, Bench.Results r) {
+    double version = median(of(r.version(), Cli.Exit::wallMs));
+    double demo = median(of(r.demo(), Cli.Exit::wallMs));
+    double pq = Bench.P.toMillis() + Bench.Q.toMillis();
+    double cliOver = median(samples(r.cli(), s -> s.wallMs() - pq));
+    double jvmOver = median(samples(r.inJvm(), s -> s.wallMs() - pq));
+    List<Double> lags = lags(r.inJvm());
+    List<Double> offLags = lags(r.offPhase());
+    double rate = Stats.percentile(timelines(r.inJvm(), Timeline::pollRate), 100);
+    double rss = peakRss(r);
+    md.table("target", "measured", "goal", "verdict")
+        .row("`jit-elevate --version`, wall (median)", num(version) + " ms", "≤ 300 ms", verdict(version <= 300))
+        .row("`jit-elevate demo`, wall (median)", num(demo) + " ms", "≤ 3000 ms", verdict(demo <= 3000))
+        .row("one elevation, overhead above P+Q: CLI process (median)", num(cliOver) + " ms", "≤ 1000 ms", verdict(cliOver <= 1000))
+        .row("one elevation, overhead above P+Q: library in a warm JVM (median)", num(jvmOver) + " ms", "≤ 1000 ms", verdict(jvmOver <= 1000))
+        .row("detection lag, P=2 s Q=3 s (median / p95)", num(median(lags)) + " / " + num(p95(lags)) + " ms", "≤ 500 ms", verdict(median(lags) <= 500))
+        .row("detection lag, P=2.5 s Q=3.5 s (median / p95)", num(median(offLags)) + " / " + num(p95(offLags)) + " ms", "≤ 500 ms", verdict(median(offLags) <= 500))
+        .row("polls per second per elevation (highest run)", num(rate), "≤ 1", verdict(rate <= 1.0001))
+        .row("next read after a 429 with Retry-After: 2", num(r.retryAfterGapMs()) + " ms", "≥ 2000 ms", verdict(r.retryAfterGapMs() >= 2000))
+        .row(scaleLabel(r.scaleJvm(), "elevations in one JVM"), scaleCell(r.scaleJvm()), "≤ 1.3, 0, 0", verdict(meets(r.scaleJvm())))
+        .row(scaleLabel(r.scaleCli(), "CLI processes"), scaleCell(r.scaleCli()), "≤ 1.3, 0, 0", verdict(meets(r.scaleCli())))
+        .row("peak RSS of the CLI (highest of --version, demo, elevate)", num(rss) + " MiB", "≤ 256 MiB", verdict(rss <= 256));
+  }
+
+  private static String scaleLabel(Scale.Result s, String what) {
+    return s.elevations() + " concurrent " + what + " at 20 rps: makespan / throttle bound, failures, leaks";
+  }
+
+  private static String scaleCell(Scale.Result s) {
+    return num(s.ratio()) + ", " + s.failures() + ", " + s.leaks();
+  }
+
+  private static boolean meets(Scale.Result s) {
+    return s.ratio() <= 1.3 && s.failures() == 0 && s.leaks() == 0;
+  }
+
+  private static List<Double> lags(List<Single.Sample> s) {
+    List<Double> all = new ArrayList<>(timelines(s, Timeline::provisionedLagMs));
+    all.addAll(timelines(s, Timeline::effectiveLagMs));
+    return all;
+  }
+
+  private static double peakRss(Bench.Results r) {
+    List<Double> all = new ArrayList<>(of(r.version(), Cli.Exit::peakRssMiB));
+    all.addAll(of(r.demo(), Cli.Exit::peakRssMiB));
+    all.addAll(samples(r.cli(), Single.Sample::rssMiB));
+    return Stats.percentile(all, 100);
+  }
+
+  private static void sideBySide(Report md, Bench.Results r, double imageMiB) {
+    double pq = Bench.P.toMillis() + Bench.Q.toMillis();
+    List<Single.Sample> cli = r.cli();
+    List<Single.Sample> jvm = r.inJvm();
+    List<Single.Sample> az = r.az();
+    double cliWall = median(samples(cli, Single.Sample::wallMs));
+    double azWall = median(samples(az, Single.Sample::wallMs));
+    md.line("One elevation end to end (elevate → verify → revoke, broker strategy), side by side with "
+        + "`bench/az-rest-baseline.sh` (AdminAssign, poll every 10 s until Provisioned, poll the permissions every 10 s "
+        + "until the role works, AdminRemove) on the same emulator in the same run:").line("");
+    md.table("median", "jit-elevate CLI", "jit-elevate library (warm JVM)", "az rest script", "az rest / CLI")
+        .row("wall, ms", cliWall, median(samples(jvm, Single.Sample::wallMs)), azWall, num(azWall / cliWall) + "×")
+        .row("overhead above P+Q, ms", cliWall - pq, median(samples(jvm, s -> s.wallMs() - pq)), azWall - pq,
+            num((azWall - pq) / (cliWall - pq)) + "×")
+        .row("HTTP requests (tokens included)", median(timelines(cli, t -> (double) t.requests())),
+            median(timelines(jvm, t -> (double) t.requests())), median(timelines(az, t -> (double) t.requests())), "")
+        .row("provisioned → next step, ms", median(timelines(cli, Timeline::provisionedLagMs)),
+            median(timelines(jvm, Timeline::provisionedLagMs)), median(timelines(az, Timeline::provisionedLagMs)), "")
+        .row("effective → next step, ms", median(timelines(cli, Timeline::effectiveLagMs)),
+            median(timelines(jvm, Timeline::effectiveLagMs)), median(timelines(az, Timeline::effectiveLagMs)), "")
+        .row("polls per second between submit and revoke", median(timelines(cli, Timeline::pollRate)),
+            median(timelines(jvm, Timeline::pollRate)), median(timelines(az, Timeline::pollRate)), "")
+        .row("process start → first HTTP request, ms", median(samples(cli, Single.Sample::firstRequestMs)), "–", "–", "")
+        .row("peak RSS, MiB", median(samples(cli, Single.Sample::rssMiB)), "–", "–", "");
+    md.line("").table("cold start and footprint", "median")
+        .row("`jit-elevate --version`, wall ms", median(of(r.version(), Cli.Exit::wallMs)))
+        .row("`jit-elevate --version`, CPU ms (user+sys)", median(of(r.version(), Cli.Exit::cpuMs)))
+        .row("`jit-elevate --version`, peak RSS MiB", median(of(r.version(), Cli.Exit::peakRssMiB)))
+        .row("`jit-elevate demo` (embedded emulator, whole lifecycle + Key Vault rotation), wall ms", median(of(r.demo(), Cli.Exit::wallMs)))
+        .row("`jit-elevate demo --minimum-active-duration 0s` (without the demo's 2 s floor wait), wall ms", median(of(r.demoNoFloor(), Cli.Exit::wallMs)))
+        .row("`jit-elevate demo`, CPU ms (user+sys)", median(of(r.demo(), Cli.Exit::cpuMs)))
+        .row("`jit-elevate demo`, peak RSS MiB", median(of(r.demo(), Cli.Exit::peakRssMiB)))
+        .row("`jit-elevate elevate … -- true` (P=2 s, Q=3 s), CPU ms (user+sys)", median(samples(cli, Single.Sample::cpuMs)))
+        .row("container image, MiB added on top of its base (from the image section below, not re-measured)", imageMiB);
+  }
+
+  private static void scale(Report md, Bench.Results r) {
+    md.line("Scale: every elevation for a different service principal through one broker (the throttle is per caller, so "
+        + "the broker's requests set the bound: its non-429 ARM/Graph requests / 20 per second, at least P+Q). The CPU "
+        + "floor is the processes' CPU time (user+sys) divided by the cores: the makespan cannot be shorter either.").line("");
+    md.table("", "elevations", "makespan ms", "throttle bound ms", "ratio", "CPU floor ms", "requests", "429s",
+        "broker requests", "failures", "leaks");
+    for (Scale.Result s : List.of(r.scaleJvm(), r.scaleCli())) {
+      md.row(s == r.scaleJvm() ? "library, one JVM" : "CLI processes", s.elevations(), s.makespanMs(), s.boundMs(),
+          num(s.ratio()) + "×", s.cpuFloorMs(), s.requests(), s.throttled(), s.busiestCallerRequests(), s.failures(), s.leaks());
+      if (!s.firstFailure().isEmpty()) {
+        Report.note("first failure (" + s.elevations() + "): " + s.firstFailure());
+      }
+    }
+  }
+}
