@@ -4,7 +4,8 @@
 # footprint, and the az rest baseline side by side. Prints a markdown section and writes it into
 # BENCHMARKS.md (--no-write: print only). About 5-8 minutes on 2 busy cores.
 #
-# usage: bench/run.sh [--runs N] [--no-write]
+# usage: bench/run.sh [--runs N] [--no-write] [--only version,demo,cli,jvm,scale-cli]
+# (--only: a focused subset for iterating, printed and not written)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=action-runner/target/jit-elevate.jar

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * bench/run.sh's harness: measures the CLI and the library against the embedded emulator with fixed delays,
  * prints one markdown section and writes it into BENCHMARKS.md. Usage: {@code Bench JAR BENCHMARKS.md
- * AZ_SCRIPT [--runs N] [--no-write]}.
+ * AZ_SCRIPT [--runs N] [--no-write] [--only PART,...]}
+ * (see {@link Quick} for the parts).
  */
 public final class Bench {
   static final Duration P = Duration.ofSeconds(2);
@@ -32,6 +33,14 @@ public final class Bench {
     Path azScript = Path.of(args[2]);
     List<String> rest = List.of(args).subList(3, args.length);
     int runs = rest.contains("--runs") ? Integer.parseInt(rest.get(rest.indexOf("--runs") + 1)) : 5;
+    if (rest.contains("--only")) {
+      try (World world = World.start(100, World.delays(P, Q))) {
+        for (String part : rest.get(rest.indexOf("--only") + 1).split(",")) {
+          Quick.run(world, new Cli(jar, world.dir), part, runs);
+        }
+      }
+      System.exit(0);
+    }
     String load = Machine.loadAverage();
     Results r;
     try (World world = World.start(100, World.delays(P, Q))) {

@@ -1,0 +1,80 @@
+package dev.jitelevate.bench;
+
+import static dev.jitelevate.bench.Bench.of;
+import static dev.jitelevate.bench.Bench.samples;
+import static dev.jitelevate.bench.Bench.timelines;
+import static dev.jitelevate.bench.Report.num;
+import static dev.jitelevate.bench.Stats.median;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
+ * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
+ * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
+ * processes at 20 rps).
+ */
+final class Quick {
+  private Quick() {}
+
+  static void run(World world, Cli cli, String part, int runs) throws Exception {
+    double pq = Bench.P.toMillis() + Bench.Q.toMillis();
+    switch (part) {
+      case "version" -> {
+        List<Cli.Exit> v = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          v.add(cli.run(Map.of(), "--version"));
+        }
+        print("--version wall / CPU ms", median(of(v, Cli.Exit::wallMs)), median(of(v, Cli.Exit::cpuMs)));
+      }
+      case "demo" -> {
+        List<Cli.Exit> d = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          d.add(cli.run(Map.of(), "demo", "--quiet", "--record-out", world.dir.resolve("demo-record.json").toString()));
+          if (d.get(i).code() != 0) {
+            System.out.println("demo exited " + d.get(i).code() + ", see " + d.get(i).stderr());
+          }
+        }
+        print("demo wall / CPU ms / RSS MiB", median(of(d, Cli.Exit::wallMs)), median(of(d, Cli.Exit::cpuMs)),
+            median(of(d, Cli.Exit::peakRssMiB)));
+      }
+      case "cli" -> {
+        List<Single.Sample> s = Single.cli(world, cli, runs, Bench.P, Bench.Q);
+        print("CLI elevate overhead / CPU ms / first request ms / RSS MiB", median(samples(s, x -> x.wallMs() - pq)),
+            median(samples(s, Single.Sample::cpuMs)), median(samples(s, Single.Sample::firstRequestMs)),
+            median(samples(s, Single.Sample::rssMiB)));
+        print("CLI elevate requests / polls per s / lags ms", median(timelines(s, t -> (double) t.requests())),
+            median(timelines(s, Timeline::pollRate)), median(timelines(s, Timeline::provisionedLagMs)),
+            median(timelines(s, Timeline::effectiveLagMs)));
+      }
+      case "jvm" -> {
+        for (var pqs : List.of(List.of(Bench.P, Bench.Q), List.of(Bench.P_OFF, Bench.Q_OFF))) {
+          List<Single.Sample> s = Single.inJvm(world, runs, pqs.get(0), pqs.get(1));
+          List<Double> lags = new ArrayList<>(timelines(s, Timeline::provisionedLagMs));
+          lags.addAll(timelines(s, Timeline::effectiveLagMs));
+          print("in-JVM P=" + pqs.get(0).toMillis() + " Q=" + pqs.get(1).toMillis()
+              + ": overhead / requests / max polls per s / lag median / lag max", median(samples(s,
+                  x -> x.wallMs() - pqs.get(0).toMillis() - pqs.get(1).toMillis())),
+              median(timelines(s, t -> (double) t.requests())), Stats.percentile(timelines(s, Timeline::pollRate), 100),
+              median(lags), Stats.percentile(lags, 100));
+        }
+      }
+      case "scale-cli" -> {
+        Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
+        print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
+            r.cpuFloorMs(), r.failures(), r.leaks());
+      }
+      default -> throw new IllegalArgumentException("unknown part " + part);
+    }
+  }
+
+  private static void print(String label, Object... values) {
+    StringBuilder line = new StringBuilder(label).append(":");
+    for (Object v : values) {
+      line.append(' ').append(v instanceof Double d ? num(d) : String.valueOf(v));
+    }
+    System.out.println(line);
+  }
+}
