@@ -14,7 +14,7 @@ import java.util.Map;
  * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
  * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
  * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
- * processes at 20 rps).
+ * processes at 20 rps), {@code journal} (the requests of one in-JVM elevation).
  */
 final class Quick {
   private Quick() {}
@@ -65,6 +65,15 @@ final class Quick {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
         print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
             r.cpuFloorMs(), r.failures(), r.leaks());
+      }
+      case "journal" -> {
+        world.prepare(World.delays(Bench.P, Bench.Q));
+        InJvm.Run run = InJvm.once(world);
+        java.time.Instant t0 = run.journal().get(0).at();
+        for (var e : run.journal()) {
+          System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(t0, e.at()).toMillis(), e.method(),
+              e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}") + " " + e.callerObjectId());
+        }
       }
       default -> throw new IllegalArgumentException("unknown part " + part);
     }

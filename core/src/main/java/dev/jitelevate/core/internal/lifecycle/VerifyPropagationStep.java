@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * Waits until the access really works, not only until it is provisioned: the surface's check (ARM
  * permissions API, or a token issued now carrying the role or group) and the operation's own probe, when it
- * has one. Credentials come from a fresh {@code newCredential()} for each check, so no token older than the
- * activation is used. "Not yet" and 403 answers are retried until the propagation deadline.
+ * has one. The surface decides which token a check uses: Graph's checks read claims, so they sign in anew;
+ * ARM evaluates role assignments per request, so its checks reuse the identity's token. "Not yet" and 403
+ * answers are retried until the propagation deadline.
  */
 final class VerifyPropagationStep implements Step {
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import dev.jitelevate.core.CredentialSource;
@@ -13,6 +14,7 @@ import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What both ARM surfaces share: resolving roles at scopes, principals through Graph, and the effectiveness
@@ -26,11 +28,14 @@ abstract class ArmSurfaceBase implements AccessSurface {
   private final SdkHttp http;
   private final RoleResolver roles;
   private final DirectoryPrincipals principals;
+  private final Function<CredentialSource, TokenCredential> credentials;
   private CredentialSource checkedAs;
   private ArmClient checker;
 
-  ArmSurfaceBase(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, SurfaceContext context, SdkHttp http) {
+  ArmSurfaceBase(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles,
+      Function<CredentialSource, TokenCredential> credentials, SurfaceContext context, SdkHttp http) {
     this.arm = arm;
+    this.credentials = credentials;
     this.principals = principals;
     this.roles = roles;
     this.context = context;
@@ -70,13 +75,14 @@ abstract class ArmSurfaceBase implements AccessSurface {
   }
 
   /**
-   * The elevated identity's client for this surface's elevation: the first check (made after provisioning)
-   * gets a new credential and so a token issued after the activation; later checks reuse it instead of
-   * signing in again every second. ARM evaluates role assignments per request, not from token claims.
+   * The elevated identity's client for this surface's elevation, on the identity's one credential of this
+   * surface: its token (from signing in for who it is) is reused instead of signing in again before the
+   * checks. ARM evaluates role assignments per request, not from token claims, so the token need not be
+   * younger than the activation.
    */
   private synchronized ArmClient checker(CredentialSource identity) {
     if (checker == null || checkedAs != identity) {
-      checker = ArmClient.create(identity.newCredential(), context, http);
+      checker = ArmClient.create(credentials.apply(identity), context, http);
       checkedAs = identity;
     }
     return checker;

@@ -1,9 +1,11 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.authorization.fluent.RoleAssignmentScheduleRequestsClient;
 import com.azure.resourcemanager.authorization.fluent.models.RoleAssignmentScheduleRequestInner;
+import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
@@ -17,6 +19,7 @@ import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,8 +34,8 @@ final class PimSurface extends ArmSurfaceBase {
   private final PimSchedules schedules;
 
   PimSurface(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, Supplier<TokenClaims> caller,
-      SurfaceContext context, SdkHttp http) {
-    super(arm, principals, roles, context, http);
+      Function<CredentialSource, TokenCredential> credentials, SurfaceContext context, SdkHttp http) {
+    super(arm, principals, roles, credentials, context, http);
     this.policies = new PimPolicies(arm, caller);
     this.schedules = new PimSchedules(arm, caller, context.clock());
   }

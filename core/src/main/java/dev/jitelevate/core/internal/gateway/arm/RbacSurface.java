@@ -1,10 +1,12 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.rest.Response;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.authorization.fluent.RoleAssignmentsClient;
 import com.azure.resourcemanager.authorization.fluent.models.RoleAssignmentInner;
 import com.azure.resourcemanager.authorization.models.RoleAssignmentCreateParameters;
+import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
@@ -20,6 +22,7 @@ import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Plain role assignments for tenants without PIM (the rbac strategy), per {@link
@@ -31,8 +34,9 @@ final class RbacSurface extends ArmSurfaceBase {
   static final String WRITE = "Microsoft.Authorization/roleAssignments/write";
   private static final String MARKER = "jit-elevate:";
 
-  RbacSurface(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, SurfaceContext context, SdkHttp http) {
-    super(arm, principals, roles, context, http);
+  RbacSurface(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles,
+      Function<CredentialSource, TokenCredential> credentials, SurfaceContext context, SdkHttp http) {
+    super(arm, principals, roles, credentials, context, http);
   }
 
   /** Plain role assignments have no PIM policy; the lifecycle asks for none on this surface. */

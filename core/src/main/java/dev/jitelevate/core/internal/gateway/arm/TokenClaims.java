@@ -1,9 +1,9 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
+import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
@@ -19,15 +19,15 @@ import java.util.Optional;
 record TokenClaims(PrincipalId objectId, String type, Optional<String> name) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Signs in with a new credential of the identity for ARM and reads the token's claims. */
-  static TokenClaims of(CredentialSource identity, String tenantId, String armScope) {
+  /** Gets an ARM token from the identity's credential (its cache, or a sign-in) and reads the token's claims. */
+  static TokenClaims of(TokenCredential identity, String tenantId, String armScope) {
     String token;
     try {
       TokenRequestContext request = new TokenRequestContext().addScopes(armScope);
       if (tenantId != null) {
         request.setTenantId(tenantId);
       }
-      token = identity.newCredential().getTokenSync(request).getToken();
+      token = identity.getTokenSync(request).getToken();
     } catch (RuntimeException e) {
       throw new ElevationException(FailureKind.AUTHENTICATION, "Signing in for ARM failed: " + e.getMessage(),
           null, null, 0, e);

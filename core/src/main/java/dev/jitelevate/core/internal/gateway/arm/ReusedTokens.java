@@ -1,0 +1,72 @@
+package dev.jitelevate.core.internal.gateway.arm;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import reactor.core.publisher.Mono;
+
+/**
+ * An identity's credential that hands out the token it already has for the same scopes and tenant until five
+ * minutes before it expires, instead of asking Entra again. MSAL's own cache should do that, but misses
+ * whenever the authority has a port (it files the token under the bare host and looks it up with the port),
+ * and the surface asks for the caller's and the identity's ARM token outside the pipeline's token policy
+ * (for their claims). Claims challenges always go to the credential.
+ */
+final class ReusedTokens implements TokenCredential {
+  private static final Duration MARGIN = Duration.ofMinutes(5);
+
+  private final TokenCredential credential;
+  private final String tenant;
+  private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+
+  /** @param tenant the tenant a request without one gets its token from (the surface's), or null */
+  ReusedTokens(TokenCredential credential, String tenant) {
+    this.credential = credential;
+    this.tenant = tenant;
+  }
+
+  @Override
+  public AccessToken getTokenSync(TokenRequestContext request) {
+    String key = key(request);
+    AccessToken held = key == null ? null : tokens.get(key);
+    if (usable(held)) {
+      return held;
+    }
+    AccessToken fresh = credential.getTokenSync(request);
+    if (key != null && fresh != null) {
+      tokens.put(key, fresh);
+    }
+    return fresh;
+  }
+
+  @Override
+  public Mono<AccessToken> getToken(TokenRequestContext request) {
+    String key = key(request);
+    AccessToken held = key == null ? null : tokens.get(key);
+    if (usable(held)) {
+      return Mono.just(held);
+    }
+    return credential.getToken(request).doOnNext(fresh -> {
+      if (key != null) {
+        tokens.put(key, fresh);
+      }
+    });
+  }
+
+  private static boolean usable(AccessToken token) {
+    return token != null && token.getExpiresAt() != null
+        && token.getExpiresAt().isAfter(OffsetDateTime.now().plus(MARGIN));
+  }
+
+  /** Scopes and tenant; null (not cached) for a claims challenge. */
+  private String key(TokenRequestContext request) {
+    if (request.getClaims() != null && !request.getClaims().isBlank()) {
+      return null;
+    }
+    return String.join(" ", request.getScopes()) + "|" + (request.getTenantId() == null ? tenant : request.getTenantId());
+  }
+}
