@@ -66,7 +66,11 @@ final class AwaitStep implements Step {
   private static Supplier<ScheduleRequestView> reader(Run run, Phases phases) {
     ScheduleRequestView[] first = {run.view};
     return () -> {
-      ScheduleRequestView v = first[0] != null ? first[0] : run.surface.get(run.target, run.requestId);
+      ScheduleRequestView v = first[0];
+      if (v == null) {
+        v = run.surface.get(run.target, run.requestId);
+        run.lastPolledAt = run.now();
+      }
       first[0] = null;
       observe(run, phases, v);
       return v;

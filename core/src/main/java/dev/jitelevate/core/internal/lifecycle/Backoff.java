@@ -20,13 +20,17 @@ final class Backoff {
     this.random = random;
   }
 
+  /** The least time between two polls: one second, or the policy's maximum when that is lower. */
+  Duration minimumGap() {
+    return Duration.ofMillis(Math.min(FLOOR.toMillis(), policy.maxInterval().toMillis()));
+  }
+
   /** The delay before attempt {@code attempt + 1}, for attempt 1, 2, .... */
   Duration delay(int attempt) {
     double base = policy.initialInterval().toMillis() * Math.pow(policy.multiplier(), Math.max(0, attempt - 1));
     double capped = Math.min(base, policy.maxInterval().toMillis());
     double jittered = capped * (1 + policy.jitter() * (2 * random.getAsDouble() - 1));
-    long floor = Math.min(FLOOR.toMillis(), policy.maxInterval().toMillis());
-    long millis = Math.max(floor, Math.min((long) jittered, policy.maxInterval().toMillis()));
+    long millis = Math.max(minimumGap().toMillis(), Math.min((long) jittered, policy.maxInterval().toMillis()));
     return Duration.ofMillis(millis);
   }
 }

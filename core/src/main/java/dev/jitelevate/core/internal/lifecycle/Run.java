@@ -11,6 +11,7 @@ import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ final class Run {
   final RunEvents events;
   final Poller poller;
   final Retrier retrier;
+  final Backoff backoff;
   final RecordBuilder record;
   final Object revocationLock = new Object();
 
@@ -39,6 +41,8 @@ final class Run {
   /** When the request was submitted. */
   Instant submittedAt;
   ScheduleRequestView view;
+  /** When the await step last read the request from the service (null: it never had to). */
+  Instant lastPolledAt;
   /** Set when access is active: by this run, or already before it ({@code createdByThisRun = false}). */
   volatile RevocationHandle handle;
   /** Set when a step was interrupted: the thread is re-interrupted once revocation has run. */
@@ -61,7 +65,7 @@ final class Run {
     this.surface = surface;
     this.events = events;
     this.record = record;
-    Backoff backoff = new Backoff(config.polling(), config.random());
+    this.backoff = new Backoff(config.polling(), config.random());
     this.poller = new Poller(config.clock(), config.sleeper(), backoff, events);
     this.retrier = new Retrier(config.clock(), config.sleeper(), backoff, events);
   }
@@ -72,6 +76,21 @@ final class Run {
 
   Instant now() {
     return config.clock().instant();
+  }
+
+  /**
+   * Waits until the minimum gap between polls has passed since the await step's last read, so that the
+   * first propagation check does not follow the read that saw Provisioned within the same second: one poll
+   * budget for the whole elevation, not one per phase.
+   */
+  void paceAfterLastPoll() throws InterruptedException {
+    if (lastPolledAt == null) {
+      return;
+    }
+    Duration left = Duration.between(now(), lastPolledAt.plus(backoff.minimumGap()));
+    if (!left.isNegative() && !left.isZero()) {
+      config.sleeper().sleep(left);
+    }
   }
 
   /** Keeps the first failure; later ones are attached to it as suppressed (none is lost). */

@@ -13,7 +13,8 @@ import java.util.Optional;
  * permissions API, or a token issued now carrying the role or group) and the operation's own probe, when it
  * has one. The surface decides which token a check uses: Graph's checks read claims, so they sign in anew;
  * ARM evaluates role assignments per request, so its checks reuse the identity's token. "Not yet" and 403
- * answers are retried until the propagation deadline.
+ * answers are retried until the propagation deadline. The first check waits until a second has passed since
+ * the await step's last read, so the elevation as a whole polls at most once a second.
  */
 final class VerifyPropagationStep implements Step {
 
@@ -31,6 +32,7 @@ final class VerifyPropagationStep implements Step {
 
   @Override
   public void execute(Run run) throws InterruptedException {
+    run.paceAfterLastPoll();
     Instant deadline = run.now().plus(run.request.propagationTimeout());
     Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || AzureCodes.isForbidden(f),
         Integer.MAX_VALUE, deadline, f -> f instanceof NotYetEffective ? "not effective yet: " + f.getMessage()

@@ -61,6 +61,8 @@ final class FakeSurface implements AccessSurface {
   final Map<String, Deque<RequestStatus>> requests = new LinkedHashMap<>();
   final Map<String, ScheduleRequestSpec> specs = new LinkedHashMap<>();
   final List<String> calls = new CopyOnWriteArrayList<>();
+  /** When each of {@link #calls} was made, on the fake clock. */
+  final List<Instant> callTimes = new CopyOnWriteArrayList<>();
   final List<ScheduleRequestSpec> submitted = new CopyOnWriteArrayList<>();
   final List<String> cancelled = new CopyOnWriteArrayList<>();
   final List<Instant> credentialsCreated = new CopyOnWriteArrayList<>();
@@ -73,6 +75,7 @@ final class FakeSurface implements AccessSurface {
 
   private void call(String what) {
     calls.add(what);
+    callTimes.add(clock.instant());
     if (context != null) {
       context.apiCalls().accept(new ApiCall(what, 200, Optional.of("svc-" + calls.size())));
     }

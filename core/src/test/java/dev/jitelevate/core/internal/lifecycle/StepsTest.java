@@ -23,6 +23,7 @@ import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -259,6 +260,36 @@ class StepsTest {
       assertThat(h.surface.credentialsCreated).hasSize(6).allSatisfy(t -> assertThat(t).isAfterOrEqualTo(provisioned));
       assertThat(h.events(ElevationEvent.Retrying.class)).filteredOn(r -> r.call().equals("verify")).hasSize(5)
           .anySatisfy(r -> assertThat(r.reason()).contains("AuthorizationFailed"));
+    }
+
+    @Test
+    void theFirstCheckComesASecondAfterTheReadThatSawProvisionedAndLaterOnesASecondApart() {
+      h.surface.script = List.of(RequestStatus.PENDING_PROVISIONING, RequestStatus.PROVISIONED);
+      h.surface.notYetChecks = 2;
+      ElevationOutcome outcome = run(Harness.brokerRequest().build());
+      assertThat(outcome.failure()).isEmpty();
+      List<Instant> reads = new ArrayList<>();
+      for (int i = 0; i < h.surface.calls.size(); i++) {
+        String call = h.surface.calls.get(i);
+        if (call.startsWith("get:") || call.equals("checkEffective")) {
+          reads.add(h.surface.callTimes.get(i));
+        }
+      }
+      assertThat(reads).hasSizeGreaterThanOrEqualTo(4);
+      for (int i = 1; i < reads.size(); i++) {
+        assertThat(Duration.between(reads.get(i - 1), reads.get(i))).as("gap before read " + i)
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      }
+    }
+
+    @Test
+    void withoutAPollTheFirstCheckDoesNotWait() {
+      ElevationOutcome outcome = run(Harness.brokerRequest().build());
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(h.surface.calls).noneMatch(c -> c.startsWith("get:"));
+      int check = h.surface.calls.indexOf("checkEffective");
+      int submit = h.surface.calls.stream().filter(c -> c.startsWith("submit")).findFirst().map(h.surface.calls::indexOf).orElseThrow();
+      assertThat(h.surface.callTimes.get(check)).isEqualTo(h.surface.callTimes.get(submit));
     }
 
     @Test
