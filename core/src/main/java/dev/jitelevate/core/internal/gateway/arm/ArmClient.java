@@ -8,8 +8,8 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.util.Context;
-import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
+import com.azure.resourcemanager.authorization.implementation.AuthorizationManagementClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -36,9 +36,21 @@ final class ArmClient {
 
   private ArmClient(HttpPipeline pipeline, SurfaceContext context) {
     this.pipeline = pipeline;
-    this.sdk = AuthorizationManager.authenticate(pipeline, ArmPipeline.profile(context)).roleServiceClient();
+    this.sdk = roleClient(pipeline, context);
     this.retry = new TransientRetry(context);
     this.endpoint = ArmPipeline.endpoint(context.cloud());
+  }
+
+  /**
+   * The management SDK's role client alone. {@code AuthorizationManager.authenticate(...)} would also build the
+   * SDK's Microsoft Graph client (applications, users, groups, domains) and its fluent wrappers, which nothing
+   * here uses: about a third of the SDK's classes loaded for every elevation. The builder lives in the SDK's
+   * implementation package; the version is pinned, and ArmHappyPathIT et al. exercise it against the emulator.
+   */
+  private static AuthorizationManagementClient roleClient(HttpPipeline pipeline, SurfaceContext context) {
+    return new AuthorizationManagementClientBuilder().pipeline(pipeline)
+        .endpoint(context.cloud().resourceManagerEndpoint().toString())
+        .buildClient();
   }
 
   /** A client calling as the credential's identity. */

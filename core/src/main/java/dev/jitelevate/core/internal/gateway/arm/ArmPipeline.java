@@ -5,13 +5,9 @@ import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.RequestIdPolicy;
-import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.profile.AzureProfile;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The azure-core pipeline every ARM call goes through: a client request id, the API-call report, and a
@@ -27,17 +23,6 @@ final class ArmPipeline {
         .policies(new RequestIdPolicy(), new ApiCallPolicy(context.apiCalls()),
             new BearerTokenAuthenticationPolicy(credential, tokenScope(context.cloud())))
         .build();
-  }
-
-  /** The profile as the management SDK wants it: the cloud's endpoints and the tenant. */
-  static AzureProfile profile(SurfaceContext context) {
-    CloudProfile cloud = context.cloud();
-    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-    endpoints.put("resourceManagerEndpointUrl", cloud.resourceManagerEndpoint().toString());
-    endpoints.put("managementEndpointUrl", cloud.resourceManagerAudience());
-    endpoints.put("activeDirectoryEndpointUrl", cloud.authorityHost().toString());
-    endpoints.put("microsoftGraphResourceId", cloud.graphEndpoint().toString());
-    return new AzureProfile(tenant(context), null, new AzureEnvironment(endpoints));
   }
 
   /** The tenant: configured, else the cloud's default (custom clouds, the emulator), else none. */
