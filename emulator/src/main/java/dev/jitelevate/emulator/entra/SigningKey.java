@@ -10,25 +10,44 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-/** An RSA-2048 token signing key of one issuer, with its key id and JWKS entry. */
+/**
+ * An RSA-2048 token signing key of one issuer, with its key id and JWKS entry. The key pair is generated on a
+ * thread of its own from {@link #generate()} on: the emulator has two issuers (Entra, GitHub) and an RSA key
+ * takes most of a second of CPU (far more in a C1-only JVM such as the CLI's), so both are made at once and
+ * while the server starts, and the first signature waits for its key.
+ */
 final class SigningKey {
-  private final KeyPair keys;
+  private final CompletableFuture<KeyPair> keys;
   private final String kid;
 
-  private SigningKey(KeyPair keys, String kid) {
+  private SigningKey(CompletableFuture<KeyPair> keys, String kid) {
     this.keys = keys;
     this.kid = kid;
   }
 
   static SigningKey generate() {
+    CompletableFuture<KeyPair> keys = CompletableFuture.supplyAsync(SigningKey::rsa2048, task -> {
+      Thread thread = new Thread(task, "emulator-signing-key");
+      thread.setDaemon(true);
+      thread.start();
+    });
+    return new SigningKey(keys, UUID.randomUUID().toString().replace("-", "").substring(0, 27));
+  }
+
+  private static KeyPair rsa2048() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
-      return new SigningKey(generator.generateKeyPair(), UUID.randomUUID().toString().replace("-", "").substring(0, 27));
+      return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("RSA is not available in this JVM", e);
     }
+  }
+
+  private KeyPair keys() {
+    return keys.join();
   }
 
   String kid() {
@@ -36,16 +55,16 @@ final class SigningKey {
   }
 
   String sign(ObjectNode claims) {
-    return Jwt.sign(claims, kid, keys.getPrivate());
+    return Jwt.sign(claims, kid, keys().getPrivate());
   }
 
   boolean verifies(Jwt jwt) {
-    return jwt.verifies(keys.getPublic());
+    return jwt.verifies(keys().getPublic());
   }
 
   /** The JWKS document ({@code {"keys":[…]}}) publishing this key. */
   ObjectNode jwks() {
-    RSAPublicKey pub = (RSAPublicKey) keys.getPublic();
+    RSAPublicKey pub = (RSAPublicKey) keys().getPublic();
     ObjectNode jwks = Json.object();
     jwks.putArray("keys").addObject()
         .put("kty", "RSA").put("use", "sig").put("alg", "RS256").put("kid", kid).put("x5t", kid)
