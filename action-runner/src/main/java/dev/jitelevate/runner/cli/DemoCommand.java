@@ -45,9 +45,15 @@ public final class DemoCommand implements Callable<Integer> {
       description = "How long a new assignment is not yet honoured by ARM and Key Vault (default 700ms).")
   Duration propagationDelay;
 
-  @Option(names = "--minimum-active-duration", paramLabel = "DURATION", defaultValue = "2s", converter = Millis.class,
-      description = "The emulator's deactivation floor (5m in Azure; default 2s so the demo shows the wait).")
+  @Option(names = "--minimum-active-duration", paramLabel = "DURATION", defaultValue = "1s", converter = Millis.class,
+      description = "The emulator's deactivation floor (5m in Azure; default 1s, which has passed by the time the "
+          + "rotation is done; longer to see the revoke wait for it).")
   Duration floor;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "500ms", converter = Millis.class,
+      description = "How often the demo polls the emulator (default 500ms, in scale with its delays; real runs poll "
+          + "once a second).")
+  Duration pollInterval;
 
   @Override
   public Integer call() throws Exception {
@@ -57,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
       Elevator elevator = Elevator.builder().cloud(world.cloud()).tenantId(world.tenantId())
           .identity(world.ciIdentity(console.redactor())).broker(world.broker(console.redactor()))
           .listener(new EventRenderer(console, output.quiet()))
-          .polling(PollingPolicy.defaults().withMinimumActiveDuration(floor)).build();
+          .polling(PollingPolicy.defaults().withIntervals(pollInterval, pollInterval).withMinimumActiveDuration(floor)).build();
       ElevationOutcome outcome = elevator.run(request(), rotation());
       Path file = ElevationFile.writeRecord(recordOut != null ? recordOut
           : java.nio.file.Files.createTempDirectory("jit-elevate-demo").resolve("record.json"), outcome.record());
@@ -75,7 +81,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
     console.progress("jit-elevate demo: the main job of a CI pipeline, end to end, on the embedded emulator");
     console.progress("  emulator   " + world.baseUrl() + " (demo scenario; provisioning " + EventRenderer.took(provisioningDelay)
-        + ", propagation " + EventRenderer.took(propagationDelay) + ", deactivation floor " + EventRenderer.took(floor) + ")");
+        + ", propagation " + EventRenderer.took(propagationDelay) + ", deactivation floor " + EventRenderer.took(floor)
+        + "; polled every " + EventRenderer.took(pollInterval) + ")");
     console.progress("  identity   ci-payments-deployer " + DemoWorld.CI_OBJECT_ID + ", signing in with a GitHub OIDC token");
     console.progress("  broker     jit-broker " + DemoWorld.BROKER_APP_ID + " (secret masked)");
     console.progress("  asks for   " + DemoWorld.ROLE + " at " + DemoWorld.SCOPE + " for 30m");
