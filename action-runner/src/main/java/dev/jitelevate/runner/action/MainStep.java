@@ -29,7 +29,7 @@ final class MainStep {
     GitHubEvent event = GitHubEvent.load(ctx.env);
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     ElevationRequest request = RequestSettings.build(ctx.env, event);
-    Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log);
+    Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
     RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"));
     Optional<String> artifactName = RecordFiles.artifactName(ctx.env);
     boolean upload = ctx.env.flag("upload-artifact", true);
@@ -65,6 +65,12 @@ final class MainStep {
       active = elevator.elevate(request);
     } catch (ElevationException e) {
       return ending.finish(new ElevationOutcome(e.record().orElse(null), Optional.of(e)), Optional.empty());
+    }
+    // Hand the elevation to the post step before the operation runs: if this process is killed during it (SIGKILL
+    // leaves no shutdown hook), the post step still revokes instead of leaving it to the server-side expiry.
+    // The state is saved again below with the final record; the runner keeps the last value of each name.
+    if (revoke == RevokeMode.POST) {
+      new PostState(active.handle(), active.record(), RecordFiles.pathFor(active.record(), ctx.env)).save(ctx.state);
     }
     Optional<ElevationException> failure = operation.flatMap(active::perform);
     // From here the elevation outlives this process: the post step or the server-side expiry ends it, so the

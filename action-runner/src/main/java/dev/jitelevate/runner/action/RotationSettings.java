@@ -29,9 +29,10 @@ final class RotationSettings {
    * Builds the operation.
    *
    * @param log masks a supplied new value before anything else sees it
+   * @param cloud the cloud whose vaults the vault input must name (checked before anything is elevated)
    * @throws ActionFailure or {@link dev.jitelevate.core.InvalidElevationRequestException} naming the input at fault
    */
-  static Optional<PrivilegedOperation> parse(ActionEnvironment env, WorkflowLog log) {
+  static Optional<PrivilegedOperation> parse(ActionEnvironment env, WorkflowLog log, dev.jitelevate.core.CloudProfile cloud) {
     String operation = env.input("operation").orElse("none").toLowerCase(Locale.ROOT);
     switch (operation) {
       case "none":
@@ -43,7 +44,9 @@ final class RotationSettings {
         }
         return Optional.empty();
       case "keyvault-rotate":
-        return Optional.of(rotation(env, log));
+        KeyVaultSecretRotation rotation = rotation(env, log);
+        rotation.checkVault(cloud);
+        return Optional.of(rotation);
       default:
         throw ActionFailure.input("operation", "'" + UntrustedText.neutralize(operation, 40)
             + "' is not an operation. Use none or keyvault-rotate.");

@@ -82,8 +82,11 @@ final class WorkflowLog {
   }
 
   private String safeLine(String line) {
-    String s = redact(line).replace("\r", " ").replace("\n", " ");
-    return s.startsWith("::") || s.startsWith("##[") ? " " + s : s;
+    // The runner trims leading white space before it looks for "::", and finds "##[" anywhere in a line, so a
+    // leading space defuses neither: break the markers themselves.
+    String s = redact(line).replace("\r", " ").replace("\n", " ").replace("##[", "# #[");
+    String trimmed = s.stripLeading();
+    return trimmed.startsWith("::") ? s.substring(0, s.length() - trimmed.length()) + ": :" + trimmed.substring(2) : s;
   }
 
   /** The runner's escaping of command data: {@code %}, CR and LF. */

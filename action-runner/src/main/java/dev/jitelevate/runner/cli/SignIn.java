@@ -18,6 +18,8 @@ import java.util.Optional;
  * secret it reads is registered with the redactor before anything can print it.
  */
 final class SignIn {
+  private static final java.util.regex.Pattern GUID =
+      java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
   static final String TENANT = "AZURE_TENANT_ID";
   static final String CLIENT_ID = "AZURE_CLIENT_ID";
   static final String CLIENT_SECRET = "AZURE_CLIENT_SECRET";
@@ -111,6 +113,10 @@ final class SignIn {
     String secret = env.get(Env.BROKER_SECRET).orElseThrow(() -> new CliInputException("--broker-client-id",
         "The broker's secret is missing.", "Set the environment variable " + Env.BROKER_SECRET
             + " (never pass a secret as an argument: arguments are visible to every user in ps)."));
+    if (!GUID.matcher(brokerId.get()).matches()) {
+      throw new CliInputException("--broker-client-id", "'" + brokerId.get() + "' is not an application (client) id.",
+          "Pass the broker app's client id, a GUID such as 00000000-0000-0000-0000-000000000000.");
+    }
     return Optional.of(Credentials.clientSecret(cloud, requireTenant("The broker"), brokerId.get(), secret));
   }
 }

@@ -15,20 +15,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for the Actions artifact service v4 on loopback: the Twirp JSON {@code CreateArtifact} and
  * {@code FinalizeArtifact} calls (bearer = the runtime token) and the signed blob URL that takes the zip.
  */
-final class ArtifactServiceFake implements AutoCloseable {
+public final class ArtifactServiceFake implements AutoCloseable {
   static final String RUN_BACKEND_ID = "ce7f54c7-61c7-4aae-887f-30da475f5f1a";
   static final String JOB_BACKEND_ID = "ca395085-040a-526b-2ce8-bdc85f692774";
-  static final String SAS = "sig=fake-sas-signature-77aa";
+  public static final String SAS = "sig=fake-sas-signature-77aa";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** One call the fake received. */
-  record Call(String path, String authorization, String blobType, JsonNode json, byte[] body) {}
+  public record Call(String path, String authorization, String blobType, JsonNode json, byte[] body) {}
 
-  final List<Call> calls = new CopyOnWriteArrayList<>();
-  final String runtimeToken;
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final String runtimeToken;
   private final HttpServer server;
 
-  ArtifactServiceFake() throws IOException {
+  public ArtifactServiceFake() throws IOException {
     String payload = "{\"scp\":\"Actions.ExampleScope Actions.Results:" + RUN_BACKEND_ID + ":" + JOB_BACKEND_ID + "\"}";
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     runtimeToken = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
@@ -38,7 +38,7 @@ final class ArtifactServiceFake implements AutoCloseable {
     server.start();
   }
 
-  String resultsUrl() {
+  public String resultsUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 

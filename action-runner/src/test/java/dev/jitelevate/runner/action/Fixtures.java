@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Event payloads trimmed from @octokit/webhooks-examples (src/test/resources/events), and variations of them. */
-final class Fixtures {
+public final class Fixtures {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Fixtures() {}
 
-  static String event(String name) {
+  public static String event(String name) {
     try (InputStream in = Fixtures.class.getResourceAsStream("/events/" + name + ".json")) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
@@ -25,12 +25,12 @@ final class Fixtures {
   }
 
   /** The pull_request fixture with its head branch in a fork. */
-  static String forkPullRequest() {
+  public static String forkPullRequest() {
     return withPullRequest(pr -> ((ObjectNode) pr.path("head").path("repo")).put("full_name", "mallory/Hello-World").put("fork", true));
   }
 
   /** The pull_request fixture with a title chosen by the test. */
-  static String pullRequestTitled(String title) {
+  public static String pullRequestTitled(String title) {
     return withPullRequest(pr -> pr.put("title", title));
   }
 

@@ -26,29 +26,29 @@ import java.util.stream.Stream;
  * as the runner does (a separate process, or in-process for fast unit tests) and reads outputs and state
  * back the way the runner parses them.
  */
-final class SimulatedRunner {
+public final class SimulatedRunner {
   /** The result of one step. */
-  record Step(int exitCode, String stdout, String stderr, Map<String, String> outputs, Map<String, String> state,
+  public record Step(int exitCode, String stdout, String stderr, Map<String, String> outputs, Map<String, String> state,
       String summary, Path outputFile, Path stateFile, Path summaryFile) {
 
     /** The {@code ::error} annotations the step printed. */
-    List<String> errors() {
+    public List<String> errors() {
       return stdout.lines().filter(l -> l.startsWith("::error")).toList();
     }
 
     /** The log lines that are not workflow commands. */
-    List<String> plainLines() {
+    public List<String> plainLines() {
       return stdout.lines().filter(l -> !l.startsWith("::")).toList();
     }
   }
 
-  final Path root;
-  final Path workspace;
-  final Path eventFile;
+  public final Path root;
+  public final Path workspace;
+  public final Path eventFile;
   private final Path commands;
   private final Map<String, String> env = new LinkedHashMap<>();
 
-  SimulatedRunner(Path root) throws IOException {
+  public SimulatedRunner(Path root) throws IOException {
     this.root = root;
     this.workspace = Files.createDirectories(root.resolve("workspace"));
     this.commands = Files.createDirectories(root.resolve("file_commands"));
@@ -74,12 +74,12 @@ final class SimulatedRunner {
     env.put("RUNNER_ENVIRONMENT", "github-hosted");
   }
 
-  SimulatedRunner input(String name, String value) {
+  public SimulatedRunner input(String name, String value) {
     env.put("INPUT_" + name.toUpperCase(java.util.Locale.ROOT), value);
     return this;
   }
 
-  SimulatedRunner env(String name, String value) {
+  public SimulatedRunner env(String name, String value) {
     if (value == null) {
       env.remove(name);
     } else {
@@ -88,34 +88,87 @@ final class SimulatedRunner {
     return this;
   }
 
-  SimulatedRunner event(String name, String json) throws IOException {
+  public SimulatedRunner event(String name, String json) throws IOException {
     env.put("GITHUB_EVENT_NAME", name);
     Files.writeString(eventFile, json);
     return this;
   }
 
-  Map<String, String> environment() {
+  public Map<String, String> environment() {
     return Map.copyOf(env);
   }
 
   /** The main step in a separate JVM, as the container runs it. */
-  Step main() {
+  public Step main() {
     return process("action", Map.of());
   }
 
   /** The post step in a separate JVM, with STATE_* from the main step's state file. */
-  Step post(Step main) {
+  public Step post(Step main) {
     Map<String, String> state = new LinkedHashMap<>();
     main.state().forEach((k, v) -> state.put("STATE_" + k, v));
     return process("action-post", state);
   }
 
   /** The main step in this JVM (unit tests that fail before any network call). */
-  Step mainInProcess() {
+  public Step mainInProcess() {
     Paths p = newPaths();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code = ActionRunner.mainStep(withPaths(p, Map.of()), new PrintStream(out, true, StandardCharsets.UTF_8));
     return read(code, out.toString(StandardCharsets.UTF_8), "", p);
+  }
+
+  /** The post step in this JVM, with the given STATE_* values (names without the prefix). */
+  public Step postInProcess(Map<String, String> savedState) {
+    Paths p = newPaths();
+    Map<String, String> state = new LinkedHashMap<>();
+    savedState.forEach((k, v) -> state.put("STATE_" + k, v));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = ActionRunner.post(withPaths(p, state), new PrintStream(out, true, StandardCharsets.UTF_8));
+    return read(code, out.toString(StandardCharsets.UTF_8), "", p);
+  }
+
+  /** A step started as a separate JVM and not yet waited for (to signal it mid-operation). */
+  public final class Launched {
+    public final Process process;
+    private final Paths paths;
+    private final Path out;
+    private final Path err;
+
+    private Launched(Process process, Paths paths, Path out, Path err) {
+      this.process = process;
+      this.paths = paths;
+      this.out = out;
+      this.err = err;
+    }
+
+    /** What the step wrote so far (its outputs and state parsed as the runner would). */
+    public Step finish(long seconds) throws InterruptedException, IOException {
+      if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("the step did not end within " + seconds + "s: " + Files.readString(out));
+      }
+      return read(process.exitValue(), Files.readString(out), Files.readString(err), paths);
+    }
+
+    /** Its stdout so far. */
+    public String stdout() throws IOException {
+      return Files.readString(out);
+    }
+  }
+
+  /** Starts {@code jit-elevate <command>} (action or action-post) as the runner would, with extra variables. */
+  public Launched launch(String command, Map<String, String> extra) throws IOException {
+    Paths p = newPaths();
+    Path out = Files.createTempFile(root, command, ".out");
+    Path err = Files.createTempFile(root, command, ".err");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.jitelevate.runner.JitElevate", command)
+        .directory(workspace.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().clear();
+    pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    pb.environment().putAll(withPaths(p, extra));
+    return new Launched(pb.start(), p, out, err);
   }
 
   private record Paths(Path output, Path state, Path summary) {}
@@ -174,7 +227,7 @@ final class SimulatedRunner {
   }
 
   /** Parses a file-command file as the runner does: {@code name=value} lines and {@code name<<DELIM} blocks. */
-  static Map<String, String> parseFileCommands(String text) {
+  public static Map<String, String> parseFileCommands(String text) {
     Map<String, String> values = new LinkedHashMap<>();
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
@@ -205,7 +258,7 @@ final class SimulatedRunner {
    * Asserts that none of the values appears in the steps' logs (except on {@code ::add-mask::} lines, which the
    * runner consumes), outputs, state, summaries, or any file of the workspace.
    */
-  void assertNoSecretsIn(Collection<String> secrets, Step... steps) {
+  public void assertNoSecretsIn(Collection<String> secrets, Step... steps) {
     List<String> texts = new ArrayList<>();
     for (Step s : steps) {
       texts.add(String.join("\n", s.stdout().lines().filter(l -> !l.startsWith("::add-mask::")).toList()));

@@ -57,6 +57,13 @@ class SignInTest {
   }
 
   @Test
+  void aBrokerClientIdThatIsNoGuidIsRefusedBeforeAnySignIn() {
+    assertThatThrownBy(() -> signIn(Map.of(Env.BROKER_SECRET, "x"), "--broker-client-id",
+        "\u0441" + "0b0b0b0-0000-4000-8000-0000000000a1").broker())
+        .isInstanceOf(CliInputException.class).extracting(e -> ((CliInputException) e).option()).isEqualTo("--broker-client-id");
+  }
+
+  @Test
   void noBrokerIsConfiguredWithoutABrokerClientId() {
     assertThat(signIn(Map.of(Env.BROKER_SECRET, "x")).broker()).isEmpty();
   }

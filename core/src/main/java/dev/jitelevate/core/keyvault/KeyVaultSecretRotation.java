@@ -86,6 +86,16 @@ public final class KeyVaultSecretRotation implements PrivilegedOperation {
   }
 
   /** The secrets this rotation targets. */
+  /**
+   * Checks, before anything is elevated, that the vault is one of the cloud's: a name, or a URL under the cloud's
+   * Key Vault DNS suffix (or, for a cloud whose vaults share one host, on that host).
+   *
+   * @throws dev.jitelevate.core.InvalidElevationRequestException naming the input {@code vault} otherwise
+   */
+  public void checkVault(dev.jitelevate.core.CloudProfile cloud) {
+    VaultAddress.resolve(vault, cloud);
+  }
+
   public List<String> secretNames() {
     return secrets.stream().map(SecretName::value).toList();
   }

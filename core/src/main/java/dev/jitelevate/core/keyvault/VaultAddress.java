@@ -42,13 +42,29 @@ record VaultAddress(URI url, boolean verifyChallengeResource) {
     }
   }
 
-  /** Resolves a validated vault name or URL against the cloud. */
+  /**
+   * Resolves a validated vault name or URL against the cloud.
+   *
+   * @throws InvalidElevationRequestException when a URL names a host that is not one of the cloud's vaults: the
+   *     SDK would hand that host a Key Vault token of the elevated identity
+   */
   static VaultAddress resolve(String vault, CloudProfile cloud) {
     URI url = vault.contains("://") ? parse(vault) : cloud.vaultUrl(vault);
-    boolean verify = dnsSuffix(cloud.keyVaultUrlTemplate())
-        .map(suffix -> url.getHost() != null && url.getHost().toLowerCase(Locale.ROOT).endsWith(suffix))
-        .orElse(false);
+    Optional<String> suffix = dnsSuffix(cloud.keyVaultUrlTemplate());
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    boolean verify = suffix.map(host::endsWith).orElse(false);
+    if (!verify && !sameOrigin(url, cloud.vaultUrl("v"))) {
+      throw new InvalidElevationRequestException("vault", "The vault URL '" + vault + "' is not a Key Vault of this"
+          + " cloud (" + cloud.keyVaultUrlTemplate() + ").", "Give the vault's name, or a URL of the form "
+          + cloud.keyVaultUrlTemplate() + "; a token for Key Vault is never sent to any other host.");
+    }
     return new VaultAddress(url, verify);
+  }
+
+  /** Whether the URL has the template's scheme, host and port (clouds whose vaults share one host, by path). */
+  private static boolean sameOrigin(URI url, URI template) {
+    return "https".equalsIgnoreCase(url.getScheme()) && template.getHost() != null
+        && template.getHost().equalsIgnoreCase(url.getHost()) && template.getPort() == url.getPort();
   }
 
   /** The Key Vault DNS suffix of a template like {@code https://{vault}.vault.azure.net/}: {@code .vault.azure.net}. */

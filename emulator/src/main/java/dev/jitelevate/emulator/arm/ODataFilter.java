@@ -14,7 +14,10 @@ import java.util.regex.Pattern;
  */
 final class ODataFilter {
   private static final Pattern FUNCTION = Pattern.compile("(?i)^(\\w+)\\(\\s*'?([^')]*)'?\\s*\\)$");
-  private static final Pattern COMPARISON = Pattern.compile("(?i)^(\\w+)\\s+eq\\s+'?([^']*)'?$");
+  /** {@code name eq 'literal'} (a quote inside the literal doubled, as OData escapes it) or an unquoted value. */
+  private static final Pattern COMPARISON = Pattern.compile("(?i)^(\\w+)\\s+eq\\s+(?:'((?:[^']|'')*)'|([^'\\s]*))$");
+
+  private static final Pattern AND = Pattern.compile("(?i)\\s+and\\s+");
 
   /**
    * One term.
@@ -45,7 +48,7 @@ final class ODataFilter {
       return NONE;
     }
     List<Term> terms = new ArrayList<>();
-    for (String part : raw.get().trim().split("(?i)\\s+and\\s+")) {
+    for (String part : outsideLiterals(raw.get().trim())) {
       Term term = term(part.trim(), raw.get(), supported);
       if (!supported.contains(term.name())) {
         throw invalid(raw.get(), supported);
@@ -62,9 +65,31 @@ final class ODataFilter {
     }
     Matcher c = COMPARISON.matcher(part);
     if (c.matches()) {
-      return new Term(c.group(1).toLowerCase(Locale.ROOT), c.group(2).trim());
+      String value = c.group(2) != null ? c.group(2).replace("''", "'") : c.group(3);
+      return new Term(c.group(1).toLowerCase(Locale.ROOT), value.trim());
     }
     throw invalid(raw, supported);
+  }
+
+  /** Splits at {@code and} between terms, never inside a quoted literal. */
+  private static List<String> outsideLiterals(String filter) {
+    List<String> parts = new ArrayList<>();
+    boolean quoted = false;
+    int start = 0;
+    for (int i = 0; i < filter.length(); i++) {
+      if (filter.charAt(i) == '\'') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        Matcher and = AND.matcher(filter).region(i, filter.length());
+        if (and.lookingAt()) {
+          parts.add(filter.substring(start, i));
+          start = and.end();
+          i = start - 1;
+        }
+      }
+    }
+    parts.add(filter.substring(start));
+    return parts;
   }
 
   private static ArmException invalid(String raw, Set<String> supported) {
