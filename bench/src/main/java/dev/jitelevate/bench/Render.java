@@ -110,7 +110,7 @@ final class Render {
         .row("`jit-elevate --version`, CPU ms (user+sys)", median(of(r.version(), Cli.Exit::cpuMs)))
         .row("`jit-elevate --version`, peak RSS MiB", median(of(r.version(), Cli.Exit::peakRssMiB)))
         .row("`jit-elevate demo` (embedded emulator, whole lifecycle + Key Vault rotation), wall ms", median(of(r.demo(), Cli.Exit::wallMs)))
-        .row("`jit-elevate demo --minimum-active-duration 0s` (without the demo's 2 s floor wait), wall ms", median(of(r.demoNoFloor(), Cli.Exit::wallMs)))
+        .row("`jit-elevate demo --minimum-active-duration 0s` (floor off; the default 1 s floor has passed by the revoke), wall ms", median(of(r.demoNoFloor(), Cli.Exit::wallMs)))
         .row("`jit-elevate demo`, CPU ms (user+sys)", median(of(r.demo(), Cli.Exit::cpuMs)))
         .row("`jit-elevate demo`, peak RSS MiB", median(of(r.demo(), Cli.Exit::peakRssMiB)))
         .row("`jit-elevate elevate … -- true` (P=2 s, Q=3 s), CPU ms (user+sys)", median(samples(cli, Single.Sample::cpuMs)))
