@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.reliability;
 
+import dev.jitelevate.core.testing.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

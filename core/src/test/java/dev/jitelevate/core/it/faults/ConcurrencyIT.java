@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.testing.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActiveElevation;

@@ -1,4 +1,4 @@
-package dev.jitelevate.runner.reliability;
+package dev.jitelevate.core.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
- * Where the runner-level reliability suites write what each case observed, one JSON line per case, in
- * {@code action-runner/target/reliability/<suite>.jsonl} (the core suites' format); scripts/reliability.sh
- * turns them into RELIABILITY.md. Lines record what the test saw, never what it expected.
+ * Where the reliability suites (core's and the runner's) write what each scenario observed, one JSON line per
+ * scenario, in the module's {@code target/reliability/<suite>.jsonl}; {@code scripts/reliability.sh} turns the
+ * lines into RELIABILITY.md.
+ * The lines are written from what the test saw, never from what it expected.
  */
-final class Ledger {
+public final class Ledger {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path file;
 
@@ -24,7 +25,7 @@ final class Ledger {
   }
 
   /** Starts the suite's file afresh. */
-  static Ledger open(String suite) {
+  public static Ledger open(String suite) {
     Path dir = Path.of(System.getProperty("reliability.dir", "target/reliability"));
     Path file = dir.resolve(suite + ".jsonl");
     try {
@@ -36,8 +37,8 @@ final class Ledger {
     return new Ledger(file);
   }
 
-  /** Appends one case's line: the given fields, in their order. */
-  synchronized void write(Map<String, ?> fields) {
+  /** Appends one scenario's line: the given fields, in their order. */
+  public synchronized void write(Map<String, ?> fields) {
     ObjectNode line = JSON.createObjectNode();
     fields.forEach((k, v) -> line.set(k, JSON.valueToTree(v)));
     try {
