@@ -74,6 +74,38 @@ class ActionStepsIT {
     return MAPPER.readTree(Files.readString(Path.of(main.outputs().get("record-path"))));
   }
 
+  /** The Graph surfaces through the action: the post step ends what main held, as for Azure roles. */
+  @Nested
+  class EntraTargets {
+    @Test
+    void aDirectoryRoleIsAssignedByTheBrokerInMainAndRemovedInPost() throws IOException {
+      runner.input("target", "directory-role").input("role", "User Administrator").input("scope", "");
+      assertHeldByMainAndRevokedByPost("User Administrator");
+    }
+
+    @Test
+    void aGroupMembershipIsAssignedByTheBrokerInMainAndRemovedInPost() throws IOException {
+      runner.input("target", "group").input("group", "grp-prod-admins").input("access", "member")
+          .input("role", "").input("scope", "");
+      assertHeldByMainAndRevokedByPost("grp-prod-admins");
+    }
+
+    private void assertHeldByMainAndRevokedByPost(String shownInSummary) throws IOException {
+      SimulatedRunner.Step main = runner.main();
+      assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
+      assertThat(main.outputs().get("status")).isEqualTo("ACTIVE");
+      assertThat(emulator.leaks()).as("held for the post step").isNotEmpty();
+
+      SimulatedRunner.Step post = runner.post(main);
+      assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
+      JsonNode record = record(main);
+      assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
+      assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
+      assertThat(main.summary()).contains(shownInSummary);
+      runner.assertNoSecretsIn(secrets(), main, post);
+    }
+  }
+
   @Nested
   class MainThenPost {
     @Test
