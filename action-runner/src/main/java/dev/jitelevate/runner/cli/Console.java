@@ -36,9 +36,14 @@ public final class Console {
     err.flush();
   }
 
-  /** A line of the result (stdout). */
+  /**
+   * A result (stdout), one or more lines. Each line is made safe like stderr's: results echo names and texts
+   * (justifications, role and group names) that may come from a PR, and a CI log parses stdout too.
+   */
   public void result(String text) {
-    out.println(redactor.redact(text));
+    for (String line : redactor.redact(text).split("\\R", -1)) {
+      out.println(safe(line));
+    }
     out.flush();
   }
 
@@ -49,7 +54,7 @@ public final class Console {
   }
 
   /**
-   * Makes a stderr line safe for a terminal and for a CI log that parses workflow commands, whatever values it
+   * Makes a line safe for a terminal and for a CI log that parses workflow commands, whatever values it
    * echoes (option values, names from the service): escapes and control characters dropped, line breaks turned
    * into spaces, the legacy marker {@code ##[} (which the Actions runner reads anywhere in a line) and a leading
    * {@code ::} broken.
