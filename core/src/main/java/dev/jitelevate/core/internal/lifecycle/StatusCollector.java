@@ -1,6 +1,8 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ElevationEvent;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.Strategy;
@@ -23,6 +25,7 @@ final class StatusCollector {
     RunEvents events = new RunEvents(lifecycle.config().listener());
     List<StatusReport.Entry> eligible = new ArrayList<>();
     List<StatusReport.Entry> active = new ArrayList<>();
+    List<ElevationException> refused = new ArrayList<>();
     PrincipalId who = null;
     for (SurfaceKind kind : KINDS) {
       AccessSurface surface = lifecycle.open(kind, Strategy.SELF, events);
@@ -34,10 +37,24 @@ final class StatusCollector {
         eligible.addAll(part.eligible());
         active.addAll(part.active());
       } catch (UnsupportedOperationException e) {
-        events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), "warning",
-            "Cannot list " + Lifecycle.surfaceName(kind) + " elevations: " + e.getMessage()));
+        warn(events, kind, e.getMessage());
+      } catch (ElevationException e) {
+        if (e.kind() != FailureKind.NOT_AUTHORIZED) {
+          throw e;
+        }
+        refused.add(e);
+        warn(events, kind, e.getMessage() + " (the identity may not read them; the other surfaces are listed)");
       }
     }
+    if (refused.size() == KINDS.size()) {
+      throw refused.get(0);
+    }
     return new StatusReport(who, eligible, active);
+  }
+
+  /** One surface could not be listed: say so and go on with the others (a partial answer beats none). */
+  private void warn(RunEvents events, SurfaceKind kind, String why) {
+    events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), "warning",
+        "Cannot list " + Lifecycle.surfaceName(kind) + " elevations: " + why));
   }
 }

@@ -5,6 +5,7 @@ import static dev.jitelevate.core.it.graph.GraphWorld.GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActiveElevation;
+import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.GroupAccess;
@@ -55,6 +56,16 @@ class GraphStatusIT {
   private SurfaceContext context() {
     return new SurfaceContext(world.cloud, Optional.of(GraphWorld.TENANT), Clock.systemUTC(), d -> Thread.sleep(d.toMillis()),
         PollingPolicy.defaults(), ElevationListener.none(), calls::add);
+  }
+
+  @Test
+  void aSurfaceTheCallerMayNotReadIsAWarningWhileTheOthersAreStillListed() {
+    StatusReport report = world.elevator(world.broker()).status(Optional.of(PrincipalId.of(ALICE)));
+
+    assertThat(report.principal()).isEqualTo(PrincipalId.of(ALICE));
+    assertThat(report.eligible()).extracting(StatusReport.Entry::surface).contains("directory");
+    assertThat(world.events).filteredOn(e -> e instanceof ElevationEvent.Notice n && n.level().equals("warning"))
+        .singleElement().asString().contains("Authorization_RequestDenied");
   }
 
   @Test
