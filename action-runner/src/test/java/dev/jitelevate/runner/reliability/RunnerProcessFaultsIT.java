@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
+import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.runner.action.SimulatedRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -99,6 +100,41 @@ class RunnerProcessFaultsIT {
     String revocation = record.map(r -> r.path("revocation").path("status").asText()).orElse("no record");
     expect(record.isPresent(), "no record after the post step", problems);
     finish(id, fault, "main exit " + main.exitCode() + ", post exit " + post.exitCode(), revocation, null, runner, canary, problems);
+  }
+
+  @Test
+  void aMainStepKilledWhileSigningInLeavesNothingAndThePostStepHasNothingToRevoke() throws Exception {
+    String id = "action/sigkill-during-sign-in-then-post";
+    Path dir = Files.createDirectories(tmp.resolve("sign-in-kill"));
+    SimulatedRunner runner = world.runner(dir.resolve("runner"));
+    // Every Entra sign-in hangs, so the kill lands after the OIDC token was fetched and before any elevation.
+    world.emulator.injectFault(FaultRule.latency("POST", "/oauth2/v2\\.0/token$", Duration.ofSeconds(30), 10));
+    RunnerCanary canary = new RunnerCanary();
+    List<String> problems = new ArrayList<>();
+    SimulatedRunner.Launched launched = runner.launch("action", Map.of());
+    awaitJournal("/_github/oidc/token", launched.process, problems);
+    launched.process.destroyForcibly();
+    SimulatedRunner.Step main = launched.finish(120);
+    canary.scanStep("main", main);
+    expect(main.exitCode() == 137, "main exit " + main.exitCode(), problems);
+    expect(world.emulator.journal().stream().noneMatch(j -> j.method().equals("PUT")),
+        "the killed main step submitted something", problems);
+    SimulatedRunner.Step post = runner.post(main);
+    canary.scanStep("post", post);
+    WorkflowCommands.checkActionLog(post.stdout(), HostileCatalogue.MARK, problems);
+    expect(post.exitCode() == 0, "post exit " + post.exitCode() + ": " + post.errors(), problems);
+    finish(id, "SIGKILL of the main step while it signs in", "main exit " + main.exitCode() + ", post exit "
+        + post.exitCode(), "NOT_CREATED", null, runner, canary, problems);
+  }
+
+  private void awaitJournal(String pathPart, Process process, List<String> problems) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (process.isAlive() && System.nanoTime() < until
+        && world.emulator.journal().stream().noneMatch(j -> j.path().contains(pathPart))) {
+      Thread.sleep(50);
+    }
+    expect(world.emulator.journal().stream().anyMatch(j -> j.path().contains(pathPart)),
+        "the main step never fetched its OIDC token", problems);
   }
 
   @Test
