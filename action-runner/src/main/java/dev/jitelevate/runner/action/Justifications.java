@@ -2,6 +2,7 @@ package dev.jitelevate.runner.action;
 
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.TicketInfo;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.stream.Stream;
  */
 final class Justifications {
   private static final int MAX_TITLE = 120;
+  /** How long the ticket pattern may search the event's texts: ample for any sane pattern. */
+  private static final Duration PATTERN_BUDGET = Duration.ofMillis(250);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)\\}");
 
   private Justifications() {}
@@ -109,10 +112,17 @@ final class Justifications {
       throw ActionFailure.input("ticket-pattern", "'" + one(pattern.get(), 80) + "' is not a regular expression ("
           + one(e.getDescription(), 80) + "). Use e.g. [A-Z]+-[0-9]+.");
     }
-    return Stream.of(event.pullRequest().map(GitHubEvent.PullRequest::title), Optional.of(event.ref()), event.commitTitle())
-        .flatMap(Optional::stream)
-        .map(p::matcher).filter(Matcher::find).map(Matcher::group).filter(s -> !s.isBlank())
-        .findFirst().map(found -> ticketOf(found, sys, "ticket-pattern"));
+    try {
+      return Stream.of(event.pullRequest().map(GitHubEvent.PullRequest::title), Optional.of(event.ref()), event.commitTitle())
+          .flatMap(Optional::stream)
+          .map(text -> p.matcher(BoundedText.of(text, PATTERN_BUDGET))).filter(Matcher::find).map(Matcher::group)
+          .filter(s -> !s.isBlank())
+          .findFirst().map(found -> ticketOf(found, sys, "ticket-pattern"));
+    } catch (BoundedText.TooSlow e) {
+      throw ActionFailure.input("ticket-pattern", "'" + one(pattern.get(), 80) + "' took longer than "
+          + PATTERN_BUDGET.toMillis() + " ms on the event's text (catastrophic backtracking). Use a simple pattern "
+          + "such as [A-Z]+-[0-9]+, or pass ticket-number.");
+    }
   }
 
   private static TicketInfo ticketOf(String number, String system, String input) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -84,6 +85,17 @@ class EventAndJustificationTest {
           .hasValueSatisfying(t -> assertThat(t.number() + "/" + t.system()).isEqualTo("OPS-123/Jira"));
       GitHubEvent none = event("pull_request", Fixtures.event("pull_request"));
       assertThat(Justifications.ticket(Optional.empty(), Optional.empty(), Optional.of("[A-Z]+-[0-9]+"), none)).isEmpty();
+    }
+
+    @Test
+    void aBacktrackingTicketPatternOnAHostileTitleFailsFastNamingTheInput() throws Exception {
+      GitHubEvent hostile = event("pull_request", Fixtures.pullRequestTitled("a".repeat(40)));
+      long started = System.nanoTime();
+
+      assertThatThrownBy(() -> Justifications.ticket(Optional.empty(), Optional.empty(), Optional.of("(.*a){12}b"), hostile))
+          .isInstanceOfSatisfying(ActionFailure.class, f -> assertThat(f.title()).contains("ticket-pattern"))
+          .hasMessageContaining("backtracking");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
   }
 }
