@@ -8,45 +8,24 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
-import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import java.util.Optional;
 
 /**
- * Looks principals up in the directory by object id. ARM has no directory of its own, so every surface
- * asks Graph who a principal is.
+ * Looks principals up in the directory by object id for the Graph surfaces (the ARM surfaces use one plain
+ * request, {@code arm.DirectoryObjects}, so that they do not load the Graph SDK).
  */
-public final class DirectoryLookup {
+final class DirectoryLookup {
   private final GraphServiceClient graph;
   private final GraphCalls calls;
 
-  /**
-   * Looks up without retrying; other failures than 404 are thrown as the SDK's {@link ODataError}. Prefer
-   * {@link #DirectoryLookup(GraphServiceClient, SurfaceContext)}: the client from {@link GraphClients} has no
-   * retry middleware of its own.
-   */
-  public DirectoryLookup(GraphServiceClient graph) {
-    this.graph = graph;
-    this.calls = null;
-  }
-
-  /**
-   * Looks up retrying transient failures (429, 5xx, resets) with the run's retry budget and events, and
-   * translating the others into {@link dev.jitelevate.core.ElevationException}s.
-   */
-  public DirectoryLookup(GraphServiceClient graph, SurfaceContext context) {
-    this(graph, new GraphCalls(context, new CallReporter(call -> {})));
-  }
-
+  /** Looks up through {@code calls}: transient failures retried, the others translated. */
   DirectoryLookup(GraphServiceClient graph, GraphCalls calls) {
     this.graph = graph;
     this.calls = calls;
   }
 
   /** The principal with this object id, or empty when the directory has none (404). */
-  public Optional<PrincipalInfo> principal(PrincipalId id) {
-    if (calls == null) {
-      return once(id);
-    }
+  Optional<PrincipalInfo> principal(PrincipalId id) {
     return calls.call("directoryObjects.get", () -> once(id));
   }
 

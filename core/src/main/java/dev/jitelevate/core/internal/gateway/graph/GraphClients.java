@@ -21,14 +21,10 @@ import okhttp3.OkHttpClient;
  * alone, so a 429 storm is not retried 3 x (maxRetries + 1) times and every retry is announced as a
  * {@code Retrying} event. Every HTTP call is reported to {@link SurfaceContext#apiCalls()}.
  */
-public final class GraphClients {
+final class GraphClients {
   private GraphClients() {}
 
-  /** A Graph v1.0 client that calls as {@code caller} with a credential made now. */
-  public static GraphServiceClient create(CredentialSource caller, SurfaceContext context, SdkHttp http) {
-    return create(caller, context, http, new CallReporter(context.apiCalls()));
-  }
-
+  /** A Graph v1.0 client that calls as {@code caller} with a credential made now, reporting calls to {@code reporter}. */
   static GraphServiceClient create(CredentialSource caller, SurfaceContext context, SdkHttp http,
       CallReporter reporter) {
     URI graph = context.cloud().graphEndpoint();
