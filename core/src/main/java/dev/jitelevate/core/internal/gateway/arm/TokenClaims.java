@@ -3,13 +3,10 @@ package dev.jitelevate.core.internal.gateway.arm;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.jitelevate.core.internal.gateway.sdk.AccessTokens;
 import java.util.Optional;
 
 /**
@@ -17,8 +14,6 @@ import java.util.Optional;
  * the presence of {@code scp}), and the name it carries. Only claims are read; the token itself goes nowhere.
  */
 record TokenClaims(PrincipalId objectId, String type, Optional<String> name) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** Gets an ARM token from the identity's credential (its cache, or a sign-in) and reads the token's claims. */
   static TokenClaims of(TokenCredential identity, String tenantId, String armScope) {
     String token;
@@ -37,33 +32,21 @@ record TokenClaims(PrincipalId objectId, String type, Optional<String> name) {
 
   /** Reads the claims of a JWT access token. */
   static TokenClaims parse(String jwt) {
-    String[] parts = jwt == null ? new String[0] : jwt.split("\\.");
-    if (parts.length < 2) {
-      throw unreadable("it is not a JWT");
-    }
     JsonNode claims;
     try {
-      claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-    } catch (IOException | IllegalArgumentException e) {
-      throw unreadable("its payload is not base64url JSON");
+      claims = AccessTokens.claims(jwt);
+    } catch (IllegalArgumentException e) {
+      throw unreadable(e.getMessage());
     }
     String oid = claims.path("oid").asText("");
     if (oid.isBlank()) {
       throw unreadable("it has no oid claim");
     }
-    return new TokenClaims(PrincipalId.of(oid), type(claims), name(claims));
+    return new TokenClaims(PrincipalId.of(oid), AccessTokens.isApp(claims) ? "ServicePrincipal" : "User", name(claims));
   }
 
   boolean isUser() {
     return "User".equals(type);
-  }
-
-  private static String type(JsonNode claims) {
-    String idtyp = claims.path("idtyp").asText("");
-    if (!idtyp.isEmpty()) {
-      return idtyp.equalsIgnoreCase("user") ? "User" : "ServicePrincipal";
-    }
-    return claims.hasNonNull("scp") ? "User" : "ServicePrincipal";
   }
 
   private static Optional<String> name(JsonNode claims) {

@@ -2,14 +2,12 @@ package dev.jitelevate.core.internal.gateway.graph;
 
 import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
-import java.io.IOException;
+import dev.jitelevate.core.internal.gateway.sdk.AccessTokens;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +19,6 @@ import java.util.Optional;
  */
 record TokenClaims(String objectId, boolean isApp, Optional<String> name, Optional<String> appId,
     List<String> wids, Optional<List<String>> groups, boolean groupsOverage) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The claims of a Graph token issued now to a new credential of the identity. */
   static TokenClaims issuedNow(CredentialSource identity, CloudProfile cloud) {
     String scope = GraphClients.audienceScope(cloud.graphAudience());
@@ -38,23 +34,18 @@ record TokenClaims(String objectId, boolean isApp, Optional<String> name, Option
 
   /** Reads the payload of a JWT (no signature check: the token came from the token endpoint just now). */
   static TokenClaims parse(String jwt) {
-    String[] parts = jwt.split("\\.");
-    if (parts.length < 2) {
-      throw new ElevationException(FailureKind.AUTHENTICATION, "The Graph access token is not a JWT.");
-    }
+    JsonNode claims;
     try {
-      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      JsonNode groups = claims.get("groups");
-      boolean overage = claims.path("_claim_names").has("groups") || claims.path("hasgroups").asBoolean(false);
-      String idtyp = claims.path("idtyp").asText("");
-      boolean app = "app".equalsIgnoreCase(idtyp) || (idtyp.isEmpty() && !claims.has("scp"));
-      return new TokenClaims(claims.path("oid").asText(""), app,
-          text(claims, "name"), text(claims, "appid").or(() -> text(claims, "azp")), strings(claims.get("wids")),
-          groups == null ? Optional.empty() : Optional.of(strings(groups)), overage);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ElevationException(FailureKind.AUTHENTICATION, "The Graph access token's claims are unreadable.",
-          null, null, 0, null);
+      claims = AccessTokens.claims(jwt);
+    } catch (IllegalArgumentException e) {
+      throw new ElevationException(FailureKind.AUTHENTICATION, "The Graph access token cannot be read ("
+          + e.getMessage() + ").");
     }
+    JsonNode groups = claims.get("groups");
+    boolean overage = claims.path("_claim_names").has("groups") || claims.path("hasgroups").asBoolean(false);
+    return new TokenClaims(claims.path("oid").asText(""), AccessTokens.isApp(claims),
+        text(claims, "name"), text(claims, "appid").or(() -> text(claims, "azp")), strings(claims.get("wids")),
+        groups == null ? Optional.empty() : Optional.of(strings(groups)), overage);
   }
 
   private static Optional<String> text(JsonNode claims, String name) {
