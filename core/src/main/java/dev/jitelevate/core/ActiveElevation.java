@@ -22,7 +22,8 @@ public interface ActiveElevation extends AutoCloseable {
    * Performs a privileged operation under this elevation and keeps the elevation: the operation's own probe
    * must pass first (within the request's propagation timeout), then it runs, and the record notes it.
    *
-   * @return the operation's failure, when it failed (also in {@link #record()}); empty when it succeeded
+   * @return the operation's failure, when it failed (also in {@link #record()}: its error and outcome); empty
+   *     when it succeeded
    * @throws IllegalStateException when the elevation was already closed or detached
    */
   Optional<ElevationException> perform(PrivilegedOperation operation);

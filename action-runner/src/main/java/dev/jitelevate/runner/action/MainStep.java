@@ -76,8 +76,7 @@ final class MainStep {
     // From here the elevation outlives this process: the post step or the server-side expiry ends it, so the
     // lifecycle's shutdown hook must not revoke it when this JVM exits.
     active.detach();
-    ActivationRecord held = active.record();
-    ActivationRecord record = failure.map(f -> Records.withFailure(held, f)).orElse(held);
+    ActivationRecord record = active.record();
     if (revoke == RevokeMode.EXPIRE) {
       record = Records.leftToExpire(record, active.expiresAt(), ctx.clock.instant());
       ctx.log.notice("Left to expire", "revoke: expire: " + request.target().describe() + " stays active until "

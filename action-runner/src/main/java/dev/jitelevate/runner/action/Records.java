@@ -1,34 +1,17 @@
 package dev.jitelevate.runner.action;
 
 import dev.jitelevate.core.ActivationRecord;
-import dev.jitelevate.core.ActivationRecord.Failure;
 import dev.jitelevate.core.ActivationRecord.Outcome;
 import dev.jitelevate.core.ActivationRecord.Revocation;
 import dev.jitelevate.core.ActivationRecord.Timeline;
-import dev.jitelevate.core.ElevationException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Derives records for the states only the action knows: a failure under a held elevation, left to expire. */
+/** Derives records for the states only the action knows: an elevation left to expire, the rotated versions. */
 final class Records {
   private Records() {}
-
-  /** The record with the failure that ended the run (outcome FAILED). */
-  static ActivationRecord withFailure(ActivationRecord r, ElevationException e) {
-    List<String> suppressed = new ArrayList<>();
-    for (Throwable s : e.getSuppressed()) {
-      suppressed.add(String.valueOf(s.getMessage()));
-    }
-    Failure failure = new Failure(e.kind().name(), e.azureErrorCode(), String.valueOf(e.getMessage()),
-        e.azureRequestId(), suppressed);
-    return new ActivationRecord(r.schemaVersion(), r.requestIds(), r.principal(), r.target(), r.strategy(),
-        r.justification(), r.ticket(), r.window(), r.timeline(), r.approval(), Outcome.FAILED, r.revocation(),
-        Optional.of(failure), r.retries(), r.apiCalls(), r.operation(), r.ci());
-  }
 
   /** The record of an elevation the action leaves to its server-side expiry: finished, LEFT_TO_EXPIRE. */
   static ActivationRecord leftToExpire(ActivationRecord r, Instant expiresAt, Instant now) {

@@ -101,7 +101,8 @@ final class Lifecycle {
 
   /**
    * Performs an operation under an elevation the caller holds: the verify step again, so the operation's own
-   * probe must pass first, then the operation. The elevation stays; the failure, if any, is kept in the run.
+   * probe must pass first, then the operation. The elevation stays; the failure, if any, is kept in the run and
+   * is in the record from now on (the record so far is what a post step continues).
    */
   Optional<ElevationException> performHeld(Run run, PrivilegedOperation operation) {
     run.operation = Optional.of(operation);
@@ -111,6 +112,7 @@ final class Lifecycle {
       return Optional.empty();
     } catch (ElevationException e) {
       run.fail(e);
+      run.record.fail(e);
       return Optional.of(e);
     }
   }
