@@ -7,7 +7,6 @@ import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
 import dev.jitelevate.runner.cli.Env;
 import dev.jitelevate.runner.cli.ExitCodeMapper;
-import dev.jitelevate.runner.cli.Redactor;
 import dev.jitelevate.runner.cli.RevokeCommand;
 import dev.jitelevate.runner.cli.ShortErrorHandler;
 import dev.jitelevate.runner.cli.StatusCommand;

@@ -1,9 +1,8 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.LogLines;
+import dev.jitelevate.runner.Redactor;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The step's log as the runner reads it: plain lines plus workflow commands ({@code ::add-mask::},
@@ -13,7 +12,7 @@ import java.util.List;
  */
 final class WorkflowLog {
   private final PrintStream out;
-  private final List<String> masked = new ArrayList<>();
+  private final Redactor masked = new Redactor();
 
   WorkflowLog(PrintStream out) {
     this.out = out;
@@ -25,11 +24,9 @@ final class WorkflowLog {
 
   /** Tells the runner to mask the value (and each of its lines) from now on. */
   synchronized void mask(String value) {
-    if (value == null || value.isBlank() || masked.contains(value)) {
+    if (!masked.register(value)) {
       return;
     }
-    masked.add(value);
-    masked.sort(Comparator.comparingInt(String::length).reversed());
     for (String line : value.split("\r?\n")) {
       if (!line.isBlank()) {
         out.println("::add-mask::" + escapeData(line));
@@ -74,19 +71,11 @@ final class WorkflowLog {
 
   /** Replaces every masked value by {@code ***}. */
   synchronized String redact(String text) {
-    String s = text == null ? "" : text;
-    for (String secret : masked) {
-      s = s.replace(secret, "***");
-    }
-    return s;
+    return masked.redact(text);
   }
 
   private String safeLine(String line) {
-    // The runner trims leading white space before it looks for "::", and finds "##[" anywhere in a line, so a
-    // leading space defuses neither: break the markers themselves.
-    String s = redact(line).replace("\r", " ").replace("\n", " ").replace("##[", "# #[");
-    String trimmed = s.stripLeading();
-    return trimmed.startsWith("::") ? s.substring(0, s.length() - trimmed.length()) + ": :" + trimmed.substring(2) : s;
+    return LogLines.defuse(redact(line));
   }
 
   /** The runner's escaping of command data: {@code %}, CR and LF. */

@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.runner.Redactor;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;

@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.runner.Redactor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.jitelevate.runner.reliability;
 import dev.jitelevate.runner.JitElevate;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.Env;
-import dev.jitelevate.runner.cli.Redactor;
+import dev.jitelevate.runner.Redactor;
 import dev.jitelevate.runner.reliability.HostileCatalogue.Drive;
 import dev.jitelevate.runner.reliability.HostileCatalogue.HostileCase;
 import java.io.ByteArrayOutputStream;
