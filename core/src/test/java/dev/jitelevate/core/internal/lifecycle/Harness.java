@@ -3,13 +3,8 @@ package dev.jitelevate.core.internal.lifecycle;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.ActivationRecord;
-import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationEvent;
@@ -19,7 +14,7 @@ import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceFactory;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
-import java.io.InputStream;
+import dev.jitelevate.core.testing.RecordSchema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,11 +88,6 @@ final class Harness implements SurfaceFactory {
 
   /** Validates the record's JSON against the published schema and returns the messages (empty when valid). */
   static Set<ValidationMessage> schemaErrors(ActivationRecord record) {
-    try (InputStream schema = ActivationRecords.class.getResourceAsStream(ActivationRecords.SCHEMA_RESOURCE)) {
-      JsonSchema s = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-      return s.validate(new ObjectMapper().readTree(ActivationRecords.toJson(record)));
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return RecordSchema.errors(record);
   }
 }

@@ -2,44 +2,30 @@ package dev.jitelevate.core.it.arm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
-import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.testing.EmulatorExtension;
+import dev.jitelevate.core.testing.RecordSchema;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
-import java.io.InputStream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import okhttp3.OkHttpClient;
 
 /**
  * One emulator with the demo scenario and the identities of its demo: the broker (client secret), the CI
@@ -48,7 +34,7 @@ import okhttp3.OkHttpClient;
  * {@code @RegisterExtension} field: it resets the emulator before each test and fails a test that leaves an
  * assignment behind.
  */
-final class ArmEmulatorRun implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+final class ArmEmulatorRun extends EmulatorExtension {
   static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   static final String SUB_SCOPE = "/subscriptions/" + SUB;
   static final String RG_APP = SUB_SCOPE + "/resourceGroups/rg-app";
@@ -61,18 +47,11 @@ final class ArmEmulatorRun implements AutoCloseable, BeforeEachCallback, AfterEa
   static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
   /** The floor both the emulator and the lifecycle use, instead of PIM's 5 minutes. */
   static final Duration FLOOR = Duration.ofMillis(700);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  final PimEmulator emulator;
-  final CloudProfile cloud;
   final List<ElevationEvent> events = new CopyOnWriteArrayList<>();
-  private final HttpClient http;
 
   ArmEmulatorRun() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).hazards(fast()).start();
-    cloud = CloudProfile.parse(emulator.profileJson());
-    http = new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build()).build();
+    super(PimEmulator.builder().scenario(Scenario.demo()).hazards(fast()).start());
   }
 
   /** No throttling or random faults, a short provisioning delay, and the short floor. */
@@ -81,7 +60,8 @@ final class ArmEmulatorRun implements AutoCloseable, BeforeEachCallback, AfterEa
   }
 
   /** Puts the emulator back to the scenario with the fast hazards, and forgets the events. */
-  void reset() {
+  @Override
+  protected void reset() {
     emulator.reset();
     emulator.hazards(fast());
     events.clear();
@@ -151,36 +131,7 @@ final class ArmEmulatorRun implements AutoCloseable, BeforeEachCallback, AfterEa
   }
 
   /** Asserts the record's JSON is valid against the published schema. */
-  static void assertValidRecord(ActivationRecord record) throws Exception {
-    JsonNode json = JSON.readTree(ActivationRecords.toJson(record));
-    try (InputStream schema = ActivationRecords.class.getResourceAsStream(ActivationRecords.SCHEMA_RESOURCE)) {
-      JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-      Set<ValidationMessage> problems = validator.validate(json);
-      assertThat(problems).as("schema violations of %s", json).isEmpty();
-    }
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    reset();
-  }
-
-  /** After every test: nothing the test created may still be active (the test's own @AfterEach runs first). */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    assertThat(leaks()).as("active assignments left behind").isEmpty();
-  }
-
-  /** Stops the emulator when the top-level test class is done (nested classes share it). */
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (context.getRequiredTestClass().getEnclosingClass() == null) {
-      close();
-    }
-  }
-
-  @Override
-  public void close() {
-    emulator.close();
+  static void assertValidRecord(ActivationRecord record) {
+    assertThat(RecordSchema.errors(record)).as("schema violations of %s", ActivationRecords.toJson(record)).isEmpty();
   }
 }

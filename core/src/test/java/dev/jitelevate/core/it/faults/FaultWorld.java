@@ -4,7 +4,6 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
@@ -14,6 +13,7 @@ import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.ElevatorBuilder;
 import dev.jitelevate.core.PollingPolicy;
 import dev.jitelevate.core.testing.SecretCanary;
+import dev.jitelevate.core.testing.EmulatorExtension;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,8 +55,7 @@ final class FaultWorld implements AutoCloseable {
   FaultWorld() {
     emulator = PimEmulator.builder().scenario(Scenario.demo()).hazards(fast()).start();
     cloud = CloudProfile.parse(emulator.profileJson());
-    http = new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build()).build();
+    http = EmulatorExtension.trusting(emulator);
   }
 
   static Hazards fast() {

@@ -5,48 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import dev.jitelevate.core.ActivationRecord;
-import dev.jitelevate.core.ActivationRecords;
-import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.testing.EmulatorExtension;
+import dev.jitelevate.core.testing.RecordSchema;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.OkHttpClient;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The demo tenant on an embedded emulator, seen through the public API: users signing in with a password,
  * the CI workload identity through GitHub OIDC, the broker with its secret. The scenario adds Carol, a user
  * without MFA who is eligible for a role whose policy requires MFA.
  */
-final class GraphWorld implements AutoCloseable, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
+final class GraphWorld extends EmulatorExtension {
   static final String TENANT = "7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01";
   static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
   static final String BOB = "b0b00000-0000-4000-8000-000000000002";
@@ -59,18 +47,16 @@ final class GraphWorld implements AutoCloseable, BeforeEachCallback, AfterEachCa
   static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
   private static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
 
-  final PimEmulator emulator;
-  final CloudProfile cloud;
   final List<ElevationEvent> events = new CopyOnWriteArrayList<>();
   private final Scenario scenario;
-  private final HttpClient http;
 
   GraphWorld() {
-    scenario = scenario();
-    emulator = PimEmulator.builder().scenario(scenario).hazards(hazards()).start();
-    cloud = CloudProfile.parse(emulator.profileJson());
-    http = new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build()).build();
+    this(scenario());
+  }
+
+  private GraphWorld(Scenario scenario) {
+    super(PimEmulator.builder().scenario(scenario).hazards(hazards()).start());
+    this.scenario = scenario;
   }
 
   /** Fast hazards: provisioning takes a few hundred ms, removal is allowed at once. */
@@ -79,7 +65,8 @@ final class GraphWorld implements AutoCloseable, BeforeEachCallback, AfterEachCa
   }
 
   /** Back to the scenario, hazards and clock this world started with, and no events. */
-  void reset() {
+  @Override
+  protected void reset() {
     emulator.loadScenario(scenario);
     emulator.reset();
     emulator.hazards(hazards());
@@ -176,36 +163,6 @@ final class GraphWorld implements AutoCloseable, BeforeEachCallback, AfterEachCa
   }
 
   static void assertValidAgainstSchema(ActivationRecord record) {
-    try (InputStream schema = ActivationRecords.class.getResourceAsStream(ActivationRecords.SCHEMA_RESOURCE)) {
-      Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
-          .validate(new ObjectMapper().readTree(ActivationRecords.toJson(record)));
-      assertThat(errors).isEmpty();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    reset();
-  }
-
-  /** After every test: nothing the test created may still be active (the test's own @AfterEach runs first). */
-  @Override
-  public void afterEach(ExtensionContext context) {
-    assertThat(leaks()).as("active assignments left behind").isEmpty();
-  }
-
-  /** Stops the emulator when the top-level test class is done (nested classes share it). */
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (context.getRequiredTestClass().getEnclosingClass() == null) {
-      close();
-    }
-  }
-
-  @Override
-  public void close() {
-    emulator.close();
+    assertThat(RecordSchema.errors(record)).isEmpty();
   }
 }
