@@ -15,15 +15,14 @@ import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.internal.gateway.sdk.AccessTokens;
 import dev.jitelevate.core.testing.EmulatorExtension;
 import dev.jitelevate.core.testing.RecordSchema;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -145,12 +144,8 @@ final class GraphWorld extends EmulatorExtension {
 
   /** The claims of a Graph token issued now to the identity. */
   static JsonNode claimsNow(CredentialSource identity) {
-    String jwt = identity.newCredential().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
-    try {
-      return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return AccessTokens.claims(
+        identity.newCredential().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken());
   }
 
   /** Active assignments this test left behind (the scenario's own standing access is not a leak). */
