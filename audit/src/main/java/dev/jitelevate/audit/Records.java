@@ -1,0 +1,89 @@
+package dev.jitelevate.audit;
+
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.ActivationRecords;
+import dev.jitelevate.core.InvalidElevationRequestException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Reads activation records from files and folders. A file that is not a record this version can read is
+ * reported with the reason and skipped, never silently dropped.
+ */
+public final class Records {
+  private Records() {}
+
+  /** A record read from a file. */
+  public record Loaded(Path file, ActivationRecord record) {
+    public Loaded {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(record, "record");
+    }
+  }
+
+  /** A file that was not read, and why. */
+  public record Skipped(Path file, String reason) {
+    public Skipped {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** What {@link #read} found: the records in path order, and the files it skipped. */
+  public record RecordSet(List<Loaded> records, List<Skipped> skipped) {
+    public RecordSet {
+      records = List.copyOf(records);
+      skipped = List.copyOf(skipped);
+    }
+  }
+
+  /**
+   * Reads every {@code *.json} file named, or found (recursively) under a folder named, in sorted path order.
+   *
+   * @throws UncheckedIOException when a named path does not exist or a folder cannot be listed
+   */
+  public static RecordSet read(List<Path> paths) {
+    List<Loaded> loaded = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    for (Path file : expand(paths)) {
+      try {
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        loaded.add(new Loaded(file, ActivationRecords.fromJson(json)));
+      } catch (InvalidElevationRequestException e) {
+        skipped.add(new Skipped(file, e.getMessage()));
+      } catch (IOException e) {
+        skipped.add(new Skipped(file, "it cannot be read: " + e.getMessage()));
+      }
+    }
+    return new RecordSet(loaded, skipped);
+  }
+
+  private static List<Path> expand(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().endsWith(".json"))
+              .sorted()
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot list " + path, e);
+        }
+      } else if (Files.exists(path)) {
+        files.add(path);
+      } else {
+        throw new UncheckedIOException(new IOException(
+            path + " does not exist: name record files (*.json) or folders that hold them"));
+      }
+    }
+    return files;
+  }
+}
