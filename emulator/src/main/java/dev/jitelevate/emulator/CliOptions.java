@@ -9,15 +9,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The emulator's command line, parsed and validated. */
-record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazards hazards, boolean help) {
+record CliOptions(String bind, int port, Scenario scenario, Optional<Path> profileOut, Hazards hazards, boolean help) {
 
-  private static final java.util.Set<String> OPTIONS = java.util.Set.of("--port", "--scenario", "--profile-out",
+  private static final java.util.Set<String> OPTIONS = java.util.Set.of("--bind", "--port", "--scenario", "--profile-out",
       "--provisioning-delay", "--propagation-delay", "--min-active-duration", "--throttle-rps", "--fault-rate",
       "--latency-ms");
 
   static final String USAGE = String.join("\n",
       "Usage: java -jar jit-emulator.jar [options]",
-      "  --port N                    HTTPS port on 127.0.0.1 (default 0: a free port)",
+      "  --bind ADDRESS              address to listen on, named in the URL and certificate (default 127.0.0.1)",
+      "  --port N                    HTTPS port (default 0: a free port)",
       "  --scenario FILE|demo|empty  scenario to load (default demo)",
       "  --profile-out FILE          write the cloud profile JSON (endpoints, tenant, CA) to FILE",
       "  --provisioning-delay D      time PIM requests stay Accepted before Provisioned (e.g. 2s)",
@@ -36,13 +37,14 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
    */
   static CliOptions parse(String... args) {
     int port = 0;
+    String bind = "127.0.0.1";
     String scenarioArg = "demo";
     Path profileOut = null;
     Hazards hazards = Hazards.none();
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("--help") || option.equals("-h")) {
-        return new CliOptions(0, Scenario.empty(), Optional.empty(), hazards, true);
+        return new CliOptions(bind, 0, Scenario.empty(), Optional.empty(), hazards, true);
       }
       if (!option.startsWith("--")) {
         throw new IllegalArgumentException("Unexpected argument '" + option + "'.");
@@ -62,6 +64,7 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
         value = args[++i];
       }
       switch (name) {
+        case "--bind": bind = value.trim(); break;
         case "--port": port = intValue(name, value, 0, 65535); break;
         case "--scenario": scenarioArg = value; break;
         case "--profile-out": profileOut = Path.of(value); break;
@@ -74,13 +77,13 @@ record CliOptions(int port, Scenario scenario, Optional<Path> profileOut, Hazard
         default: throw new IllegalArgumentException("Unknown option " + name + ".");
       }
     }
-    return new CliOptions(port, scenario(scenarioArg), Optional.ofNullable(profileOut), hazards, false);
+    return new CliOptions(bind, port, scenario(scenarioArg), Optional.ofNullable(profileOut), hazards, false);
   }
 
   /** Never prints the scenario: it holds passwords and client secrets. */
   @Override
   public String toString() {
-    return "CliOptions[port=" + port + ", profileOut=" + profileOut + ", hazards=" + hazards + "]";
+    return "CliOptions[bind=" + bind + ", port=" + port + ", profileOut=" + profileOut + ", hazards=" + hazards + "]";
   }
 
   private static Scenario scenario(String value) {

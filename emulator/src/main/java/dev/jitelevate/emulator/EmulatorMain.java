@@ -15,11 +15,14 @@ public final class EmulatorMain {
   }
 
   /** Explains a start failure in one line; a port in use is the common one. */
-  static String startFailure(Throwable e, int port) {
+  static String startFailure(Throwable e, String bind, int port) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = String.valueOf(t.getMessage());
       if (message.contains("Failed to bind") || message.contains("Address already in use")) {
-        return "port " + port + " on 127.0.0.1 is already in use. Choose another --port, or 0 for a free one.";
+        return "port " + port + " on " + bind + " is already in use. Choose another --port, or 0 for a free one.";
+      }
+      if (message.contains("Cannot assign requested address")) {
+        return bind + " is not an address of this machine. Pass --bind with one of its addresses (ip -br addr).";
       }
     }
     Throwable root = e;
@@ -48,13 +51,13 @@ public final class EmulatorMain {
     }
     PimEmulator emulator;
     try {
-      emulator = PimEmulator.builder().port(options.port()).scenario(options.scenario()).hazards(options.hazards()).start();
+      emulator = PimEmulator.builder().bind(options.bind()).port(options.port()).scenario(options.scenario()).hazards(options.hazards()).start();
       options.profileOut().ifPresent(emulator::writeProfile);
     } catch (IllegalArgumentException e) {
       err.println("jit-emulator: " + oneLine(e.getMessage()));
       return 2;
     } catch (RuntimeException e) {
-      err.println("jit-emulator: cannot start: " + startFailure(e, options.port()));
+      err.println("jit-emulator: cannot start: " + startFailure(e, options.bind(), options.port()));
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -17,6 +17,7 @@ import dev.jitelevate.emulator.server.EmulatorEngine;
 import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.server.JournalEntry;
 import dev.jitelevate.emulator.server.SurfaceCatalog;
+import dev.jitelevate.emulator.tls.HostNames;
 import dev.jitelevate.emulator.tls.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,12 +43,12 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
   private Scenario scenario;
 
   private PimEmulator(Builder builder) {
-    this.tls = TlsMaterial.generate();
-    this.engine = new EmulatorEngine(builder.port, tls);
+    this.tls = TlsMaterial.generate(List.of(builder.bind));
+    this.engine = new EmulatorEngine(builder.bind, builder.port, tls);
     this.context = new EmulatorContext(EmulatorClock.system(), builder.hazards);
     try {
       engine.start();
-      context.baseUrl("https://127.0.0.1:" + engine.port() + "/");
+      context.baseUrl("https://" + HostNames.forUrl(builder.bind) + ":" + engine.port() + "/");
       this.surfaces = SurfaceCatalog.createAll(context, PimEmulator.class.getClassLoader());
       loadScenario(builder.scenario);
       engine.serve(context, new AdminSurface(this), surfaces);
@@ -64,6 +65,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
   /** Configures and starts an emulator. */
   public static final class Builder {
     private int port;
+    private String bind = "127.0.0.1";
     private Scenario scenario = Scenario.demo();
     private Hazards hazards = Hazards.none();
 
@@ -73,6 +75,22 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     public Builder port(int port) {
       if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be within 0..65535");
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The address to listen on (default 127.0.0.1), e.g. a container bridge's address so that containers
+     * reach the emulator; the base URL and the server certificate name it.
+     *
+     * @throws IllegalArgumentException for a wildcard address, which no client can connect to by that name
+     */
+    public Builder bind(String address) {
+      String value = Objects.requireNonNull(address, "address").trim();
+      if (value.isEmpty() || HostNames.isWildcard(value)) {
+        throw new IllegalArgumentException("--bind needs the one address clients connect to (e.g. a bridge's"
+            + " 10.88.0.1), not '" + value + "': the base URL and the certificate name it.");
+      }
+      this.bind = value;
       return this;
     }
 

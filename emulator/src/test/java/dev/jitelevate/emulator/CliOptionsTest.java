@@ -39,6 +39,13 @@ class CliOptionsTest {
     }
 
     @Test
+    void listensOnLoopbackUnlessBindNamesAnAddress() {
+      assertThat(CliOptions.parse().bind()).isEqualTo("127.0.0.1");
+      assertThat(CliOptions.parse("--bind", "10.89.0.1").bind()).isEqualTo("10.89.0.1");
+      assertThat(CliOptions.parse("--bind=fd00::1").bind()).isEqualTo("fd00::1");
+    }
+
+    @Test
     void badValuesAreExplainedInOneLine() {
       assertThatThrownBy(() -> CliOptions.parse("--port", "http")).hasMessage(
           "--port must be a whole number from 0 to 65535, not 'http'.");
@@ -54,8 +61,25 @@ class CliOptionsTest {
     @Test
     void aPortInUseIsExplainedInOneLine() {
       Exception bind = new RuntimeException("startup", new java.io.IOException("Failed to bind to /127.0.0.1:8443"));
-      assertThat(EmulatorMain.startFailure(bind, 8443))
+      assertThat(EmulatorMain.startFailure(bind, "127.0.0.1", 8443))
           .isEqualTo("port 8443 on 127.0.0.1 is already in use. Choose another --port, or 0 for a free one.");
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsExplainedInOneLine() {
+      Exception bind = new RuntimeException("startup", new java.net.BindException("Cannot assign requested address"));
+      assertThat(EmulatorMain.startFailure(bind, "10.99.99.99", 0))
+          .isEqualTo("10.99.99.99 is not an address of this machine. Pass --bind with one of its addresses (ip -br addr).");
+    }
+
+    @Test
+    void aWildcardBindIsRefusedWithExit2BecauseNoClientCanConnectToIt() {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = EmulatorMain.run(new String[] {"--bind", "0.0.0.0"}, new PrintStream(new ByteArrayOutputStream()),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+          .startsWith("jit-emulator: --bind needs the one address clients connect to");
     }
 
     @Test

@@ -31,12 +31,13 @@ public final class EmulatorEngine implements AutoCloseable {
   /**
    * Prepares the engine.
    *
+   * @param bindAddress the address to listen on
    * @param port the HTTPS port, or 0 for a free one
    */
-  public EmulatorEngine(int port, TlsMaterial tls) {
+  public EmulatorEngine(String bindAddress, int port, TlsMaterial tls) {
     WireMockConfiguration options = WireMockConfiguration.options()
         .httpDisabled(true)
-        .bindAddress("127.0.0.1")
+        .bindAddress(bindAddress.replace("[", "").replace("]", ""))
         .keystorePath(tls.keystorePath().toString())
         .keystorePassword(tls.keystorePassword())
         .keyManagerPassword(tls.keystorePassword())

@@ -58,6 +58,11 @@ final class CertificateAuthority {
   }
 
   static Issued newServerCertificate(Issued authority) {
+    return newServerCertificate(authority, java.util.List.of());
+  }
+
+  /** A server certificate for the loopback names plus {@code extraNames} (IP literals or DNS names). */
+  static Issued newServerCertificate(Issued authority, java.util.List<String> extraNames) {
     KeyPair keys = newKeyPair();
     X500Name issuer = X500Name.getInstance(authority.certificate().getSubjectX500Principal().getEncoded());
     try {
@@ -66,10 +71,13 @@ final class CertificateAuthority {
       builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
       builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-          new GeneralName(GeneralName.dNSName, "localhost"),
-          ipAddress("127.0.0.1"),
-          ipAddress("::1")}));
+      java.util.List<GeneralName> names = new java.util.ArrayList<>(java.util.List.of(
+          new GeneralName(GeneralName.dNSName, "localhost"), ipAddress("127.0.0.1"), ipAddress("::1")));
+      for (String name : extraNames) {
+        names.add(HostNames.isIpLiteral(name) ? ipAddress(name) : new GeneralName(GeneralName.dNSName, name));
+      }
+      builder.addExtension(Extension.subjectAlternativeName, false,
+          new GeneralNames(names.stream().distinct().toArray(GeneralName[]::new)));
       builder.addExtension(Extension.authorityKeyIdentifier, false,
           ext.createAuthorityKeyIdentifier(authority.certificate()));
       return new Issued(keys, sign(builder, authority.keys()));

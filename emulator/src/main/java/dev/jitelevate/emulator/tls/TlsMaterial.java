@@ -38,8 +38,16 @@ public final class TlsMaterial implements AutoCloseable {
 
   /** Creates a new CA and server certificate and writes the server keystore to a temporary file. */
   public static TlsMaterial generate() {
+    return generate(java.util.List.of());
+  }
+
+  /**
+   * Like {@link #generate()}, with a server certificate that also names {@code extraNames} (IP literals or
+   * DNS names), e.g. the address the emulator is bound to.
+   */
+  public static TlsMaterial generate(java.util.List<String> extraNames) {
     CertificateAuthority.Issued ca = CertificateAuthority.newAuthority();
-    CertificateAuthority.Issued server = CertificateAuthority.newServerCertificate(ca);
+    CertificateAuthority.Issued server = CertificateAuthority.newServerCertificate(ca, extraNames);
     String password = randomPassword();
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");

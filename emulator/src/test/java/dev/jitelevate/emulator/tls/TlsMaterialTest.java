@@ -29,6 +29,19 @@ class TlsMaterialTest {
   }
 
   @Test
+  void theServerCertificateAlsoNamesTheBoundAddressOrHost() throws Exception {
+    try (TlsMaterial tls = TlsMaterial.generate(List.of("10.89.0.1", "emulator.test"))) {
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(tls.keystorePath())) {
+        store.load(in, tls.keystorePassword().toCharArray());
+      }
+      X509Certificate server = (X509Certificate) store.getCertificateChain("server")[0];
+      List<List<?>> names = List.copyOf(server.getSubjectAlternativeNames());
+      assertThat(names).contains(List.of(7, "10.89.0.1"), List.of(2, "emulator.test"), List.of(2, "localhost"));
+    }
+  }
+
+  @Test
   void anotherRunsCertificateIsNotTrusted() throws Exception {
     try (TlsMaterial one = TlsMaterial.generate(); TlsMaterial other = TlsMaterial.generate()) {
       X509Certificate foreign = other.caCertificate();
