@@ -27,9 +27,18 @@ public final class LogLines {
     });
     String out = b.toString().replace("##[", "# #[");
     int start = 0;
-    while (start < out.length() && Character.isWhitespace(out.charAt(start))) {
+    while (start < out.length() && trimmedByTheRunner(out.charAt(start))) {
       start++;
     }
     return out.startsWith("::", start) ? out.substring(0, start) + ": :" + out.substring(start + 2) : out;
+  }
+
+  /**
+   * What .NET's {@code String.TrimStart()} (the runner's, before it looks for {@code ::}) trims: Unicode
+   * white space ({@code Char.IsWhiteSpace}), which unlike {@link Character#isWhitespace} includes the
+   * no-break spaces U+00A0, U+2007 and U+202F and the next-line U+0085.
+   */
+  static boolean trimmedByTheRunner(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
   }
 }
