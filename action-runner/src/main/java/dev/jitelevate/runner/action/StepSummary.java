@@ -54,9 +54,12 @@ final class StepSummary {
     phase(tasks, "Provisioning", grantedAt, t.provisioned(), "prov");
     phase(tasks, "Propagation", t.provisioned(), t.verified(), "verify");
     phase(tasks, "Operation", t.operationStarted(), t.operationEnded(), "op");
-    phase(tasks, "Active", t.provisioned(), t.revoked().or(t::finished), "active");
+    // Not "active": Mermaid reads active, done, crit and milestone as tags, not ids.
+    phase(tasks, "Active", t.provisioned(), t.revoked().or(t::finished), "held");
     phase(tasks, "Revocation", t.operationEnded().or(t::verified), t.revoked(), "revoke");
-    StringBuilder m = new StringBuilder("```mermaid\ngantt\n  title Elevation lifecycle (UTC)\n  dateFormat x\n")
+    // Mermaid draws epoch millis in the viewer's time zone: the title names the UTC start instead of claiming UTC.
+    StringBuilder m = new StringBuilder("```mermaid\ngantt\n  title Elevation lifecycle from "
+        + t.requested().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (axis in your local time)\n  dateFormat x\n")
         .append("  axisFormat %H:%M:%S\n  section Lifecycle\n");
     if (tasks.isEmpty()) {
       long at = t.requested().toEpochMilli();

@@ -46,7 +46,21 @@ class StepSummaryTest {
           "Request :req, " + t0 + ", " + (t0 + 1000),
           "Propagation :verify, " + (t0 + 2000) + ", " + (t0 + 5000),
           "Operation :op, " + (t0 + 6000) + ", " + (t0 + 9000),
-          "Active :active, " + (t0 + 2000) + ", " + (t0 + 10000)).doesNotContain("Approval :");
+          "Active :held, " + (t0 + 2000) + ", " + (t0 + 10000)).doesNotContain("Approval :");
+    }
+
+    @Test
+    void namesTheUtcStartInTheTitleBecauseMermaidDrawsTheViewersLocalTime() {
+      String md = StepSummary.render("jit-elevate", record("why"), Optional.empty(), Optional.empty());
+      assertThat(md).contains("title Elevation lifecycle from 2025-05-01T10:00:00Z (axis in your local time)")
+          .doesNotContain("(UTC)");
+    }
+
+    @Test
+    void usesNoMermaidTagAsATaskId() {
+      String md = StepSummary.render("jit-elevate", record("why"), Optional.empty(), Optional.empty());
+      assertThat(md.lines().filter(l -> l.contains(" :")).map(l -> l.substring(l.indexOf(" :") + 2).split(",")[0].trim()))
+          .isNotEmpty().doesNotContainAnyElementsOf(java.util.List.of("active", "done", "crit", "milestone"));
     }
 
     @Test
