@@ -3,6 +3,7 @@ package dev.jitelevate.runner.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.internal.gateway.Sleeper;
 import dev.jitelevate.runner.ExitCodes;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -14,36 +15,54 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Fetches GitHub Actions ID tokens for Entra's token exchange (audience {@code api://AzureADTokenExchange}).
- * Every token is masked before it is used, and the subject of the last one is kept to explain an
- * {@code AADSTS70021} (no federated credential for this subject).
+ * Fetches GitHub Actions ID tokens for Entra's token exchange (audience {@code api://AzureADTokenExchange} unless
+ * the {@code audience} input says otherwise, as in azure/login). Like the toolkit's {@code getIDToken}, a 5xx
+ * or a dropped connection is retried up to 10 times with a short exponential backoff. Every token is masked
+ * before it is used, and the subject of the last one is kept to explain an {@code AADSTS70021} (no federated
+ * credential for this subject).
  */
 final class GitHubOidc {
   static final String AUDIENCE = "api://AzureADTokenExchange";
+  /** The toolkit's {@code maxRetries} for the ID token request. */
+  static final int MAX_RETRIES = 10;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final CloudSettings.OidcEndpoint endpoint;
+  private final String audience;
   private final OkHttpClient http;
   private final WorkflowLog log;
+  private final Sleeper sleeper;
   private final AtomicReference<String> lastSubject = new AtomicReference<>();
   /** The last token, reused until a minute before it expires (one sign-in needs several assertions). */
   private String cached;
   private long cachedUntilEpochSecond;
 
-  GitHubOidc(CloudSettings.OidcEndpoint endpoint, OkHttpClient http, WorkflowLog log) {
+  GitHubOidc(CloudSettings.OidcEndpoint endpoint, String audience, OkHttpClient http, WorkflowLog log, Sleeper sleeper) {
     this.endpoint = endpoint;
+    this.audience = audience;
     this.http = http;
     this.log = log;
+    this.sleeper = sleeper;
     log.mask(endpoint.requestToken());
   }
 
+  /** The audience the tokens are asked for (what the federated credential must list). */
+  String audience() {
+    return audience;
+  }
+
   /**
-   * Where to get tokens: the cloud profile's issuer when it names one, else the runner's; checks first that
-   * this run can get one at all.
+   * Where to get tokens: the cloud profile's issuer when it names one, else the runner's. Only for the runner's
+   * does it check that this run can get one at all (not from a fork, with {@code id-token: write}) and that
+   * the token would go to an authority that may have it ({@link AuthorityTrust}).
    *
-   * @throws ActionFailure saying what to fix when the run comes from a fork or lacks {@code id-token: write}
+   * @throws ActionFailure saying what to fix when the run comes from a fork, lacks {@code id-token: write}, or
+   *     would send the runner's token to an authority the workflow does not trust
    */
   static CloudSettings.OidcEndpoint endpoint(ActionEnvironment env, CloudSettings cloud, GitHubEvent event) {
+    if (cloud.profileOidc().isPresent()) {
+      return cloud.profileOidc().get();
+    }
     if (event.isForkPullRequest()) {
       throw ActionFailure.authentication("No OIDC token for pull requests from forks", "This pull_request run comes"
           + " from the fork " + UntrustedText.neutralize(event.pullRequest().get().headRepository(), 100) + ", and GitHub"
@@ -53,10 +72,12 @@ final class GitHubOidc {
     }
     Optional<CloudSettings.OidcEndpoint> fromRunner = env.get("ACTIONS_ID_TOKEN_REQUEST_URL").flatMap(url ->
         env.get("ACTIONS_ID_TOKEN_REQUEST_TOKEN").map(token -> new CloudSettings.OidcEndpoint(url, token)));
-    return cloud.profileOidc().or(() -> fromRunner).orElseThrow(() -> ActionFailure.authentication(
+    CloudSettings.OidcEndpoint runner = fromRunner.orElseThrow(() -> ActionFailure.authentication(
         "Missing permission id-token: write", "The runner gave this step no ACTIONS_ID_TOKEN_REQUEST_URL, so it cannot"
             + " get a GitHub OIDC token to sign in to Azure. Add 'permissions: id-token: write' (and contents: read)"
             + " to the job or workflow. On a self-hosted runner on Azure, use credential: managed-identity instead."));
+    AuthorityTrust.requireTrusted(cloud, env);
+    return runner;
   }
 
   /**
@@ -76,13 +97,44 @@ final class GitHubOidc {
   }
 
   private String fetch() {
+    for (int retry = 0; ; retry++) {
+      try {
+        return fetchOnce(retry < MAX_RETRIES);
+      } catch (Retryable e) {
+        pause(retry);
+      }
+    }
+  }
+
+  /** The toolkit's backoff: 5 ms × 2^n, n at most 10. */
+  private void pause(int retry) {
+    try {
+      sleeper.sleep(java.time.Duration.ofMillis(5L << Math.min(10, retry + 1)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActionFailure("Cancelled", "The step was cancelled while it waited for GitHub's OIDC endpoint.",
+          ExitCodes.of(FailureKind.SERVICE_UNAVAILABLE));
+    }
+  }
+
+  /** Thrown by one attempt that may be retried. */
+  private static final class Retryable extends RuntimeException {
+    Retryable() {
+      super(null, null, false, false);
+    }
+  }
+
+  private String fetchOnce(boolean mayRetry) {
     String separator = endpoint.url().contains("?") ? "&" : "?";
     Request request = new Request.Builder()
-        .url(endpoint.url() + separator + "audience=" + URLEncoder.encode(AUDIENCE, StandardCharsets.UTF_8))
+        .url(endpoint.url() + separator + "audience=" + URLEncoder.encode(audience, StandardCharsets.UTF_8))
         .header("Authorization", "Bearer " + endpoint.requestToken())
         .header("Accept", "application/json").get().build();
     try (Response response = http.newCall(request).execute()) {
       String body = response.body() == null ? "" : response.body().string();
+      if (response.code() >= 500 && mayRetry) {
+        throw new Retryable();
+      }
       if (!response.isSuccessful()) {
         throw refused(response.code(), body);
       }
@@ -95,8 +147,12 @@ final class GitHubOidc {
       Jwts.claim(token, "sub").ifPresent(lastSubject::set);
       return token;
     } catch (IOException e) {
-      throw new ActionFailure("Cannot reach GitHub's OIDC endpoint", "The ID token request failed ("
-          + e.getClass().getSimpleName() + "). Re-run the job; if it persists, check the runner's network.",
+      if (mayRetry) {
+        throw new Retryable();
+      }
+      throw new ActionFailure("Cannot reach GitHub's OIDC endpoint", "The ID token request failed " + (MAX_RETRIES + 1)
+          + " times (" + e.getClass().getSimpleName() + "). Re-run the job; if it persists, check the runner's network"
+          + " and its HTTPS_PROXY/NO_PROXY.",
           ExitCodes.of(FailureKind.SERVICE_UNAVAILABLE));
     }
   }

@@ -6,6 +6,7 @@ import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.internal.gateway.Sleeper;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.util.Optional;
 
@@ -45,7 +46,8 @@ final class Identities {
     Optional<GitHubOidc> oidc = Optional.empty();
     CredentialSource identity;
     if (s.credential() == IdentitySettings.CredentialKind.OIDC) {
-      GitHubOidc github = new GitHubOidc(GitHubOidc.endpoint(env, s.cloud(), event), SdkHttp.forCloud(cloud).okHttp(), log);
+      GitHubOidc github = new GitHubOidc(GitHubOidc.endpoint(env, s.cloud(), event), s.audience(),
+          SdkHttp.forCloud(cloud).okHttp(), log, Sleeper.system());
       oidc = Optional.of(github);
       identity = Credentials.clientAssertion(cloud, s.tenantId(), s.clientId().orElseThrow(), github::idToken);
     } else {
@@ -113,7 +115,7 @@ final class Identities {
           .orElse("(unknown)");
       return ActionFailure.authentication("No federated credential matches this run", "Entra ID has no federated"
           + " credential on " + app + " for the subject " + subject + " (issuer https://token.actions.githubusercontent.com,"
-          + " audience " + GitHubOidc.AUDIENCE + "). Add a federated credential with exactly this subject to the app"
+          + " audience " + settings.audience() + "). Add a federated credential with exactly this subject to the app"
           + " registration, or run the job on the branch or in the environment an existing credential names (AADSTS70021).");
     }
     if (message.contains("AADSTS700016")) {

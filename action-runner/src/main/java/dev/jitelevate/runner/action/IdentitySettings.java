@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  *
  * @param brokerSecretVariable the environment variable holding a broker client secret, when one is set
  *     (self-hosted runners); the value itself is read only when the credential is built
+ * @param audience the audience of the GitHub ID tokens (the {@code audience} input; azure/login's default)
  */
 record IdentitySettings(Optional<String> clientId, String tenantId, Optional<String> brokerClientId,
-    CredentialKind credential, Optional<String> brokerSecretVariable, CloudSettings cloud) {
+    CredentialKind credential, Optional<String> brokerSecretVariable, CloudSettings cloud, String audience) {
 
   /** The environment variable a self-hosted runner may set with the broker's client secret. */
   static final String BROKER_SECRET_VARIABLE = "JIT_ELEVATE_BROKER_CLIENT_SECRET";
@@ -59,7 +60,12 @@ record IdentitySettings(Optional<String> clientId, String tenantId, Optional<Str
     }
     Optional<String> broker = env.input("broker-client-id").map(v -> guid("broker-client-id", v));
     Optional<String> secretVariable = env.raw(BROKER_SECRET_VARIABLE).map(v -> BROKER_SECRET_VARIABLE);
-    return new IdentitySettings(clientId, tenant, broker, kind, secretVariable, cloud);
+    String audience = env.input("audience").orElse(GitHubOidc.AUDIENCE);
+    if (audience.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      throw ActionFailure.input("audience", "The audience must be one value without spaces, e.g. "
+          + GitHubOidc.AUDIENCE + " (the default), matching an audience of the app's federated credential.");
+    }
+    return new IdentitySettings(clientId, tenant, broker, kind, secretVariable, cloud, audience);
   }
 
   static String guid(String input, String value) {
