@@ -23,6 +23,8 @@ import okhttp3.Response;
  * {@code CreateArtifact} returns a signed blob URL, the zip is PUT there as a block blob, and
  * {@code FinalizeArtifact} commits it with its size and SHA-256. The backend ids come from the runtime
  * token's {@code scp} claim ({@code Actions.Results:<runId>:<jobId>}). The token and the signed URL are masked.
+ * Like the toolkit's artifact client, every call is tried up to 5 times when it answers 429 or a 5xx or the
+ * connection fails, waiting 3 s × 1.5ⁿ plus up to half that again of jitter in between ({@link Backoff}).
  */
 final class ArtifactUpload {
   private static final String SERVICE = "twirp/github.actions.results.api.v1.ArtifactService/";
@@ -34,23 +36,30 @@ final class ArtifactUpload {
   private final String runtimeToken;
   private final OkHttpClient http;
   private final WorkflowLog log;
+  private final Backoff backoff;
 
-  private ArtifactUpload(String resultsUrl, String runtimeToken, OkHttpClient http, WorkflowLog log) {
+  private ArtifactUpload(String resultsUrl, String runtimeToken, OkHttpClient http, WorkflowLog log, Backoff backoff) {
     this.resultsUrl = resultsUrl.endsWith("/") ? resultsUrl : resultsUrl + "/";
     this.runtimeToken = runtimeToken;
     this.http = http;
     this.log = log;
+    this.backoff = backoff;
   }
 
   /** The uploader, when the runner gave this step the artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL). */
   static Optional<ArtifactUpload> from(ActionEnvironment env, OkHttpClient http, WorkflowLog log) {
+    return from(env, http, log, Backoff.toolkit(dev.jitelevate.core.internal.gateway.Sleeper.system()));
+  }
+
+  /** As {@link #from(ActionEnvironment, OkHttpClient, WorkflowLog)}, waiting between attempts with {@code backoff}. */
+  static Optional<ArtifactUpload> from(ActionEnvironment env, OkHttpClient http, WorkflowLog log, Backoff backoff) {
     Optional<String> token = env.raw("ACTIONS_RUNTIME_TOKEN");
     token.ifPresent(log::mask);
     Optional<String> url = env.get("ACTIONS_RESULTS_URL");
     if (token.isEmpty() || url.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ArtifactUpload(url.get(), token.get(), http, log));
+    return Optional.of(new ArtifactUpload(url.get(), token.get(), http, log, backoff));
   }
 
   /**
@@ -71,11 +80,14 @@ final class ArtifactUpload {
     log.mask(uploadUrl);
     Request put = new Request.Builder().url(uploadUrl).header("x-ms-blob-type", "BlockBlob")
         .put(RequestBody.create(zip, ZIP)).build();
-    try (Response response = http.newCall(put).execute()) {
-      if (!response.isSuccessful()) {
-        throw new IOException("the blob upload answered HTTP " + response.code());
+    backoff.run("the blob upload", () -> {
+      try (Response response = http.newCall(put).execute()) {
+        if (!response.isSuccessful()) {
+          throw new Backoff.HttpStatus("the blob upload answered HTTP " + response.code(), response.code());
+        }
+        return null;
       }
-    }
+    });
     ObjectNode finalize = MAPPER.createObjectNode().put("workflow_run_backend_id", ids[0])
         .put("workflow_job_run_backend_id", ids[1]).put("name", name).put("size", Long.toString(zip.length))
         .put("hash", "sha256:" + sha256(zip));
@@ -90,6 +102,10 @@ final class ArtifactUpload {
     Request request = new Request.Builder().url(resultsUrl + SERVICE + method)
         .header("Authorization", "Bearer " + runtimeToken)
         .post(RequestBody.create(MAPPER.writeValueAsBytes(body), JSON)).build();
+    return backoff.run(method, () -> callOnce(method, request));
+  }
+
+  private JsonNode callOnce(String method, Request request) throws IOException {
     try (Response response = http.newCall(request).execute()) {
       String text = response.body() == null ? "" : response.body().string();
       if (!response.isSuccessful()) {
@@ -99,8 +115,8 @@ final class ArtifactUpload {
         } catch (IOException e) {
           msg = "";
         }
-        throw new IOException(method + " answered HTTP " + response.code() + (msg.isBlank() ? "" : ": "
-            + UntrustedText.neutralize(log.redact(msg), 200)));
+        throw new Backoff.HttpStatus(method + " answered HTTP " + response.code() + (msg.isBlank() ? "" : ": "
+            + UntrustedText.neutralize(log.redact(msg), 200)), response.code());
       }
       return MAPPER.readTree(text);
     }

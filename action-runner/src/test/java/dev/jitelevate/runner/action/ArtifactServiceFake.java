@@ -25,6 +25,10 @@ public final class ArtifactServiceFake implements AutoCloseable {
   public record Call(String path, String authorization, String blobType, JsonNode json, byte[] body) {}
 
   public final List<Call> calls = new CopyOnWriteArrayList<>();
+  /** Statuses to answer the next requests with, one each, before serving normally again. */
+  public final java.util.Queue<Integer> failNext = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** How many requests to serve normally before {@link #failNext} applies. */
+  public volatile int failAfter;
   public final String runtimeToken;
   private final HttpServer server;
 
@@ -50,6 +54,11 @@ public final class ArtifactServiceFake implements AutoCloseable {
         : "?" + exchange.getRequestURI().getQuery()), exchange.getRequestHeaders().getFirst("Authorization"),
         exchange.getRequestHeaders().getFirst("x-ms-blob-type"), json, body));
     String service = "/twirp/github.actions.results.api.v1.ArtifactService/";
+    Integer failure = calls.size() > failAfter ? failNext.poll() : null;
+    if (failure != null) {
+      respond(exchange, failure, "{\"code\":\"unavailable\",\"msg\":\"try later\"}");
+      return;
+    }
     boolean authorized = ("Bearer " + runtimeToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
     if (path.equals(service + "CreateArtifact") && authorized) {
       respond(exchange, 200, "{\"ok\":true,\"signed_upload_url\":\"" + resultsUrl() + "blob/record.zip?" + SAS + "\"}");
