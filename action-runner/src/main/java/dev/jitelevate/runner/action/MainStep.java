@@ -139,7 +139,7 @@ final class MainStep {
       ctx.outputs.set("request-id", record.requestIds().isEmpty() ? "" : record.requestIds().get(0));
       ctx.outputs.set("status", status);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
-      ctx.outputs.set("record-path", path.toString());
+      ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));
       ctx.outputs.set("secret-versions", Records.secretVersions(record));
     }
   }

@@ -63,7 +63,18 @@ final class RecordFiles {
   }
 
   /**
-   * Writes the record (replacing an earlier version of it).
+   * The path for the {@code record-path} output: relative to the workspace, the working directory of later
+   * {@code run:} steps. The runner maps inputs and the environment into a container action, but not its outputs,
+   * so an absolute path here would name {@code /github/workspace}, which no step outside the container can open.
+   */
+  static String outputPath(Path file, ActionEnvironment env) {
+    Path workspace = env.workspace();
+    return file.startsWith(workspace) ? workspace.relativize(file).toString() : file.toString();
+  }
+
+  /**
+   * Writes the record (replacing an earlier version of it), owned like the workspace ({@link WorkspaceOwner}).
+   
    *
    * @throws ActionFailure when the workspace cannot be written
    */
@@ -73,6 +84,10 @@ final class RecordFiles {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + Instant.now().toEpochMilli());
       Files.writeString(tmp, ActivationRecords.toJson(record) + "\n", StandardCharsets.UTF_8);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Path directory = file.toAbsolutePath().normalize().getParent();
+      if (directory.getFileName().toString().equals(DIRECTORY) && directory.getParent() != null) {
+        WorkspaceOwner.of(directory.getParent()).handOver(file);
+      }
     } catch (IOException e) {
       throw new ActionFailure("Cannot write the record", "Writing " + file + " failed (" + e.getClass().getSimpleName()
           + "). Check that the workspace is writable.", ExitCodes.INTERNAL_ERROR);
