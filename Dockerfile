@@ -1,15 +1,43 @@
-# The jit-elevate GitHub Action's image: a JRE 17 base plus the shaded jar, three small launchers and an
-# application class-data-sharing (AppCDS) archive made at build time.
+# The jit-elevate GitHub Action's image, built from source so that any ref works: the runner builds this
+# file from the repository's tarball for `uses: <owner>/jit-elevate@<branch or sha>` and `uses: ./`, where
+# no target/ exists. Releases reference a prebuilt image by digest instead (docs/releasing.md).
 #
-# The jar is built by Maven BEFORE the image (no Maven inside the image):
-#   ./mvnw -B -ntp package -DskipTests
-#   docker build -t jit-elevate .                       # on Docker Hub's eclipse-temurin base
-#   podman build --build-arg BASE_IMAGE=localhost/jit-elevate-base:bookworm-jre17 -t jit-elevate .
-# The second form needs no registry at all (scripts/build-base-image.sh makes that base from Debian's
-# packages). No USER directive: GitHub runs container actions as the image's default user (root) and
-# mounts the workspace for that user.
+# Stage 1 (build): the shaded jar, built with the repository's Maven wrapper on a JDK 17 image. The poms go
+#   in first and a build of the empty modules resolves every dependency and plugin into its own layer, so a
+#   change to the sources does not download the Maven repository again.
+# Stage 2: a JRE 17 base plus the shaded jar, three small launchers and an application class-data-sharing
+#   (AppCDS) archive made at build time.
+#
+#   docker build -t jit-elevate .                       # on Docker Hub's eclipse-temurin images
+#   podman build --build-arg BUILD_IMAGE=localhost/jit-elevate-build:bookworm-jdk17 \
+#                --build-arg BASE_IMAGE=localhost/jit-elevate-base:bookworm-jre17 -t jit-elevate .
+# The second form needs no registry but Maven Central (scripts/build-base-image.sh [--jdk] makes both bases
+# from Debian's packages). No USER directive: GitHub runs container actions as the image's default user
+# (root); the action hands what it writes in the workspace to the workspace's owner.
 
+ARG BUILD_IMAGE=docker.io/library/eclipse-temurin:17-jdk
 ARG BASE_IMAGE=docker.io/library/eclipse-temurin:17-jre
+
+# The jar is the same on every platform: build it on the builder's own (no emulation for linux/arm64).
+FROM --platform=$BUILDPLATFORM ${BUILD_IMAGE} AS build
+WORKDIR /src
+ENV MAVEN_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY emulator/pom.xml emulator/pom.xml
+COPY core/pom.xml core/pom.xml
+COPY audit/pom.xml audit/pom.xml
+COPY action-runner/pom.xml action-runner/pom.xml
+# The dependency layer: packaging the modules without sources resolves what the real build needs.
+RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests -Dmaven.test.skip=true \
+ && rm -rf emulator/target core/target audit/target action-runner/target
+COPY emulator/src emulator/src
+COPY core/src core/src
+COPY audit/src audit/src
+COPY action-runner/src action-runner/src
+RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests -Dmaven.test.skip=true \
+ && test -s action-runner/target/jit-elevate.jar
+
 FROM ${BASE_IMAGE}
 
 LABEL org.opencontainers.image.title="jit-elevate" \
@@ -17,7 +45,7 @@ LABEL org.opencontainers.image.title="jit-elevate" \
 
 COPY scripts/container/jit-elevate scripts/container/jit-elevate-action scripts/container/jit-elevate-action-post \
      scripts/container/cds-training /usr/local/bin/
-COPY action-runner/target/jit-elevate.jar /opt/jit-elevate/jit-elevate.jar
+COPY --from=build /src/action-runner/target/jit-elevate.jar /opt/jit-elevate/jit-elevate.jar
 
 # The training run (the main step up to its first network call, offline) writes the dynamic archive on
 # exit; the launcher uses it from then on. The archive is only valid for this exact jar and JVM, which is

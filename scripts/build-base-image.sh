@@ -1,21 +1,37 @@
 #!/usr/bin/env bash
-# Builds the action's base image offline from Debian's packages, without any container registry:
-# a Debian bookworm rootfs (debootstrap --variant=minbase) plus openjdk-17-jre-headless, trimmed, and
-# imported with `podman import` as localhost/jit-elevate-base:bookworm-jre17.
+# Builds the action's base images offline from Debian's packages, without any container registry:
+# a Debian bookworm rootfs (debootstrap --variant=minbase) plus a JDK 17 package, trimmed, and imported with
+# `podman import`:
+#   (default) openjdk-17-jre-headless as localhost/jit-elevate-base:bookworm-jre17 (the Dockerfile's BASE_IMAGE)
+#   --jdk     openjdk-17-jdk-headless as localhost/jit-elevate-build:bookworm-jdk17 (its BUILD_IMAGE: the
+#             Maven build stage)
 #
 # Idempotent and cached: it does nothing when the image already exists (pass --force to rebuild).
 # Installs debootstrap and podman with apt-get when they are missing.
 #
-# Usage: scripts/build-base-image.sh [--force]
+# Usage: scripts/build-base-image.sh [--jdk] [--force]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/common.sh
 source "$here/lib/common.sh"
 
-IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
 SUITE=bookworm
 force=false
-[[ ${1:-} == --force ]] && force=true
+jdk=false
+for arg in "$@"; do
+  case $arg in
+    --force) force=true ;;
+    --jdk) jdk=true ;;
+    *) die "unknown argument '$arg'; usage: scripts/build-base-image.sh [--jdk] [--force]" ;;
+  esac
+done
+if $jdk; then
+  IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
+  JAVA_PACKAGE="openjdk-17-jdk-headless curl"  # curl: ./mvnw downloads Maven with it
+else
+  IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
+  JAVA_PACKAGE=openjdk-17-jre-headless
+fi
 
 ensure_podman
 ensure_debs debootstrap ca-certificates
@@ -53,7 +69,7 @@ started=$SECONDS
 debootstrap --variant=minbase --no-merged-usr "$SUITE" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 \
   || { tail -30 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)"; }
 
-section "install openjdk-17-jre-headless"
+section "install $JAVA_PACKAGE"
 # The JRE's maintainer scripts run java (ca-certificates-java), which needs /proc.
 mount -t proc proc "$rootfs/proc"
 cat >"$rootfs/usr/sbin/policy-rc.d" <<'POLICY'
@@ -62,8 +78,15 @@ exit 101
 POLICY
 chmod +x "$rootfs/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+# Trust what this machine trusts: CAs added here locally (e.g. a TLS-inspecting egress proxy) go into the image's
+# store before the JDK's ca-certificates-java builds its cacerts, so ./mvnw in the build stage reaches Maven
+# Central the way the host does. Nothing is added on a machine without local CAs.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$rootfs/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/"
+fi
 chroot "$rootfs" /usr/bin/env DEBIAN_FRONTEND=noninteractive LC_ALL=C \
-  sh -c 'apt-get update -q && apt-get install -y -q --no-install-recommends openjdk-17-jre-headless' \
+  sh -c "apt-get update -q && apt-get install -y -q --no-install-recommends $JAVA_PACKAGE" \
   >"$work/apt.log" 2>&1 || { tail -30 "$work/apt.log" >&2; die "installing the JRE in the rootfs failed (log above)"; }
 chroot "$rootfs" java -version 2>&1 | sed 's/^/  /'
 umount "$rootfs/proc"
@@ -92,7 +115,7 @@ pm import \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
   --change 'CMD ["/bin/bash"]' \
-  --message "Debian $SUITE minbase + openjdk-17-jre-headless, built by scripts/build-base-image.sh" \
+  --message "Debian $SUITE minbase + $JAVA_PACKAGE, built by scripts/build-base-image.sh" \
   "$work/rootfs.tar" "$IMAGE" >/dev/null
 pm image ls "$IMAGE"
 echo "built $IMAGE in $((SECONDS - started)) s"
