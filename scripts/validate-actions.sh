@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Validates action.yml, every workflow in .github/workflows/ and every example workflow in examples/
-# against GitHub's schemas with @action-validator/cli (pinned). The validator is installed with npm into
+# against GitHub's schemas with @action-validator/cli (pinned), then checks the hardening rules of
+# scripts/lint-workflows.sh. The validator is installed with npm into
 # a cache directory outside the repository, so nothing downloaded lands in the work tree.
 #
 # Usage: scripts/validate-actions.sh [FILE...]     (default: all of the above)
@@ -64,4 +65,8 @@ for f in "${files[@]}"; do
   fi
 done
 echo "${#files[@]} files validated, $failed failed"
+if (($# == 0)); then
+  # What the schema cannot see: SHA pins, per-job permissions, no ${{ }} inside run: (GitHub's hardening guide).
+  "$here/lint-workflows.sh" || failed=$((failed + 1))
+fi
 ((failed == 0))
