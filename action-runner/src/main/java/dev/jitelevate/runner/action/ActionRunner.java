@@ -32,6 +32,7 @@ final class ActionRunner {
     WorkflowLog log = ctx.log;
     PrintStream out = ctx.out;
     try {
+      ProcessSetup.apply(ctx.env);
       return step.applyAsInt(ctx);
     } catch (ActionFailure e) {
       return ctx.report(e);

@@ -70,8 +70,10 @@ class ActionStepsIT {
     return List.of(BROKER_SECRET, emulator.github().oidcRequestToken(), NEW_VALUE);
   }
 
-  static JsonNode record(SimulatedRunner.Step main) throws IOException {
-    return MAPPER.readTree(Files.readString(Path.of(main.outputs().get("record-path"))));
+  /** The record as a later step opens it: record-path is relative to the workspace, its working directory. */
+  JsonNode record(SimulatedRunner.Step main) throws IOException {
+    assertThat(main.outputs().get("record-path")).startsWith(RecordFiles.DIRECTORY + "/");
+    return MAPPER.readTree(Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))));
   }
 
   /** The Graph surfaces through the action: the post step ends what main held, as for Azure roles. */
@@ -131,6 +133,14 @@ class ActionStepsIT {
       assertThat(main.summary() + post.summary()).contains("```mermaid", "gantt", "Key Vault Secrets Officer");
       assertThat(main.stdout()).contains("::group::");
       runner.assertNoSecretsIn(secrets(), main, post);
+    }
+
+    @Test
+    void theJobsAzureLogLevelPrintsNothingOutsideTheActionsLog() {
+      runner.input("revoke", "after-operation").env("AZURE_LOG_LEVEL", "verbose");
+      SimulatedRunner.Step main = runner.main();
+      assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
+      assertThat(main.stdout() + main.stderr()).doesNotContain("com.azure", "Azure Identity =>");
     }
 
     @Test

@@ -27,6 +27,7 @@ public final class SdkHttp {
         .sslSocketFactory(tls.socketFactory(), tls.trustManager())
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
+        .proxyAuthenticator(ProxyChallenge::answer)
         .build();
     this.azure = new OkHttpAsyncHttpClientBuilder(okHttp).build();
   }
