@@ -124,15 +124,16 @@ class RunnerHostileInputIT {
     if (!status.matches("[A-Z_]+")) {
       problems.add("status output is not ours: " + WorkflowCommands.show(status));
     }
-    recordIsClean(step, problems);
+    recordIsClean(runner.workspace, step, problems);
     if (!step.errors().isEmpty()) {
       problems.add("a neutralized input still raised an error: " + step.errors());
     }
     return "neutralized (exit " + step.exitCode() + ", status " + status + ")";
   }
 
-  private static void recordIsClean(SimulatedRunner.Step step, List<String> problems) throws IOException {
-    Path record = Path.of(step.outputs().getOrDefault("record-path", "missing"));
+  private static void recordIsClean(Path workspace, SimulatedRunner.Step step, List<String> problems) throws IOException {
+    // record-path is relative to the workspace (the working directory of later steps)
+    Path record = workspace.resolve(step.outputs().getOrDefault("record-path", "missing"));
     if (!Files.isRegularFile(record)) {
       problems.add("no record at " + record);
       return;
