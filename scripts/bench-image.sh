@@ -4,7 +4,7 @@
 # `podman run` (what a job step pays after the pull) and as the JVM alone inside one running container —
 # with and without the AppCDS archive, plus the JVM flags' effect on time and peak memory. All medians of RUNS runs measured in one go. Prints Markdown.
 #
-# Usage: scripts/bench-image.sh [RUNS]        (default 9; builds the image like the smoke test when missing)
+# Usage: scripts/bench-image.sh [RUNS]        (default 9; builds the image from source like the runner simulation when missing)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/common.sh
@@ -13,13 +13,15 @@ cd "$here/.."
 
 runs=${1:-9}
 BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
+BUILD_IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
 IMAGE=${JIT_SMOKE_IMAGE:-localhost/jit-elevate:smoke}
 ensure_podman
 ensure_debs time
 if ! pm image exists "$IMAGE"; then
   "$here/build-base-image.sh" >&2
+  "$here/build-base-image.sh" --jdk >&2
   pm build --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 --pull=never \
-    --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$IMAGE" . >&2
+    --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$IMAGE" . >&2
 fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
