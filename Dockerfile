@@ -28,6 +28,10 @@ COPY emulator/pom.xml emulator/pom.xml
 COPY core/pom.xml core/pom.xml
 COPY audit/pom.xml audit/pom.xml
 COPY action-runner/pom.xml action-runner/pom.xml
+# Modules the image does not build, for the reactor to read (-pl below builds only what the jar needs).
+COPY examples/pom.xml examples/pom.xml
+COPY examples/java-library/pom.xml examples/java-library/pom.xml
+COPY bench/pom.xml bench/pom.xml
 # The dependency layer: packaging the modules without sources resolves what the real build needs.
 RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests -Dmaven.test.skip=true \
  && rm -rf emulator/target core/target audit/target action-runner/target
