@@ -33,13 +33,13 @@ COPY examples/pom.xml examples/pom.xml
 COPY examples/java-library/pom.xml examples/java-library/pom.xml
 COPY bench/pom.xml bench/pom.xml
 # The dependency layer: packaging the modules without sources resolves what the real build needs.
-RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests -Dmaven.test.skip=true \
+RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \
  && rm -rf emulator/target core/target audit/target action-runner/target
 COPY emulator/src emulator/src
 COPY core/src core/src
 COPY audit/src audit/src
 COPY action-runner/src action-runner/src
-RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests -Dmaven.test.skip=true \
+RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \
  && test -s action-runner/target/jit-elevate.jar
 
 FROM ${BASE_IMAGE}
