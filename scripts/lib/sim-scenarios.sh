@@ -19,6 +19,7 @@ new_job() {
   "sender": { "login": "octocat" },
   "head_commit": { "id": "$SHA", "message": "Rotate the database password", "author": { "name": "Octo Cat" } } }
 EVENT
+  chown "$RUNNER_UID:$RUNNER_GID" "$job_workflow/event.json"
   declare -gA input=()
   local line
   while IFS='=' read -r n v; do [[ -n $n ]] && input[$n]=$v; done < <(action_yml_defaults "$work/action/action.yml")
@@ -68,7 +69,7 @@ job_ends_clean() { # job_ends_clean JOB LOG...
   check "$job: the workspace's files belong to the runner's uid" \
     test -z "$(find "$job_workspace" ! -uid "$RUNNER_UID" -print -quit)"
   check "$job: the runner's uid deletes everything the action wrote" \
-    as_runner bash -c 'rm -rf -- "$1"/* "$1"/.[!.]* "$2"/* "$3"/* && test -z "$(ls -A "$1" "$2" "$3")"' _ \
+    as_runner bash -c 'shopt -s dotglob nullglob; rm -rf -- "$1"/* "$2"/* "$3"/* && test -z "$(find "$@" -mindepth 1 -print -quit)"' _ \
     "$job_workspace" "$job_home" "$job_commands"
   local leaked
   leaked=$(leaked_assignments)
@@ -152,7 +153,12 @@ scenario_cancel() {
   if [[ -n $record ]]; then
     check "$job: the record says the elevation was revoked" json_true '.revocation.status == "REVOKED"' "$record"
     echo "  record: $(jq -c '{outcome, revocation}' "$record")"
-    grep -h -E 'revok' "$work/$job-main.log" "$work/$job-post.log" | grep -v '^::add-mask' | sed 's/^/  revoked by: /' | head -4
   fi
+  # Which step revoked: the record does not say yet (the main step's SIGTERM record is issue 21's); the logs do.
+  local by=()
+  grep -q 'Revocation: REVOKED\|revoked by the main step\|✔ revoke' "$work/$job-main.log" && by+=(main)
+  grep -q 'Revocation: REVOKED' "$work/$job-post.log" && by+=(post)
+  echo "  revoked by: ${by[*]:-nobody}"
+  check "$job: one step says it revoked the elevation (${by[*]:-none})" test "${#by[@]}" -ge 1
   job_ends_clean "$job" "$work/$job-main.log" "$work/$job-post.log"
 }
