@@ -104,6 +104,7 @@ digest=$(cat "$work/digest")
 pm rmi -f "$SOURCE_IMAGE" >/dev/null
 echo '{"auths":{}}' >"$work/no-credentials.json"
 pulled="$registry/jit-elevate@$digest"
+SIM_CLEANUP+=("pm rmi -f $pulled")
 check "the pushed digest pulls anonymously (no credentials at all)" \
   pm pull --tls-verify=false --authfile "$work/no-credentials.json" "docker://$pulled"
 check "the pulled image is the pushed digest" \
