@@ -52,6 +52,12 @@ class ActionInputsTest {
     }
 
     @Test
+    void anAudienceWithSpacesIsRefusedNamingTheDefault() {
+      runner.input("audience", "api://a b");
+      assertThat(rejected("audience").errors().get(0)).contains("api://AzureADTokenExchange");
+    }
+
+    @Test
     void aMalformedDurationShowsTheAcceptedForms() {
       runner.input("duration", "half an hour");
       assertThat(rejected("duration").errors().get(0)).contains("30m");
