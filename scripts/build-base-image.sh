@@ -34,7 +34,7 @@ else
 fi
 
 ensure_podman
-ensure_debs debootstrap ca-certificates
+ensure_debs debootstrap debian-archive-keyring ca-certificates  # the keyring: on Ubuntu CI hosts too
 
 if ! $force && pm image exists "$IMAGE"; then
   echo "base image $IMAGE exists; nothing to do (--force rebuilds it)"
