@@ -24,3 +24,12 @@ echo "consumer-check: installing jit-elevate $version into $repo"
 cp -r consumer-check "$work/project"
 echo "consumer-check: building $work/project against the installed artifacts"
 (cd "$work/project" && "$OLDPWD/mvnw" -B -ntp verify -Dmaven.repo.local="$repo" -Djit-elevate.version="$version")
+
+# failsafe cannot tell "no test found in the scanned test-jar" from success here (the project has no test
+# sources of its own), so count what ran.
+ran=$(sed -n 's:.*<completed>\([0-9]*\)</completed>.*:\1:p' "$work/project/target/failsafe-reports/failsafe-summary.xml")
+if [[ -z $ran || $ran == 0 ]]; then
+  echo "consumer-check: no test ran from the example's test-jar (check dependenciesToScan in consumer-check/pom.xml)" >&2
+  exit 1
+fi
+echo "consumer-check: $ran tests of examples/java-library passed from the installed artifacts"
