@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to poll and how to retry transient failures. Immutable; {@link #custom()} to change, {@link #from}
- * to derive.
+ * How to poll and how to retry transient failures. Immutable: start from {@link #defaults()} and derive
+ * with the {@code with*} methods.
  *
  * @param initialInterval first poll delay
  * @param maxInterval cap on the poll delay (also the lower bound is 1 poll/second per elevation)

@@ -7,6 +7,7 @@ import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import dev.jitelevate.core.AccessProbe;
 import dev.jitelevate.core.OperationContext;
 import dev.jitelevate.core.PrivilegedOperation;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class RotateSecret implements PrivilegedOperation {
     }
     KeyVaultSecret written = client(context).setSecret(secretName, value);
     context.note("secret", secretName);
-    context.note("version", written.getProperties().getVersion());
+    context.note("version", version(written));
   }
 
   @Override
@@ -61,11 +62,27 @@ public final class RotateSecret implements PrivilegedOperation {
   }
 
   private SecretClient client(OperationContext context) {
-    return new SecretClientBuilder()
-        .vaultUrl(context.cloud().vaultUrl(vault).toString())
+    URI url = context.cloud().vaultUrl(vault);
+    SecretClientBuilder builder = new SecretClientBuilder()
+        .vaultUrl(url.toString())
         .credential(context.credentials().newCredential())
-        .httpClient(context.httpClient())
-        .buildClient();
+        .httpClient(context.httpClient());
+    // The SDK checks that Key Vault's challenge names a host under the audience's domain (vault.azure.net);
+    // a cloud profile whose vault URLs live elsewhere (the emulator, a custom DNS name) cannot pass that check.
+    String audienceHost = URI.create(context.cloud().keyVaultAudience()).getHost();
+    if (!url.getHost().endsWith("." + audienceHost)) {
+      builder.disableChallengeResourceVerification();
+    }
+    return builder.buildClient();
+  }
+
+  /**
+   * The version written: the last segment of the secret's id. ({@code getProperties().getVersion()} assumes the
+   * vault sits at its host's root, which a cloud profile's vault URL need not.)
+   */
+  private static String version(KeyVaultSecret written) {
+    String id = written.getId();
+    return id.substring(id.lastIndexOf('/') + 1);
   }
 
   private static String newValue() {
