@@ -166,6 +166,7 @@ final class Lifecycle {
     }
     ActivationRecord record = run.record.build();
     run.events.on(new ElevationEvent.StepFinished(run.now(), "record", Duration.ZERO, true, record.outcome().name()));
+    run.events.on(new ElevationEvent.Recorded(run.now(), record));
     return record;
   }
 
