@@ -101,7 +101,8 @@ final class RevokeStep implements Step {
 
   private static ElevationException failed(Run run, RevocationHandle h, ElevationException e) {
     String backstop = backstop(h);
-    run.record.revocation("FAILED", h.strategy() == Strategy.RBAC ? null : h.expiresAt(), e.getMessage() + " " + backstop);
+    // rbac: the assignment's marked expiry, after which the sweep deletes it (the detail says it never expires)
+    run.record.revocation("FAILED", h.expiresAt(), e.getMessage() + " " + backstop);
     return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
         + " failed: " + AzureCodes.describe(e) + " " + backstop,
         e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
