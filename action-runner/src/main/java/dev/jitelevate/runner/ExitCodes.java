@@ -26,6 +26,7 @@ public final class ExitCodes {
       case REVOKE_FAILED -> 9;
       case SERVICE_UNAVAILABLE -> 10;
       case INTERRUPTED -> 130;
+      case INTERNAL -> INTERNAL_ERROR;
     };
   }
 }

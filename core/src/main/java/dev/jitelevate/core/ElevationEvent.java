@@ -12,6 +12,12 @@ public sealed interface ElevationEvent {
   /** A named step began ({@code resolve}, {@code precheck}, {@code submit}, {@code await}, {@code confirm}, {@code verify}, {@code perform}, {@code revoke}, {@code record}). */
   record StepStarted(Instant at, String step, String detail) implements ElevationEvent {}
 
+  /**
+   * The record was completed (after the revoke, also when the shutdown hook released the run): a caller that
+   * cannot wait for the return value (its process is being terminated) writes it from here.
+   */
+  record Recorded(Instant at, ActivationRecord record) implements ElevationEvent {}
+
   /** A named step ended. */
   record StepFinished(Instant at, String step, Duration took, boolean succeeded, String detail) implements ElevationEvent {}
 

@@ -71,6 +71,11 @@ public record ElevationRequest(
       throw new InvalidElevationRequestException("strategy", "The rbac strategy works only for Azure roles.",
           "Use broker or self for directory roles and groups.");
     }
+    if (strategy == Strategy.RBAC && revokePolicy == RevokePolicy.LEAVE_TO_EXPIRY) {
+      throw new InvalidElevationRequestException("revoke-policy",
+          "The rbac strategy creates plain role assignments, which have no server-side expiry to leave them to.",
+          "Use the post (or after-operation) revoke policy with rbac, or the broker strategy to leave access to expire.");
+    }
     requirePositive("approval-timeout", approvalTimeout);
     requirePositive("provisioning-timeout", provisioningTimeout);
     requirePositive("propagation-timeout", propagationTimeout);

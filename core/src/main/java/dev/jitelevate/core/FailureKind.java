@@ -21,5 +21,7 @@ public enum FailureKind {
   /** The service kept failing (5xx, throttling, resets) beyond the retry budget. */
   SERVICE_UNAVAILABLE,
   /** The run was interrupted (SIGTERM, thread interrupt). */
-  INTERRUPTED
+  INTERRUPTED,
+  /** An unexpected exception: a bug in jit-elevate (or the JVM failing), not in the request or the service. */
+  INTERNAL
 }

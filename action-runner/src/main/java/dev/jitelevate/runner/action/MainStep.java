@@ -30,7 +30,7 @@ final class MainStep {
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     ElevationRequest request = RequestSettings.build(ctx.env, event);
     Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
-    RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"));
+    RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"), request.strategy());
     Optional<String> artifactName = RecordFiles.artifactName(ctx.env);
     boolean upload = ctx.env.flag("upload-artifact", true);
     describe(request, operation, revoke);

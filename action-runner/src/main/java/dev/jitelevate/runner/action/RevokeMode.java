@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.core.Strategy;
 import java.util.Locale;
 
 /** When the action takes the elevation away. */
@@ -20,6 +21,21 @@ enum RevokeMode {
         throw ActionFailure.input("revoke", "'" + UntrustedText.neutralize(text, 40)
             + "' is not a revoke mode. Use post, after-operation or expire.");
     }
+  }
+
+  /**
+   * The mode for a strategy: rbac creates plain role assignments, which have no server-side expiry, so
+   * {@code expire} would leave one for good.
+   *
+   * @throws ActionFailure naming the {@code revoke} input when the mode cannot end that strategy's access
+   */
+  static RevokeMode parse(String text, Strategy strategy) {
+    RevokeMode mode = parse(text);
+    if (mode == EXPIRE && strategy == Strategy.RBAC) {
+      throw ActionFailure.input("revoke", "'expire' cannot end an rbac elevation: a plain role assignment has no "
+          + "server-side expiry and would stay for good. Use revoke: post (or after-operation), or strategy: broker.");
+    }
+    return mode;
   }
 
   String wireValue() {

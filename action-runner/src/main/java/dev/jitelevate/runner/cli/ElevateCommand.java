@@ -59,7 +59,12 @@ public final class ElevateCommand implements Callable<Integer> {
     ElevationRequest req = request.toRequest();
     Console console = root.console();
     SignIn session = new SignIn(signIn, root.env(), console);
-    Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()));
+    EventRenderer renderer = new EventRenderer(console, output.quiet());
+    RecordOnShutdown onShutdown = new RecordOnShutdown(this::recordPath);
+    Elevator elevator = session.elevator(event -> {
+      renderer.on(event);
+      onShutdown.on(event);
+    });
     if (req.dryRun()) {
       return finish(elevator.validate(req), null);
     }
@@ -67,12 +72,22 @@ public final class ElevateCommand implements Callable<Integer> {
       return hold(elevator, req);
     }
     CommandOperation operation = new CommandOperation(command, root.env());
-    ElevationOutcome outcome = elevator.run(req, operation);
+    onShutdown.arm();
+    ElevationOutcome outcome;
+    try {
+      outcome = elevator.run(req, operation);
+    } finally {
+      onShutdown.disarm();
+    }
     return finish(outcome, operation.exitCode().orElse(null));
   }
 
+  private Path recordPath(dev.jitelevate.core.ActivationRecord record) {
+    return recordOut != null ? recordOut : defaultRecordPath(record);
+  }
+
   private int finish(ElevationOutcome outcome, Integer commandExit) {
-    Path file = ElevationFile.writeRecord(recordOut != null ? recordOut : defaultRecordPath(outcome), outcome.record());
+    Path file = ElevationFile.writeRecord(recordPath(outcome.record()), outcome.record());
     int code = exitCode(outcome, commandExit);
     Console console = root.console();
     outcome.failure().filter(f -> commandExit == null || commandExit == 0)
@@ -98,18 +113,28 @@ public final class ElevateCommand implements Callable<Integer> {
     return outcome.failure().map(ElevationException::kind).map(ExitCodes::of).orElse(ExitCodes.OK);
   }
 
-  private Path defaultRecordPath(ElevationOutcome outcome) {
-    List<String> ids = outcome.record().requestIds();
+  private Path defaultRecordPath(dev.jitelevate.core.ActivationRecord record) {
+    List<String> ids = record.requestIds();
     String id = ids.isEmpty() ? Long.toString(System.currentTimeMillis()) : ids.get(0);
     return ElevationFile.defaultDirectory().resolve("record-" + id + ".json");
   }
 
   private int hold(Elevator elevator, ElevationRequest req) {
-    ActiveElevation elevation = elevator.elevate(req);
+    ActiveElevation elevation;
+    try {
+      elevation = elevator.elevate(req);
+    } catch (ElevationException e) {
+      // denied, timed out, failed: what was created is already revoked; the record says so
+      e.record().ifPresent(r -> ElevationFile.writeRecord(recordPath(r), r));
+      throw e;
+    }
     elevation.detach();
     Path file = handleOut != null ? handleOut
         : ElevationFile.defaultDirectory().resolve(elevation.handle().requestId() + ".json");
     ElevationFile.write(file, elevation.handle(), elevation.record());
+    if (recordOut != null) {
+      ElevationFile.writeRecord(recordOut, elevation.record());
+    }
     Console console = root.console();
     if (output.json()) {
       var o = Json.object();

@@ -63,6 +63,9 @@ public final class ShortErrorHandler implements IExecutionExceptionHandler, IPar
           .append(": ").append(oneLine(e.getMessage()));
       e.azureErrorCode().ifPresent(c -> b.append(" [").append(c).append(']'));
       e.azureRequestId().ifPresent(id -> b.append(" (request id ").append(id).append(')'));
+      if (e.kind() == dev.jitelevate.core.FailureKind.INTERNAL) {
+        b.append(" (run again with --stacktrace and report it)");
+      }
       return b.toString();
     }
     return "internal error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + oneLine(ex.getMessage()))

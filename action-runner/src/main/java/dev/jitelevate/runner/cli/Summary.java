@@ -50,7 +50,10 @@ final class Summary {
     return List.of(
         "Elevated:   " + handle.principalId() + " until " + handle.expiresAt() + " (request " + handle.requestId() + ")",
         "Handle:     " + file,
-        "Revoke it when done (or it expires by itself at " + handle.expiresAt() + "):",
+        handle.strategy() == dev.jitelevate.core.Strategy.RBAC
+            ? "Revoke it when done: a plain role assignment never expires by itself (only 'jit-elevate sweep' removes it"
+                + " after " + handle.expiresAt() + "):"
+            : "Revoke it when done (or it expires by itself at " + handle.expiresAt() + "):",
         "  jit-elevate revoke --handle " + file + signInHint);
   }
 

@@ -70,6 +70,12 @@ class ActionInputsTest {
     }
 
     @Test
+    void rbacWithRevokeExpireIsRefusedBeforeAnythingIsElevated() {
+      runner.input("strategy", "rbac").input("revoke", "expire");
+      assertThat(rejected("revoke").errors().get(0)).contains("no server-side expiry").contains("revoke: post");
+    }
+
+    @Test
     void aGroupWithAnAzureRoleTargetConflicts() {
       runner.input("group", "grp-prod-admins");
       assertThat(rejected("group").errors().get(0)).contains("takes no group");

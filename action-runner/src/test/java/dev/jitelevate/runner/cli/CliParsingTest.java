@@ -121,6 +121,14 @@ class CliParsingTest {
     }
 
     @Test
+    void rbacWithTheExpirePolicyExitsWith2NamingTheOptionBeforeSigningIn() {
+      assertThat(run("elevate", "--target", "azure-role", "--role", "Reader", "--scope", "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12",
+          "--strategy", "rbac", "--revoke-policy", "expire")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString()
+          .startsWith("jit-elevate elevate: --revoke-policy:").contains("no server-side expiry");
+    }
+
+    @Test
     void anUnknownTargetExitsWith2ListingTheKinds() {
       assertThat(run("elevate", "--target", "vm")).isEqualTo(ExitCodes.USAGE);
       assertThat(captured.err().lines()).singleElement().asString().contains("azure-role, directory-role or group");

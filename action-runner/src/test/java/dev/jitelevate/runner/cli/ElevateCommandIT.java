@@ -182,8 +182,7 @@ class ElevateCommandIT {
       Path record = dir.resolve("record.json");
       CliProcess.Result r = cli().env(Env.BROKER_SECRET, "wrong-secret-value").run(withProbe(elevate("--record-out", record.toString())));
 
-      // The exit code is the class of failure in the record (the ARM gateway decides the class: AUTHENTICATION is
-      // expected for AADSTS7000215; at the time of writing it reports SERVICE_UNAVAILABLE).
+      // The exit code is the class of failure in the record (AUTHENTICATION on every surface: BadBrokerSecretIT).
       String kind = json(record).path("error").path("kind").asText();
       assertThat(r.exitCode()).as(r.err()).isEqualTo(dev.jitelevate.runner.ExitCodes.of(dev.jitelevate.core.FailureKind.valueOf(kind)))
           .isNotZero();

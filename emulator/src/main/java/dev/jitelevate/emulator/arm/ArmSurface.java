@@ -9,6 +9,7 @@ import dev.jitelevate.emulator.kernel.EmulatorRequest;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.MalformedBodyException;
+import dev.jitelevate.emulator.kernel.Paging;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.kernel.Surface;
@@ -32,6 +33,7 @@ public final class ArmSurface implements Surface {
   private final ArmRouter router;
   private final ScenarioLoader loader;
   private final ArmJson json;
+  private volatile Paging paging = Paging.defaults();
 
   /** Creates the surface and registers its {@link AccessEvaluator} with the context. */
   public ArmSurface(EmulatorContext context) {
@@ -81,7 +83,8 @@ public final class ArmSurface implements Surface {
       caller.groups().forEach(g -> identities.add(ArmState.key(g)));
       synchronized (state) {
         tick();
-        return router.route(request, caller, identities, context.clock().now());
+        return ArmPages.page(router.route(request, caller, identities, context.clock().now()), request, paging,
+            context.baseUrl());
       }
     } catch (ArmException e) {
       return error(e.status(), e.code(), e.getMessage());
@@ -102,6 +105,7 @@ public final class ArmSurface implements Surface {
   public void load(Scenario scenario) {
     synchronized (state) {
       loader.load(scenario, context.clock().now());
+      paging = Paging.of(scenario);
     }
   }
 

@@ -83,7 +83,6 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
     ODataQuery query = call.query();
     return entities.stream()
         .filter(query.filter()::matches)
-        .limit(query.top().orElse(Integer.MAX_VALUE))
         .map(e -> query.project(expander.apply(e, query)))
         .toList();
   }

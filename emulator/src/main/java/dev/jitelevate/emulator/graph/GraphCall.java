@@ -7,6 +7,7 @@ import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.EmulatorRequest;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.Paging;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,10 +19,11 @@ import java.util.List;
  * @param segments non-empty path segments after the version
  * @param caller the authenticated caller
  * @param query parsed OData options
- * @param baseUrl the emulator's base URL (for {@code @odata.context})
+ * @param baseUrl the emulator's base URL (for {@code @odata.context} and {@code @odata.nextLink})
+ * @param paging the page size of collections
  */
 record GraphCall(EmulatorRequest request, String version, List<String> segments, Caller caller, ODataQuery query,
-    String baseUrl) {
+    String baseUrl, Paging paging) {
 
   GraphCall {
     segments = List.copyOf(segments);
@@ -71,11 +73,22 @@ record GraphCall(EmulatorRequest request, String version, List<String> segments,
     return EmulatorResponse.json(status, out);
   }
 
+  /**
+   * One page of a collection: at most the page size ({@code $top} when smaller), and an {@code @odata.nextLink}
+   * with a {@code $skiptoken} when more items remain, as Graph pages its lists.
+   */
   EmulatorResponse collection(String contextFragment, List<ObjectNode> items) {
+    Paging.Page<ObjectNode> page;
+    try {
+      page = paging.page(items, request, query.top(), baseUrl);
+    } catch (IllegalArgumentException e) {
+      throw GraphException.invalidRequest(e.getMessage());
+    }
     ObjectNode out = Json.object();
     out.put("@odata.context", context(contextFragment));
+    page.nextLink().ifPresent(link -> out.put("@odata.nextLink", link));
     ArrayNode value = out.putArray("value");
-    items.forEach(value::add);
+    page.items().forEach(value::add);
     return EmulatorResponse.json(200, out);
   }
 

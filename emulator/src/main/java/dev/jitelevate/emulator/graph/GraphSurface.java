@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.graph;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.ClaimsSource;
+import dev.jitelevate.emulator.kernel.Paging;
 import dev.jitelevate.emulator.kernel.Directory;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
 import dev.jitelevate.emulator.kernel.EmulatorRequest;
@@ -26,6 +27,7 @@ public final class GraphSurface implements Surface {
   private final EmulatorContext context;
   private final GraphAuth auth;
   private final Object lock = new Object();
+  private volatile Paging paging = Paging.defaults();
   private GraphTenant tenant;
   private GraphRouter router;
 
@@ -67,7 +69,8 @@ public final class GraphSurface implements Surface {
     String version = versionOf(request.path()).orElseThrow();
     Caller caller = auth.authenticate(request);
     List<String> segments = GraphCall.segmentsOf(request.path().substring(version.length() + 1));
-    GraphCall call = new GraphCall(request, version, segments, caller, ODataQuery.of(request), context.baseUrl());
+    GraphCall call = new GraphCall(request, version, segments, caller, ODataQuery.of(request), context.baseUrl(),
+        paging);
     return router.route(call);
   }
 
@@ -87,6 +90,7 @@ public final class GraphSurface implements Surface {
       GraphTenant loaded = new GraphTenant(new ScenarioLoader(directory, context.clock().now()).load(scenario),
           context);
       tenant = loaded;
+      paging = Paging.of(scenario);
       router = new GraphRouter(loaded);
     }
   }

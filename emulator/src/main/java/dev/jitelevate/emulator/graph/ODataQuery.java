@@ -52,11 +52,11 @@ record ODataQuery(ODataFilter filter, Map<String, ODataQuery> expand, List<Strin
         .findFirst();
   }
 
-  /** Applies $filter, $top and $select to rendered entities. */
+  /** Applies $filter and $select to rendered entities ($top sets the page size: {@link GraphCall#collection}). */
   List<ObjectNode> apply(List<ObjectNode> entities) {
     List<ObjectNode> out = new ArrayList<>();
     for (ObjectNode entity : entities) {
-      if (filter.matches(entity) && (top.isEmpty() || out.size() < top.get())) {
+      if (filter.matches(entity)) {
         out.add(project(entity));
       }
     }

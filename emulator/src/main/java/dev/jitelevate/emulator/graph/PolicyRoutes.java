@@ -60,7 +60,6 @@ final class PolicyRoutes {
     List<ObjectNode> items = tenant.state.policies.stream()
         .filter(p -> p.target.kind() == kind && p.target.scope().equalsIgnoreCase(scopeId))
         .filter(p -> role == null || p.target.role().equalsIgnoreCase(role))
-        .limit(call.query().top().orElse(Integer.MAX_VALUE))
         .map(p -> assignments ? assignment(p, call.query()) : policy(p, call.query()))
         .map(call.query()::project)
         .toList();

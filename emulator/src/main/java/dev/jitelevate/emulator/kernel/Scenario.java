@@ -50,6 +50,16 @@ public record Scenario(JsonNode root) {
     }
   }
 
+  /**
+   * The same scenario with ARM and Graph lists cut into pages of at most {@code pageSize} items (its
+   * {@code paging.pageSize}), so a test forces several pages with little data.
+   */
+  public Scenario withPageSize(int pageSize) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = root.deepCopy();
+    copy.putObject("paging").put("pageSize", new Paging(pageSize).pageSize());
+    return new Scenario(copy);
+  }
+
   /** Returns a top-level section, or a missing node. */
   public JsonNode section(String name) {
     JsonNode node = root.get(name);

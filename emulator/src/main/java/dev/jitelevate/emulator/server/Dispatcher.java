@@ -66,6 +66,10 @@ final class Dispatcher {
     if (verdict.early().isPresent()) {
       return new Outcome(verdict.early().get(), verdict.delayMs());
     }
+    if (verdict.lostAnswer()) {
+      safeHandle(surface, request);
+      return new Outcome(null, verdict.delayMs());
+    }
     return new Outcome(safeHandle(surface, request), verdict.delayMs());
   }
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param method HTTP method to match, or null for any
  * @param pathRegex regular expression that must be found in the (decoded, slash-collapsed) path
- * @param kind what to do: answer with a status, reset the connection, or add latency and then serve normally
+ * @param kind what to do: answer with a status, reset the connection, add latency and then serve normally, or
+ *     serve the request and then reset the connection instead of answering (the service acted, the answer was lost)
  * @param status the status for {@link Kind#STATUS} (e.g. 503, 500, 429)
  * @param retryAfterSeconds a {@code Retry-After} header value for {@link Kind#STATUS}, or 0 for none
  * @param latency the delay for {@link Kind#LATENCY}
@@ -21,7 +22,7 @@ public record FaultRule(
     String method, String pathRegex, Kind kind, int status, int retryAfterSeconds, Duration latency, int count) {
 
   /** What a fault rule does to a matching request. */
-  public enum Kind { STATUS, RESET, LATENCY }
+  public enum Kind { STATUS, RESET, LATENCY, LOST_ANSWER }
 
   public FaultRule {
     Objects.requireNonNull(kind, "kind");
@@ -50,6 +51,14 @@ public record FaultRule(
   /** The next {@code count} matching requests have their connection reset. */
   public static FaultRule reset(String method, String pathRegex, int count) {
     return new FaultRule(method, pathRegex, Kind.RESET, 0, 0, Duration.ZERO, count);
+  }
+
+  /**
+   * The next {@code count} matching requests take effect, but their connection is reset instead of answered:
+   * a client retrying must find what its lost attempt created.
+   */
+  public static FaultRule lostAnswer(String method, String pathRegex, int count) {
+    return new FaultRule(method, pathRegex, Kind.LOST_ANSWER, 0, 0, Duration.ZERO, count);
   }
 
   /** The next {@code count} matching requests are delayed, then served normally. */

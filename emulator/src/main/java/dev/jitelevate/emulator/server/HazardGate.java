@@ -24,7 +24,11 @@ final class HazardGate {
   }
 
   /** What happens to the request: served normally (maybe late), answered early, or reset. */
-  record Verdict(Optional<EmulatorResponse> early, boolean reset, long delayMs) {
+  record Verdict(Optional<EmulatorResponse> early, boolean reset, long delayMs, boolean lostAnswer) {
+    Verdict(Optional<EmulatorResponse> early, boolean reset, long delayMs) {
+      this(early, reset, delayMs, false);
+    }
+
     static Verdict proceed(long delayMs) {
       return new Verdict(Optional.empty(), false, delayMs);
     }
@@ -39,6 +43,8 @@ final class HazardGate {
         switch (r.kind()) {
           case RESET:
             return new Verdict(Optional.empty(), true, 0);
+          case LOST_ANSWER:
+            return new Verdict(Optional.empty(), false, 0, true);
           case STATUS:
             return new Verdict(Optional.of(injected(surface, r)), false, 0);
           case LATENCY:

@@ -81,6 +81,14 @@ final class Lifecycle {
       release(run, config.polling().minimumActiveDuration().plusMinutes(1), guard);
       ElevationException first = run.failure().orElse(e);
       throw first.attachRecord(run.record.build());
+    } catch (Error e) {
+      run.fail(StepsRunner.internal("acquire", e));
+      try {
+        cancelIfPending(run, null);
+      } finally {
+        release(run, config.polling().minimumActiveDuration().plusMinutes(1), guard);
+      }
+      throw e;
     }
   }
 
@@ -90,12 +98,15 @@ final class Lifecycle {
     }
   }
 
-  /** Performs the operation; its failure is kept in the run. */
+  /** Performs the operation; its failure is kept in the run (an {@link Error} too, and then rethrown). */
   void perform(Run run) {
     try {
       StepsRunner.runOne(run, new PerformStep());
     } catch (ElevationException e) {
       run.fail(e);
+    } catch (Error e) {
+      run.fail(StepsRunner.internal("perform", e));
+      throw e;
     }
   }
 
@@ -123,6 +134,9 @@ final class Lifecycle {
       StepsRunner.runOne(run, new RevokeStep(maxFloorWait));
     } catch (ElevationException e) {
       run.fail(e);
+    } catch (Error e) {
+      run.fail(StepsRunner.internal("revoke", e));
+      throw e;
     } finally {
       finish(run);
       if (guard != null) {
@@ -152,6 +166,7 @@ final class Lifecycle {
     }
     ActivationRecord record = run.record.build();
     run.events.on(new ElevationEvent.StepFinished(run.now(), "record", Duration.ZERO, true, record.outcome().name()));
+    run.events.on(new ElevationEvent.Recorded(run.now(), record));
     return record;
   }
 

@@ -59,8 +59,11 @@ public final class LifecycleElevator implements Elevator {
     } catch (ElevationException e) {
       return new ElevationOutcome(run.record.build(), run.failure());
     }
-    lifecycle.perform(run);
-    lifecycle.release(run);
+    try {
+      lifecycle.perform(run);
+    } finally {
+      lifecycle.release(run);
+    }
     return new ElevationOutcome(run.record.build(), run.failure());
   }
 

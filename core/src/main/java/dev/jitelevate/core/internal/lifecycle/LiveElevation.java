@@ -63,7 +63,7 @@ final class LiveElevation implements ActiveElevation {
       return;
     }
     closed = true;
-    lifecycle.release(run);
+    lifecycle.release(run);  // releases in its own finally, whatever the revoke throws
     if (run.failure().isPresent()) {
       ElevationException failure = run.failure().get();
       throw failure.attachRecord(run.record.build());

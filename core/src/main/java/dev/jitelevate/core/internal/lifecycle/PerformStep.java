@@ -4,7 +4,11 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrivilegedOperation;
 
-/** Runs the privileged operation with the verified elevation; any failure becomes OPERATION_FAILED. */
+/**
+ * Runs the privileged operation with the verified elevation. Its exceptions, assertion errors and linkage errors
+ * (a missing class) become OPERATION_FAILED; other errors (out of memory, stack overflow) escape after the
+ * lifecycle has revoked.
+ */
 final class PerformStep implements Step {
 
   @Override
@@ -23,7 +27,7 @@ final class PerformStep implements Step {
     } catch (ElevationException e) {
       throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
           + e.getMessage(), e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
-    } catch (Exception e) {
+    } catch (Exception | AssertionError | LinkageError e) {
       throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, null, 0, e);
     } finally {

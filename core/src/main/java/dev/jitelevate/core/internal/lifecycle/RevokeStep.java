@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Takes the elevation away, once, whoever asks first (the finally or the shutdown hook). Never touches access
- * this run did not create. Inside the service's minimum active duration it waits and retries
+ * this run did not create. A plain role assignment (rbac) is deleted at once: it has no floor. For PIM, inside
+ * the service's minimum active duration it waits and retries
  * (WAIT_FOR_MINIMUM) or leaves the elevation to its server-side expiry and says so (LEAVE_TO_EXPIRY). Then it
  * confirms the access is gone.
  */
@@ -60,6 +61,10 @@ final class RevokeStep implements Step {
           "The access existed before this run and was left untouched.");
       return;
     }
+    if (h.strategy() == Strategy.RBAC) {
+      removeAssignment(run, h);
+      return;
+    }
     Instant allowedAt = h.activatedAt().plus(run.config.polling().minimumActiveDuration());
     Instant now = run.now();
     if (now.isBefore(allowedAt)) {
@@ -78,12 +83,29 @@ final class RevokeStep implements Step {
         leaveToExpiry(run, h);
         return;
       }
-      String backstop = backstop(h);
-      run.record.revocation("FAILED", h.expiresAt(), e.getMessage() + " " + backstop);
-      throw new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
-          + " failed: " + AzureCodes.describe(e) + " " + backstop,
-          e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
+      throw failed(run, h, e);
     }
+  }
+
+  /**
+   * A plain role assignment (rbac) has no deactivation floor and no server-side expiry: it is deleted at once,
+   * whatever the revoke policy and however short the caller's budget (the shutdown hook's included).
+   */
+  private void removeAssignment(Run run, RevocationHandle h) throws InterruptedException {
+    try {
+      remove(run, h, run.now());
+    } catch (ElevationException e) {
+      throw failed(run, h, e);
+    }
+  }
+
+  private static ElevationException failed(Run run, RevocationHandle h, ElevationException e) {
+    String backstop = backstop(h);
+    // rbac: the assignment's marked expiry, after which the sweep deletes it (the detail says it never expires)
+    run.record.revocation("FAILED", h.expiresAt(), e.getMessage() + " " + backstop);
+    return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
+        + " failed: " + AzureCodes.describe(e) + " " + backstop,
+        e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
   }
 
   /**
@@ -92,8 +114,8 @@ final class RevokeStep implements Step {
    */
   static String backstop(RevocationHandle h) {
     return h.strategy() == Strategy.RBAC
-        ? "The role assignment has no server-side expiry: it is marked to expire at " + h.expiresAt()
-            + ", and 'jit-elevate sweep' deletes it after that."
+        ? "The role assignment has no server-side expiry and stays until deleted: it is marked to expire at "
+            + h.expiresAt() + ", and only 'jit-elevate sweep' (run it on a schedule) deletes it after that."
         : "Left to expire at " + h.expiresAt() + " (its server-side expiry).";
   }
 
@@ -116,7 +138,7 @@ final class RevokeStep implements Step {
         run.request.duration(), "jit-elevate: revoking after the run (request " + h.requestId() + ")",
         run.request.ticket(), Optional.empty(), Optional.empty());
     Instant retryUntil = later(run.now(), allowedAt).plus(floorPatience(run));
-    Retrier.Plan plan = new Retrier.Plan("revoke", f -> AzureCodes.is(f, AzureCodes.ACTIVE_DURATION_TOO_SHORT)
+    Retrier.Plan plan = new Retrier.Plan("revoke", f -> !rbac && AzureCodes.is(f, AzureCodes.ACTIVE_DURATION_TOO_SHORT)
         && run.request.revokePolicy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, AzureCodes::describe);
     if (!rbac) {
       run.record.requestId(removalId);

@@ -33,9 +33,17 @@ final class StepsRunner {
       throw new ElevationException(FailureKind.INTERRUPTED, "The " + step.name() + " step was interrupted.");
     } catch (RuntimeException e) {
       finished(run, step, start, false, e.toString());
-      throw new ElevationException(FailureKind.SERVICE_UNAVAILABLE,
-          "The " + step.name() + " step failed unexpectedly: " + e, null, null, 0, e);
+      throw internal(step.name(), e);
+    } catch (Error e) {
+      finished(run, step, start, false, e.toString());
+      throw e;
     }
+  }
+
+  /** An unexpected exception or error: a bug, named as one, keeping the original as the cause. */
+  static ElevationException internal(String step, Throwable e) {
+    return new ElevationException(FailureKind.INTERNAL, "The " + step + " step failed unexpectedly (a bug in jit-elevate: "
+        + "please report it): " + e, null, null, 0, e);
   }
 
   private static void finished(Run run, Step step, Instant start, boolean ok, String detail) {

@@ -166,7 +166,7 @@ final class FakeSurface implements AccessSurface {
         .filter(i -> kind != SurfaceKind.ARM_RBAC || i.id().equals(spec.requestId()))
         .findFirst()
         .orElseThrow(() -> error(400, "RoleAssignmentDoesNotExist", "The role assignment does not exist."));
-    if (now.isBefore(target.start().plus(floor))) {
+    if (kind != SurfaceKind.ARM_RBAC && now.isBefore(target.start().plus(floor))) {
       throw error(400, "ActiveDurationTooShort", "The Active duration is too short. Miniumum Required is 5 minutes.");
     }
     active.remove(target);

@@ -1,12 +1,16 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ArmScope;
+import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationOutcome;
+import dev.jitelevate.core.InvalidElevationRequestException;
+import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.Strategy;
@@ -35,6 +39,33 @@ class StrategiesTest {
       assertThat(h.surface.active).isEmpty();
       assertThat(outcome.record().requestIds()).containsExactly(name);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
+    }
+
+    @Test
+    void deletesTheAssignmentAtOnceWithoutWaitingForPimsFloor() {
+      ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().strategy(Strategy.RBAC).build(), ctx -> {});
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(h.events(ElevationEvent.Waiting.class)).noneMatch(w -> w.status().contains("minimum active duration"));
+      assertThat(h.clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isLessThan(Duration.ofMinutes(1));
+      assertThat(h.surface.active).isEmpty();
+    }
+
+    @Test
+    void refusesToLeaveAnAssignmentToAnExpiryItDoesNotHave() {
+      assertThatThrownBy(() -> Harness.brokerRequest().strategy(Strategy.RBAC).revokePolicy(RevokePolicy.LEAVE_TO_EXPIRY).build())
+          .isInstanceOf(InvalidElevationRequestException.class)
+          .hasMessageContaining("no server-side expiry")
+          .satisfies(e -> assertThat(((InvalidElevationRequestException) e).input()).isEqualTo("revoke-policy"));
+    }
+
+    @Test
+    void saysTheSweepIsTheOnlyBackstopWhenDeletingFails() {
+      h.surface.removeErrors.add(FakeSurface.error(403, "AuthorizationFailed", "The client may not delete role assignments."));
+      ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().strategy(Strategy.RBAC).build(), ctx -> {});
+      assertThat(outcome.record().revocation().status()).isEqualTo("FAILED");
+      assertThat(outcome.record().revocation().detail()).get().asString().contains("no server-side expiry").contains("sweep")
+          .doesNotContain("Left to expire");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.time.Duration;
  * A process the reliability suite kills: builds an elevator from a cloud profile file, elevates the CI
  * identity through the broker and blocks in its operation until it is signalled.
  *
- * <p>Arguments: {@code <profile.json> <broker|rbac> <run|elevate> <state-dir>}; the CI identity's client
+ * <p>Arguments: {@code <profile.json> <broker|rbac> <run|elevate> <state-dir> [floor]} (the lifecycle's
+ * minimum active duration, an ISO duration; default {@link FaultWorld#FLOOR}); the CI identity's client
  * assertion comes on the first line of stdin. {@code run} runs a blocking operation through
  * {@link Elevator#run} (the shutdown hook must revoke on SIGTERM); {@code elevate} writes the revocation
  * handle and record to the state directory first (what the Action's main step saves for its post step).
@@ -38,7 +39,7 @@ public final class BlockingRun {
     CredentialSource ci = Credentials.clientAssertion(cloud, FaultWorld.TENANT, FaultWorld.CI_APP, () -> assertion);
     Elevator elevator = Elevator.builder().cloud(cloud).tenantId(FaultWorld.TENANT).identity(ci)
         .broker(Credentials.clientSecret(cloud, FaultWorld.TENANT, FaultWorld.BROKER_APP, FaultWorld.BROKER_SECRET))
-        .polling(FaultWorld.polling(FaultWorld.FLOOR)).listener(e -> System.out.println("event " + e)).build();
+        .polling(FaultWorld.polling(args.length > 4 ? Duration.parse(args[4]) : FaultWorld.FLOOR)).listener(e -> System.out.println("event " + e)).build();
     ElevationRequest request = FaultCatalogue.azureRole(strategy).label("run", "subprocess").build();
     if (args[2].equals("run")) {
       elevator.run(request, context -> block());

@@ -41,6 +41,8 @@ class ProcessFaultsIT {
   private FaultWorld world;
   private Ledger ledger;
   private SecretCanary canary;
+  /** The lifecycle's minimum active duration in the killed process (PIM's real 5 minutes in some tests). */
+  private String floor;
   @TempDir
   Path dir;
 
@@ -57,6 +59,7 @@ class ProcessFaultsIT {
 
   @BeforeEach
   void reset() {
+    floor = FaultWorld.FLOOR.toString();
     canary = world.reset();
   }
 
@@ -74,6 +77,18 @@ class ProcessFaultsIT {
   void sigtermDuringAnRbacOperationDeletesTheAssignment() throws Exception {
     killed("rbac/azure-role/sigterm-during-operation", "rbac", "run", false, (exit, out, problems) -> {
       expect(problems, exit == 143, "exit " + exit + " instead of 143 (SIGTERM)");
+      expect(problems, world.emulator.leaks().isEmpty(), "still active: " + world.emulator.leaks());
+    });
+  }
+
+  @Test
+  void sigtermInTheFirstSecondsOfAnRbacRunDeletesTheAssignmentWithoutWaitingForAFloor() throws Exception {
+    floor = "PT5M";
+    killed("rbac/azure-role/sigterm-in-the-first-seconds", "rbac", "run", false, (exit, out, problems) -> {
+      expect(problems, exit == 143, "exit " + exit + " instead of 143 (SIGTERM)");
+      expect(problems, java.util.regex.Pattern.compile("step=revoke, took=[^,]*, succeeded=true").matcher(out).find(),
+          "the shutdown hook did not delete the assignment: " + tail(out));
+      expect(problems, !out.contains("minimum active duration"), "waited for a floor rbac does not have: " + tail(out));
       expect(problems, world.emulator.leaks().isEmpty(), "still active: " + world.emulator.leaks());
     });
   }
@@ -129,7 +144,7 @@ class ProcessFaultsIT {
       String assertion = world.emulator.github().idToken("api://AzureADTokenExchange");
       c.watch(assertion);
       Process process = new ProcessBuilder(javaBin(), "-cp", System.getProperty("java.class.path"),
-          BlockingRun.class.getName(), profile.toString(), strategy, mode, dir.toString()).start();
+          BlockingRun.class.getName(), profile.toString(), strategy, mode, dir.toString(), floor).start();
       try (OutputStream stdin = process.getOutputStream()) {
         stdin.write((assertion + "\n").getBytes(StandardCharsets.UTF_8));
       }

@@ -1,12 +1,11 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
-import com.azure.core.exception.ClientAuthenticationException;
-import com.microsoft.aad.msal4j.MsalException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementException;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.internal.gateway.sdk.SignInFailures;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry.Verdict;
 import java.io.IOException;
 import java.time.Duration;
@@ -130,12 +129,7 @@ final class ArmFailures {
    * azure-identity's exception (or hands on MSAL's own), so a bad secret or a refused assertion must not pass for a connection problem.
    */
   static Optional<RuntimeException> signInFailure(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof ClientAuthenticationException || t instanceof MsalException) {
-        return Optional.of((RuntimeException) t);
-      }
-    }
-    return Optional.empty();
+    return SignInFailures.find(failure);
   }
 
   /** A reset, refused connection or time-out anywhere in the cause chain. */

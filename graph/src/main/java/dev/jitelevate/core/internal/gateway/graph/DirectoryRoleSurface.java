@@ -109,9 +109,9 @@ final class DirectoryRoleSurface extends PimSurface {
   List<GraphRequest> requests(ResolvedTarget target, Optional<PrincipalId> principal) {
     String filter = "roleDefinitionId eq '" + roleId(target) + "'"
         + principal.map(p -> " and principalId eq '" + p.value() + "'").orElse("");
-    var page = graph.roleManagement().directory().roleAssignmentScheduleRequests()
-        .get(rc -> rc.queryParameters.filter = filter);
-    return page == null || page.getValue() == null ? List.of() : page.getValue().stream().map(this::map).toList();
+    var list = graph.roleManagement().directory().roleAssignmentScheduleRequests();
+    var first = list.get(rc -> rc.queryParameters.filter = filter);
+    return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
   }
 
   @Override
@@ -146,15 +146,15 @@ final class DirectoryRoleSurface extends PimSurface {
   }
 
   private List<UnifiedRoleEligibilityScheduleInstance> eligibleInstances(String filter) {
-    var page = calls.call("roleEligibilityScheduleInstances.list", () -> graph.roleManagement().directory()
-        .roleEligibilityScheduleInstances().get(rc -> rc.queryParameters.filter = filter));
-    return page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.roleManagement().directory().roleEligibilityScheduleInstances();
+    return calls.call("roleEligibilityScheduleInstances.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
   private List<UnifiedRoleAssignmentScheduleInstance> activeInstances(String filter) {
-    var page = calls.call("roleAssignmentScheduleInstances.list", () -> graph.roleManagement().directory()
-        .roleAssignmentScheduleInstances().get(rc -> rc.queryParameters.filter = filter));
-    return page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.roleManagement().directory().roleAssignmentScheduleInstances();
+    return calls.call("roleAssignmentScheduleInstances.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
   private ActiveInstance active(UnifiedRoleAssignmentScheduleInstance i) {

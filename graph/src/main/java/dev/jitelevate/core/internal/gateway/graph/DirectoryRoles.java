@@ -88,8 +88,8 @@ final class DirectoryRoles {
   }
 
   private List<UnifiedRoleDefinition> byFilter(String filter) {
-    var page = calls.call("roleDefinitions.list", () -> graph.roleManagement().directory().roleDefinitions()
-        .get(rc -> rc.queryParameters.filter = filter));
-    return page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.roleManagement().directory().roleDefinitions();
+    return calls.call("roleDefinitions.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 }

@@ -6,6 +6,7 @@ import com.microsoft.kiota.ApiException;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PolicyViolationException;
+import dev.jitelevate.core.internal.gateway.sdk.SignInFailures;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry.Verdict;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,6 +33,9 @@ final class GraphErrors {
 
   /** Whether TransientRetry should try again, and after how long when the service said. */
   static Verdict verdict(RuntimeException failure) {
+    if (SignInFailures.find(failure).isPresent()) {
+      return Verdict.permanent();
+    }
     if (failure instanceof ApiException api && api.getResponseStatusCode() > 0) {
       int status = api.getResponseStatusCode();
       if (!TRANSIENT_STATUS.contains(status)) {
@@ -48,6 +52,11 @@ final class GraphErrors {
   static ElevationException translate(String operation, RuntimeException failure, Optional<String> lastRequestId) {
     if (failure instanceof ElevationException e) {
       return e;
+    }
+    Optional<RuntimeException> signIn = SignInFailures.find(failure);
+    if (signIn.isPresent()) {
+      return new ElevationException(FailureKind.AUTHENTICATION, "Signing in for Graph " + operation + " failed: "
+          + signIn.get().getMessage(), null, lastRequestId.orElse(null), 0, failure);
     }
     if (failure instanceof ApiException api && api.getResponseStatusCode() > 0) {
       return fromResponse(operation, api, lastRequestId);

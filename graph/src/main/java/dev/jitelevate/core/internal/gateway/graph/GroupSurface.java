@@ -115,9 +115,9 @@ final class GroupSurface extends PimSurface {
   List<GraphRequest> requests(ResolvedTarget target, Optional<PrincipalId> principal) {
     String filter = "groupId eq '" + target.scope() + "'"
         + principal.map(p -> " and principalId eq '" + p.value() + "'").orElse("");
-    var page = graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests()
-        .get(rc -> rc.queryParameters.filter = filter);
-    return page == null || page.getValue() == null ? List.of() : page.getValue().stream().map(this::map).toList();
+    var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
+    var first = list.get(rc -> rc.queryParameters.filter = filter);
+    return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
   }
 
   @Override
@@ -157,15 +157,15 @@ final class GroupSurface extends PimSurface {
   }
 
   private List<PrivilegedAccessGroupEligibilityScheduleInstance> eligibleInstances(String filter) {
-    var page = calls.call("eligibilityScheduleInstances.list", () -> graph.identityGovernance().privilegedAccess()
-        .group().eligibilityScheduleInstances().get(rc -> rc.queryParameters.filter = filter));
-    return page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.identityGovernance().privilegedAccess().group().eligibilityScheduleInstances();
+    return calls.call("eligibilityScheduleInstances.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
   private List<PrivilegedAccessGroupAssignmentScheduleInstance> activeInstances(String filter) {
-    var page = calls.call("assignmentScheduleInstances.list", () -> graph.identityGovernance().privilegedAccess()
-        .group().assignmentScheduleInstances().get(rc -> rc.queryParameters.filter = filter));
-    return page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleInstances();
+    return calls.call("assignmentScheduleInstances.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
   private GraphRequest map(PrivilegedAccessGroupAssignmentScheduleRequest r) {

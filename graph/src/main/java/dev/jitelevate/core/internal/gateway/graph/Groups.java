@@ -40,9 +40,10 @@ final class Groups {
       return remember(new Found(id.value(), found.displayName()));
     }
     String name = ref.displayName().orElseThrow();
-    var page = calls.call("groups.list", () -> graph.groups()
-        .get(rc -> rc.queryParameters.filter = "displayName eq '" + name.replace("'", "''") + "'"));
-    List<Group> found = page == null || page.getValue() == null ? List.of() : page.getValue();
+    var list = graph.groups();
+    List<Group> found = calls.call("groups.list", () -> GraphPages.all(
+        list.get(rc -> rc.queryParameters.filter = "displayName eq '" + name.replace("'", "''") + "'"),
+        p -> p.getValue(), link -> list.withUrl(link).get()));
     if (found.isEmpty()) {
       throw new InvalidElevationRequestException("group", "No group is named '" + name + "'.",
           "Use the display name exactly as the Entra admin center shows it, or pass the group's object id.");

@@ -17,12 +17,12 @@ final class Policies {
    * @param admin read the admin-side enablement rules (the caller assigns) instead of the end user's (it activates)
    */
   static EffectivePolicy read(GraphServiceClient graph, GraphCalls calls, String filter, String what, boolean admin) {
-    var page = calls.call("roleManagementPolicyAssignments.list", () -> graph.policies().roleManagementPolicyAssignments()
-        .get(rc -> {
+    var list = graph.policies().roleManagementPolicyAssignments();
+    List<UnifiedRoleManagementPolicyAssignment> found = calls.call("roleManagementPolicyAssignments.list",
+        () -> GraphPages.all(list.get(rc -> {
           rc.queryParameters.filter = filter;
           rc.queryParameters.expand = new String[] {"policy($expand=rules)"};
-        }));
-    List<UnifiedRoleManagementPolicyAssignment> found = page == null || page.getValue() == null ? List.of() : page.getValue();
+        }), p -> p.getValue(), link -> list.withUrl(link).get()));
     if (found.isEmpty() || found.get(0).getPolicy() == null) {
       throw new ElevationException(FailureKind.INVALID_REQUEST, "No PIM policy is assigned to " + what
           + ": PIM cannot manage it. Check that the role or group is managed by PIM.");
