@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
@@ -123,7 +124,7 @@ class ActionStepsIT {
       SimulatedRunner.Step post = runner.post(main);
       assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
       JsonNode record = record(main);
-      assertThat(record.path("schemaVersion").asText()).isEqualTo("1.0");
+      assertThat(record.path("schemaVersion").asText()).isEqualTo(ActivationRecord.SCHEMA_VERSION);
       assertThat(record.path("requestIds").toString()).contains(main.outputs().get("request-id"));
       assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
       assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
