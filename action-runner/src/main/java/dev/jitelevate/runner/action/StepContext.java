@@ -47,13 +47,17 @@ final class StepContext {
   }
 
   Elevator elevator(IdentitySettings settings, Identities identities) {
+    return elevator(settings, identities, new ProgressListener(log, clock));
+  }
+
+  Elevator elevator(IdentitySettings settings, Identities identities, dev.jitelevate.core.ElevationListener listener) {
     PollingPolicy polling = PollingPolicy.defaults();
     Optional<String> floor = env.get(MIN_ACTIVE_VARIABLE);
     if (floor.isPresent()) {
       polling = polling.withMinimumActiveDuration(Durations.parse(MIN_ACTIVE_VARIABLE, floor.get()));
     }
     var builder = Elevator.builder().cloud(settings.cloud().cloud()).tenantId(settings.tenantId())
-        .identity(identities.identity()).listener(new ProgressListener(log, clock)).clock(clock).polling(polling);
+        .identity(identities.identity()).listener(listener).clock(clock).polling(polling);
     identities.broker().ifPresent(builder::broker);
     return builder.build();
   }

@@ -178,7 +178,7 @@ class ActionStepsIT {
         assertThat(finalize.path("hash").asText()).isEqualTo("sha256:" + ArtifactUpload.sha256(zip));
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
           assertThat(in.getNextEntry().getName()).startsWith("record-").endsWith(".json");
-          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"schemaVersion\" : \"1.0\"");
+          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"schemaVersion\" : \"" + ActivationRecord.SCHEMA_VERSION + "\"");
         }
         List<String> secrets = new ArrayList<>(secrets());
         secrets.add(artifacts.runtimeToken);
