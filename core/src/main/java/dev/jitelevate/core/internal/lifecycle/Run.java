@@ -53,6 +53,11 @@ final class Run {
   ShutdownGuard guard;
   /** How often this run waited for another activation of the same access to end (it waits once). */
   int concurrentWaits;
+  /**
+   * Whether the elevated principal is not the signed-in identity (a broker elevating someone else): its access
+   * cannot be tested as the principal, so the verify step proves what it can instead.
+   */
+  boolean otherPrincipal;
   /** Set once this run's pending request was cancelled. */
   volatile boolean cancelled;
   private ElevationException failure;
