@@ -211,4 +211,41 @@ class OperationTruthIT {
     assertThat(record.path("outcome").asText()).isEqualTo("FAILED");
     assertThat(record.path("error").path("message").asText()).contains("killed");
   }
+
+  @Test
+  void anotherPrincipalIsVerifiedByItsActiveAssignmentWithoutWaitingOutTheTimeout() throws IOException {
+    // The signed-in identity's own permissions never change here: the old check waited out the whole timeout.
+    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
+        .withPropagationDelay(Duration.ofMinutes(10)));
+    runner.input("principal-id", "a11ce000-0000-4000-8000-000000000001").input("operation", "").input("vault", "")
+        .input("secrets", "").input("revoke", "after-operation").input("propagation-timeout", "3m");
+    long started = System.nanoTime();
+    SimulatedRunner.Step main = runner.main();
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
+    assertThat(took).isLessThan(Duration.ofMinutes(2));
+    JsonNode record = record(Path.of(main.outputs().get("record-path")));
+    assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(record.path("principal").path("id").asText()).isEqualTo("a11ce000-0000-4000-8000-000000000001");
+    assertThat(record.path("operation").path("notes").path("verification").asText())
+        .startsWith("not probed as the principal").contains("is active for a11ce000-0000-4000-8000-000000000001");
+    assertThat(record.path("timeline").path("verified").isMissingNode()).isFalse();
+    assertThat(main.stdout()).contains("Not probed as the principal").doesNotContain("longer propagation timeout");
+  }
+
+  @Test
+  void aBenignTitleReachesTheRecordUnchangedWhileTheLogStaysDefused() throws IOException {
+    String title = "Fix std::vector overflow; coverage 100%0A";
+    runner.event("pull_request", Fixtures.pullRequestTitled(title)).input("operation", "").input("vault", "")
+        .input("secrets", "").input("revoke", "after-operation");
+    SimulatedRunner.Step main = runner.main();
+
+    assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
+    assertThat(record(Path.of(main.outputs().get("record-path"))).path("justification").asText()).contains("\"" + title + "\"");
+    assertThat(main.stdout()).doesNotContain(title).contains("Fix std: :vector overflow");
+    assertThat(main.stdout().lines().filter(l -> l.startsWith("::")))
+        .allSatisfy(l -> assertThat(l).matches("::(add-mask|group|endgroup|notice|warning)\\b.*"));
+    assertThat(main.summary()).doesNotContain("std::vector");
+  }
 }
