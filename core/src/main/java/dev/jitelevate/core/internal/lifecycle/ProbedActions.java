@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Which of an ARM role's actions the verify step waits for: those the operation declares it needs (and the
- * role grants), else the role's most specific action (fewest wildcards, then longest), not every action of a
- * role whose unrelated actions may propagate at another pace.
+ * role grants), else the role's most specific action (see {@link #mostSpecific}), not every action of a role
+ * whose unrelated actions may propagate at another pace.
  */
 final class ProbedActions {
   private ProbedActions() {}
@@ -48,15 +48,24 @@ final class ProbedActions {
     return needed.stream().filter(a -> patterns.stream().anyMatch(p -> matches(p, a))).toList();
   }
 
+  /**
+   * The action most specific to the role: a data action before an action (data actions belong to the role's
+   * service), one that writes or acts before a read (reads are granted by Reader everywhere, so they prove
+   * nothing about this role), then the longest pattern.
+   */
   private static RoleActions mostSpecific(RoleActions role) {
-    Comparator<String> specific = Comparator.<String>comparingLong(a -> a.chars().filter(c -> c == '*').count())
+    Comparator<String> specific = Comparator.<String, Boolean>comparing(ProbedActions::isRead)
         .thenComparing(Comparator.comparingInt(String::length).reversed());
-    Optional<String> action = role.actions().stream().min(specific);
     Optional<String> data = role.dataActions().stream().min(specific);
-    if (data.isPresent() && (action.isEmpty() || specific.compare(data.get(), action.get()) < 0)) {
+    Optional<String> action = role.actions().stream().min(specific);
+    if (data.isPresent() && (action.isEmpty() || !isRead(data.get()) || isRead(action.get()))) {
       return new RoleActions(List.of(), role.notActions(), List.of(data.get()), role.notDataActions());
     }
     return new RoleActions(action.map(List::of).orElse(List.of()), role.notActions(), List.of(), role.notDataActions());
+  }
+
+  private static boolean isRead(String action) {
+    return action.toLowerCase(Locale.ROOT).endsWith("/read");
   }
 
   /** Whether an ARM pattern ({@code Microsoft.KeyVault/vaults/secrets/*}) covers the action. */

@@ -38,11 +38,22 @@ class ProbedActionsTest {
   }
 
   @Test
+  void aRoleWithoutDataActionsIsProbedByAnActionThatIsNotAMereRead() {
+    RoleActions contributor = new RoleActions(List.of("*/read", "Microsoft.Web/sites/restart/action"), List.of(),
+        List.of(), List.of());
+    ResolvedTarget target = new ResolvedTarget(SurfaceKind.ARM, Optional.of("x"), "Web restarter", "/subscriptions/s",
+        Optional.empty(), contributor);
+
+    assertThat(ProbedActions.narrow(target, Optional.empty()).roleActions().actions())
+        .containsExactly("Microsoft.Web/sites/restart/action");
+  }
+
+  @Test
   void withoutDeclaredActionsTheRolesMostSpecificActionIsProbed() {
     RoleActions probed = ProbedActions.narrow(officer(), Optional.empty()).roleActions();
 
-    assertThat(probed.actions()).containsExactly("Microsoft.Resources/subscriptions/resourceGroups/read");
-    assertThat(probed.dataActions()).isEmpty();
+    assertThat(probed.actions()).isEmpty();
+    assertThat(probed.dataActions()).containsExactly("Microsoft.KeyVault/vaults/secrets/*");
   }
 
   @Test
@@ -59,6 +70,6 @@ class ProbedActionsTest {
 
     RoleActions probed = ProbedActions.narrow(officer(), Optional.of(needsOther)).roleActions();
 
-    assertThat(probed.actions()).containsExactly("Microsoft.Resources/subscriptions/resourceGroups/read");
+    assertThat(probed.dataActions()).containsExactly("Microsoft.KeyVault/vaults/secrets/*");
   }
 }
