@@ -160,8 +160,8 @@ final class MainStep {
 
     /** A run whose elevation the post step revokes. */
     int held(ActivationRecord record, Optional<ElevationException> failure, Instant expiresAt, Path path) {
-      ctx.publish(record, Optional.of(path), heading(record) + " (held for the post step)", false, artifactName,
-          settings.cloud().cloud());
+      ctx.publish(record, Optional.of(path), heading(record, "ACTIVE") + " (held for the post step)", false, artifactName,
+          settings.cloud().cloud(), true);
       outputs(record, "ACTIVE", Optional.of(expiresAt), path);
       return failure.map(f -> ctx.fail(f, Optional.of(identities))).orElse(ExitCodes.OK);
     }
@@ -177,7 +177,12 @@ final class MainStep {
   }
 
   static String heading(ActivationRecord record) {
+    return heading(record, record.outcome().name());
+  }
+
+  /** The summary's heading: the role (or group) by name and the state, in the outputs' vocabulary. */
+  static String heading(ActivationRecord record, String state) {
     return "jit-elevate: " + record.target().roleName().or(record.target()::roleDefinitionId).orElse(record.target().kind())
-        + " \u2014 " + record.outcome();
+        + " \u2014 " + state;
   }
 }

@@ -39,7 +39,10 @@ final class PostStep {
     Identities identities = Identities.create(settings, s.handle().strategy(), ctx.env, event, ctx.log);
     Elevator elevator = ctx.elevator(settings, identities);
     ActivationRecord record;
-    ctx.log.group("Revoke: request " + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100));
+    ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()
+        .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind()), 120) + " at "
+        + UntrustedText.neutralize(s.record().target().scope(), 200) + " (request "
+        + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100) + ")");
     try {
       record = elevator.revoke(s.handle(), s.record());
     } finally {

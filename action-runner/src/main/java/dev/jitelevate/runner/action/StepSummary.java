@@ -59,6 +59,15 @@ final class StepSummary {
     return Optional.of(text.toString());
   }
 
+  /** One line for an elevation held for the post step, whose summary has the table. */
+  static String renderHeld(String heading, ActivationRecord r) {
+    StringBuilder md = new StringBuilder("### ").append(UntrustedText.markdownCell(heading)).append("\n\n")
+        .append("**ACTIVE** until ").append(r.window().grantedEnd().map(Object::toString).orElse("its expiry"))
+        .append(" at the latest; the post step revokes it and writes the record's table and timeline.");
+    operation(r).ifPresent(text -> md.append("<br>Operation: ").append(text));
+    return md.append("\n\n").toString();
+  }
+
   /** A Mermaid gantt of the lifecycle's phases (only those with both ends recorded). */
   static String gantt(Timeline t) {
     List<String> tasks = new ArrayList<>();

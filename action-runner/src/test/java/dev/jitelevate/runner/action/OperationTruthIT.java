@@ -101,6 +101,11 @@ class OperationTruthIT {
     assertThat(main.outputs().get("secret-versions"))
         .isEqualTo("{\"db-password\":\"" + secret.path("currentVersion").asText() + "\"}");
     assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(main.outputs().get("status")).isEqualTo("ACTIVE");
+    assertThat(main.summary()).contains("ACTIVE", "db-password").doesNotContain("IN_PROGRESS", "| Outcome |");
+    assertThat(post.summary()).containsOnlyOnce("| Outcome |").contains("SUCCEEDED", "Key Vault Secrets Officer",
+        "version " + secret.path("currentVersion").asText() + " is current");
+    assertThat(post.stdout()).contains("Revoke: Key Vault Secrets Officer at");
   }
 
   @Test
