@@ -30,7 +30,7 @@ public record ActivationRecord(
     Map<String, Object> operation,
     Map<String, String> ci) {
 
-  public static final String SCHEMA_VERSION = "1.0";
+  public static final String SCHEMA_VERSION = "1.1";
 
   /** Who was elevated. */
   public record Principal(String id, Optional<String> displayName, Optional<String> type) {}

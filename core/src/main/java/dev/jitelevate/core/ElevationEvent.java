@@ -35,6 +35,24 @@ public sealed interface ElevationEvent {
     }
   }
 
+  /**
+   * The operation changed its result (a version written, a validation decided): the record so far, for a
+   * caller that saves it for another process (the Action's post step) before the next step can be killed.
+   */
+  record OperationProgress(Instant at, ActivationRecord record) implements ElevationEvent {}
+
+  /**
+   * The request was submitted: what is needed to revoke it from another process from now on, and the record
+   * so far. The access may not be active yet; revoking such a handle cancels or removes whatever it became.
+   */
+  record Submitted(Instant at, RevocationHandle handle, ActivationRecord record) implements ElevationEvent {}
+
+  /**
+   * The process is shutting down (SIGTERM/SIGINT: a cancelled job): the running operation was stopped, the
+   * elevation revoked and the record completed, which says so.
+   */
+  record Interrupted(Instant at, ActivationRecord record) implements ElevationEvent {}
+
   /** Something worth telling a person (e.g. "left to expire at T"). */
   record Notice(Instant at, String level, String message) implements ElevationEvent {}
 }

@@ -36,6 +36,14 @@ public interface OperationContext {
   /** Adds a note to the record's {@code operation.notes} (ids, versions, decisions; never values). */
   void note(String key, Object value);
 
+  /**
+   * Sets the operation's typed result, the record's {@code operation.result} (ids, versions, outcomes; never
+   * values). Call it again whenever it changes: each call is saved, so a process killed later still leaves it.
+   */
+  default void result(java.util.Map<String, Object> result) {
+    note("result", result);
+  }
+
   /** The clock. */
   Clock clock();
 }

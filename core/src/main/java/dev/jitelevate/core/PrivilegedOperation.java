@@ -19,6 +19,14 @@ public interface PrivilegedOperation {
     return "operation";
   }
 
+  /**
+   * The Azure RBAC actions it needs: the verify step waits for these to show in ARM's permissions API. By
+   * default none is declared, and the verify step checks the role's most specific action.
+   */
+  default RequiredAccess requiredAccess() {
+    return RequiredAccess.none();
+  }
+
   /** A data-plane probe that proves the role is effective for this operation, if it has one. */
   default Optional<AccessProbe> probe(OperationContext context) {
     return Optional.empty();

@@ -17,7 +17,14 @@ final class ActionRunner {
   private ActionRunner() {}
 
   static int mainStep(Map<String, String> env, PrintStream out) {
-    return run(context(env, out), ctx -> new MainStep(ctx).run());
+    return run(context(env, out), ctx -> {
+      MainStep step = new MainStep(ctx, Interruption::install);
+      try {
+        return step.run();
+      } finally {
+        step.uninstallInterruption();
+      }
+    });
   }
 
   static int post(Map<String, String> env, PrintStream out) {

@@ -51,10 +51,10 @@ final class Justifications {
    */
   static String justification(Optional<String> given, Optional<String> template, Map<String, String> values) {
     if (given.isPresent()) {
-      return UntrustedText.neutralizeLines(given.get(), ElevationRequest.MAX_JUSTIFICATION);
+      return UntrustedText.exactLines(given.get(), ElevationRequest.MAX_JUSTIFICATION);
     }
     String text = template.map(t -> fill(t, values)).orElseGet(() -> fromEvent(values));
-    return UntrustedText.neutralizeLines(text, ElevationRequest.MAX_JUSTIFICATION);
+    return UntrustedText.exactLines(text, ElevationRequest.MAX_JUSTIFICATION);
   }
 
   private static String fill(String template, Map<String, String> values) {
@@ -75,7 +75,8 @@ final class Justifications {
   private static String fromEvent(Map<String, String> v) {
     String what;
     if (!v.get("pr-number").isEmpty()) {
-      what = "PR #" + v.get("pr-number") + " \"" + v.get("pr-title") + "\" " + v.get("pr-url");
+      what = "PR #" + v.get("pr-number") + (v.get("pr-title").isBlank() ? "" : " \"" + v.get("pr-title") + "\"")
+          + (v.get("pr-url").isEmpty() ? "" : " " + v.get("pr-url"));
     } else if (!v.get("release").isEmpty()) {
       what = "release " + v.get("release");
     } else if (!v.get("commit").isEmpty()) {
@@ -85,7 +86,9 @@ final class Justifications {
     }
     StringBuilder b = new StringBuilder("jit-elevate for ").append(v.get("repository")).append(": ").append(what);
     if (!v.get("actor").isEmpty()) b.append(" by ").append(v.get("actor"));
-    if (!v.get("short-sha").isEmpty()) b.append(", commit ").append(v.get("short-sha"));
+    if (!v.get("short-sha").isEmpty() && !v.get("short-sha").matches("0+")) {
+      b.append(", commit ").append(v.get("short-sha"));
+    }
     if (!v.get("run-url").isEmpty()) b.append(", run ").append(v.get("run-url"));
     return b.toString();
   }
@@ -126,7 +129,7 @@ final class Justifications {
   }
 
   private static TicketInfo ticketOf(String number, String system, String input) {
-    String n = UntrustedText.neutralize(number, 200);
+    String n = UntrustedText.exact(number, 200);
     if (n.isEmpty() || n.length() > 100) {
       throw ActionFailure.input(input, "The ticket number '" + UntrustedText.neutralize(number, 40)
           + "' is empty or longer than 100 characters. Pass a ticket number such as OPS-123.");
@@ -134,7 +137,8 @@ final class Justifications {
     return new TicketInfo(n, system);
   }
 
+  /** Event text in the justification: exact (PIM and the record do not interpret it), on one line, bounded. */
   private static String one(String text, int max) {
-    return UntrustedText.neutralize(text, max);
+    return UntrustedText.exact(text, max);
   }
 }

@@ -19,9 +19,13 @@ import java.util.Optional;
  */
 final class MainStep {
   private final StepContext ctx;
+  private final Interruption interruption;
+  private HandOver handOver;
+  private volatile InterruptedEnding interrupted;
 
-  MainStep(StepContext ctx) {
+  MainStep(StepContext ctx, Interruption.Factory interruptions) {
     this.ctx = ctx;
+    this.interruption = interruptions.install(this::interrupted);
   }
 
   int run() {
@@ -36,16 +40,19 @@ final class MainStep {
     describe(request, operation, revoke);
 
     Identities identities = Identities.create(settings, request.strategy(), ctx.env, event, ctx.log);
+    Ending ending = new Ending(settings, upload, artifactName, identities);
+    handOver = new HandOver(new ProgressListener(ctx.log, ctx.clock), ctx, interruption, revoke != RevokeMode.EXPIRE);
+    interrupted = new InterruptedEnding(ctx, handOver, settings.cloud().cloud());
     ctx.log.group("Sign in");
     try {
       identities.preflight();
     } finally {
       ctx.log.endGroup();
     }
-    Elevator elevator = ctx.elevator(settings, identities);
-    Ending ending = new Ending(settings, upload, artifactName, identities);
+    Elevator elevator = ctx.elevator(settings, identities, handOver);
     ctx.log.group("Elevate: " + request.target().describe());
     try {
+      interruption.inFlight(!request.dryRun());
       if (request.dryRun()) {
         return ending.finish(elevator.validate(request), Optional.empty());
       }
@@ -54,8 +61,26 @@ final class MainStep {
       }
       return hold(elevator, request, operation, revoke, settings, ending);
     } finally {
+      interruption.holdIfSignalled();
       ctx.log.endGroup();
     }
+  }
+
+  /** The step ended by itself: a later JVM exit is not a signal (after one, this waits for the hook to end it). */
+  void uninstallInterruption() {
+    interruption.uninstall();
+  }
+
+  /** What the main step writes when SIGTERM/SIGINT ends it (called from the interruption's hook). */
+  void interrupted(Optional<ActivationRecord> record) {
+    if (interrupted == null) {
+      ctx.log.error("Cancelled", "The job was cancelled (SIGTERM/SIGINT) before anything was submitted; nothing"
+          + " is active and nothing needs revoking.");
+      ctx.outputs.set("status", "CANCELLED");
+      ctx.log.info("\u2716 jit-elevate: interrupted before anything was submitted; exiting.");
+      return;
+    }
+    interrupted.write(record);
   }
 
   private int hold(Elevator elevator, ElevationRequest request, Optional<PrivilegedOperation> operation,
@@ -64,18 +89,20 @@ final class MainStep {
     try {
       active = elevator.elevate(request);
     } catch (ElevationException e) {
+      interruption.holdIfSignalled();
       return ending.finish(new ElevationOutcome(e.record().orElse(null), Optional.of(e)), Optional.empty());
     }
-    // Hand the elevation to the post step before the operation runs: if this process is killed during it (SIGKILL
-    // leaves no shutdown hook), the post step still revokes instead of leaving it to the server-side expiry.
-    // The state is saved again below with the final record; the runner keeps the last value of each name.
-    if (revoke == RevokeMode.POST) {
-      new PostState(active.handle(), active.record(), RecordFiles.pathFor(active.record(), ctx.env)).save(ctx.state);
-    }
+    interruption.holdIfSignalled();
+    // The verified handle replaces the provisional one saved at submit: a kill during the operation (SIGKILL
+    // leaves no shutdown hook) is still revoked by the post step instead of left to the server-side expiry.
+    handOver.handle(active.handle());
+    handOver.save(active.record(), PostState.Phase.OPERATION);
     Optional<ElevationException> failure = operation.flatMap(active::perform);
+    interruption.holdIfSignalled();
     // From here the elevation outlives this process: the post step or the server-side expiry ends it, so the
     // lifecycle's shutdown hook must not revoke it when this JVM exits.
     active.detach();
+    interruption.inFlight(false);
     ActivationRecord record = active.record();
     if (revoke == RevokeMode.EXPIRE) {
       record = Records.leftToExpire(record, active.expiresAt(), ctx.clock.instant());
@@ -83,8 +110,8 @@ final class MainStep {
           + active.expiresAt() + ", when its server-side expiry ends it.");
       return ending.finish(new ElevationOutcome(record, failure), Optional.of(active.expiresAt()));
     }
-    Path path = RecordFiles.pathFor(record, ctx.env);
-    new PostState(active.handle(), record, path).save(ctx.state);
+    Path path = handOver.recordPath(record);
+    new PostState(active.handle(), record, path, PostState.Phase.DONE).save(ctx.state);
     ctx.log.info("Active until " + active.expiresAt() + " at the latest; the post step revokes it at the end of the job.");
     return ending.held(record, failure, active.expiresAt(), path);
   }
@@ -117,11 +144,15 @@ final class MainStep {
 
     /** A run that is over (revoked, validated, failed, or left to expire). */
     int finish(ElevationOutcome outcome, Optional<Instant> expiresAt) {
+      interruption.holdIfSignalled();
+      interruption.inFlight(false);
       ActivationRecord record = outcome.record();
       if (record == null) {
         return ctx.fail(outcome.failure().orElseThrow(), Optional.of(identities));
       }
-      Path path = ctx.publish(record, Optional.empty(), heading(record), upload, artifactName, settings.cloud().cloud());
+      Optional<Path> known = handOver.handle().map(h -> handOver.recordPath(record));
+      handOver.save(record, PostState.Phase.DONE);
+      Path path = ctx.publish(record, known, heading(record), upload, artifactName, settings.cloud().cloud());
       outputs(record, record.outcome().name(), expiresAt.or(() -> record.revocation().expiresAt())
           .or(() -> record.window().grantedEnd()), path);
       return outcome.failure().map(f -> ctx.fail(f, Optional.of(identities))).orElse(ExitCodes.OK);
@@ -129,8 +160,8 @@ final class MainStep {
 
     /** A run whose elevation the post step revokes. */
     int held(ActivationRecord record, Optional<ElevationException> failure, Instant expiresAt, Path path) {
-      ctx.publish(record, Optional.of(path), heading(record) + " (held for the post step)", false, artifactName,
-          settings.cloud().cloud());
+      ctx.publish(record, Optional.of(path), heading(record, "ACTIVE") + " (held for the post step)", false, artifactName,
+          settings.cloud().cloud(), true);
       outputs(record, "ACTIVE", Optional.of(expiresAt), path);
       return failure.map(f -> ctx.fail(f, Optional.of(identities))).orElse(ExitCodes.OK);
     }
@@ -138,6 +169,7 @@ final class MainStep {
     private void outputs(ActivationRecord record, String status, Optional<Instant> expiresAt, Path path) {
       ctx.outputs.set("request-id", record.requestIds().isEmpty() ? "" : record.requestIds().get(0));
       ctx.outputs.set("status", status);
+      OperationLines.reportUnvalidated(record, ctx.log);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
       ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));
       ctx.outputs.set("secret-versions", Records.secretVersions(record));
@@ -145,7 +177,12 @@ final class MainStep {
   }
 
   static String heading(ActivationRecord record) {
+    return heading(record, record.outcome().name());
+  }
+
+  /** The summary's heading: the role (or group) by name and the state, in the outputs' vocabulary. */
+  static String heading(ActivationRecord record, String state) {
     return "jit-elevate: " + record.target().roleName().or(record.target()::roleDefinitionId).orElse(record.target().kind())
-        + " \u2014 " + record.outcome();
+        + " \u2014 " + state;
   }
 }

@@ -25,12 +25,24 @@ final class PostStep {
       return ExitCodes.OK;
     }
     PostState s = state.get();
+    if (s.phase() == PostState.Phase.DONE && !"PENDING".equals(s.record().revocation().status())) {
+      ctx.log.info("jit-elevate: nothing to revoke (the main step's record says " + s.record().revocation().status()
+          + ", outcome " + s.record().outcome() + ").");
+      return ExitCodes.OK;
+    }
+    if (s.phase() != PostState.Phase.DONE) {
+      s = new PostState(s.handle(), Records.mainStepKilled(s.record(), s.phase(), ctx.clock.instant()), s.recordPath(),
+          s.phase());
+    }
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     GitHubEvent event = GitHubEvent.load(ctx.env);
     Identities identities = Identities.create(settings, s.handle().strategy(), ctx.env, event, ctx.log);
     Elevator elevator = ctx.elevator(settings, identities);
     ActivationRecord record;
-    ctx.log.group("Revoke: request " + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100));
+    ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()
+        .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind()), 120) + " at "
+        + UntrustedText.neutralize(s.record().target().scope(), 200) + " (request "
+        + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100) + ")");
     try {
       record = elevator.revoke(s.handle(), s.record());
     } finally {
@@ -39,6 +51,12 @@ final class PostStep {
     boolean upload = ctx.env.flag("upload-artifact", true);
     ctx.publish(record, Optional.of(s.recordPath()), MainStep.heading(record), upload,
         safeArtifactName(), settings.cloud().cloud());
+    if (s.phase() != PostState.Phase.DONE) {
+      OperationLines.validatorOutput(record).forEach(l -> ctx.log.info(UntrustedText.neutralize(l, 400)));
+      ctx.log.error("Main step killed", UntrustedText.neutralize(ctx.log.redact(record.error().map(e -> e.message())
+          .orElse("The main step ended without finishing.") + " " + String.join(" ", OperationLines.describe(record))), 1500));
+      OperationLines.reportUnvalidated(record, ctx.log);
+    }
     if ("FAILED".equals(record.revocation().status())) {
       ctx.log.error("Revocation failed", "Revoking request " + s.handle().requestId() + " failed: "
           + UntrustedText.neutralize(ctx.log.redact(record.revocation().detail().orElse("")), 800)

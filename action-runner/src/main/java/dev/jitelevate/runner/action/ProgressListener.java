@@ -22,6 +22,8 @@ final class ProgressListener implements ElevationListener {
   private final Clock clock;
   private final Map<String, Instant> lastProgress = new HashMap<>();
   private final Map<String, String> lastStatus = new HashMap<>();
+  /** The detail (usually the target) of the last step started: the group title names it once. */
+  private volatile String lastStarted = "";
 
   ProgressListener(WorkflowLog log, Clock clock) {
     this.log = log;
@@ -41,7 +43,8 @@ final class ProgressListener implements ElevationListener {
     if (event instanceof ElevationEvent.SecretRegistered s) {
       log.mask(s.value());
     } else if (event instanceof ElevationEvent.StepStarted s) {
-      log.info("\u25B6 " + s.step() + detail(s.detail()));
+      log.info("\u25B6 " + s.step() + (s.detail().equals(lastStarted) ? "" : detail(s.detail())));
+      lastStarted = s.detail();
     } else if (event instanceof ElevationEvent.StepFinished s) {
       log.info((s.succeeded() ? "\u2714 " : "\u2716 ") + s.step() + " (" + Durations.format(s.took()) + ")" + detail(s.detail()));
     } else if (event instanceof ElevationEvent.Waiting w) {

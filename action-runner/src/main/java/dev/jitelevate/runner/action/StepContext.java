@@ -47,13 +47,17 @@ final class StepContext {
   }
 
   Elevator elevator(IdentitySettings settings, Identities identities) {
+    return elevator(settings, identities, new ProgressListener(log, clock));
+  }
+
+  Elevator elevator(IdentitySettings settings, Identities identities, dev.jitelevate.core.ElevationListener listener) {
     PollingPolicy polling = PollingPolicy.defaults();
     Optional<String> floor = env.get(MIN_ACTIVE_VARIABLE);
     if (floor.isPresent()) {
       polling = polling.withMinimumActiveDuration(Durations.parse(MIN_ACTIVE_VARIABLE, floor.get()));
     }
     var builder = Elevator.builder().cloud(settings.cloud().cloud()).tenantId(settings.tenantId())
-        .identity(identities.identity()).listener(new ProgressListener(log, clock)).clock(clock).polling(polling);
+        .identity(identities.identity()).listener(listener).clock(clock).polling(polling);
     identities.broker().ifPresent(builder::broker);
     return builder.build();
   }
@@ -61,6 +65,16 @@ final class StepContext {
   /** Writes the record into the workspace, appends the summary and, when asked, uploads the record. */
   Path publish(ActivationRecord record, Optional<Path> knownPath, String heading, boolean upload,
       Optional<String> artifactName, CloudProfile cloud) {
+    return publish(record, knownPath, heading, upload, artifactName, cloud, false);
+  }
+
+  /**
+   * Like {@link #publish(ActivationRecord, Optional, String, boolean, Optional, CloudProfile)}; {@code held}
+   * writes one summary line instead of the table, which the post step writes when it ends the elevation (one
+   * table per job).
+   */
+  Path publish(ActivationRecord record, Optional<Path> knownPath, String heading, boolean upload,
+      Optional<String> artifactName, CloudProfile cloud, boolean held) {
     Path path = knownPath.filter(p -> p.normalize().startsWith(env.workspace().resolve(RecordFiles.DIRECTORY)))
         .orElseGet(() -> RecordFiles.pathFor(record, env));
     RecordFiles.write(path, record);
@@ -68,8 +82,8 @@ final class StepContext {
     if (upload) {
       artifact = uploadRecord(path, record, artifactName, cloud);
     }
-    StepSummary.append(env.path("GITHUB_STEP_SUMMARY"), StepSummary.render(heading, record,
-        Optional.of(path.toString()), artifact), log);
+    StepSummary.append(env.path("GITHUB_STEP_SUMMARY"), held ? StepSummary.renderHeld(heading, record)
+        : StepSummary.render(heading, record, Optional.of(path.toString()), artifact), log);
     return path;
   }
 

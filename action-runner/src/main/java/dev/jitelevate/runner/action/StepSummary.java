@@ -35,6 +35,9 @@ final class StepSummary {
     row(md, "Duration", Durations.format(r.window().requested()) + r.window().grantedEnd().map(e -> ", until " + e).orElse(""));
     row(md, "Revocation", cell(r.revocation().status()) + r.revocation().expiresAt().map(e -> " (expires " + e + ")").orElse("")
         + r.revocation().detail().map(d -> ": " + cell(d)).orElse(""));
+    operation(r).ifPresent(text -> row(md, "Operation", text));
+    Optional.ofNullable(r.operation().get("notes")).filter(java.util.Map.class::isInstance)
+        .map(n -> ((java.util.Map<?, ?>) n).get("verification")).ifPresent(v -> row(md, "Verification", cell(String.valueOf(v))));
     row(md, "Justification", cell(r.justification()));
     r.ticket().ifPresent(t -> row(md, "Ticket", cell(t.number()) + (t.system().isEmpty() ? "" : " (" + cell(t.system()) + ")")));
     r.error().ifPresent(e -> row(md, "Error", cell(e.kind()) + e.code().map(c -> " `" + code(c) + "`").orElse("")
@@ -43,6 +46,26 @@ final class StepSummary {
     recordPath.ifPresent(p -> row(md, "Record", "`" + code(p) + "`" + artifact.map(a -> ", artifact `" + code(a) + "`").orElse("")));
     md.append('\n').append(gantt(r.timeline())).append('\n');
     return md.toString();
+  }
+
+  /** The operation that ran and, for a rotation, what is current per secret. */
+  private static Optional<String> operation(ActivationRecord r) {
+    Object name = r.operation().get("name");
+    if (name == null || "none".equals(name)) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder(cell(String.valueOf(name)));
+    OperationLines.describe(r).forEach(line -> text.append("<br>").append(cell(line)));
+    return Optional.of(text.toString());
+  }
+
+  /** One line for an elevation held for the post step, whose summary has the table. */
+  static String renderHeld(String heading, ActivationRecord r) {
+    StringBuilder md = new StringBuilder("### ").append(UntrustedText.markdownCell(heading)).append("\n\n")
+        .append("**ACTIVE** until ").append(r.window().grantedEnd().map(Object::toString).orElse("its expiry"))
+        .append(" at the latest; the post step revokes it and writes the record's table and timeline.");
+    operation(r).ifPresent(text -> md.append("<br>Operation: ").append(text));
+    return md.append("\n\n").toString();
   }
 
   /** A Mermaid gantt of the lifecycle's phases (only those with both ends recorded). */

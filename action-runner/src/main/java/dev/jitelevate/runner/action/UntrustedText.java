@@ -38,6 +38,46 @@ final class UntrustedText {
     return cut(s, max);
   }
 
+  /**
+   * Returns the text exactly, on one line, for channels that do not interpret it (the justification sent to
+   * PIM, the JSON record): escapes and control characters removed or replaced by spaces, cut to {@code max},
+   * and nothing else changed ({@code ::} and {@code %0A} stay as written; the log and the summary defuse them).
+   */
+  static String exact(String text, int max) {
+    return cut(oneLine(text), max);
+  }
+
+  /** Like {@link #exact} but keeps line breaks (for multi-line justifications). */
+  static String exactLines(String text, int max) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\r\n|\r|\n|\u2028|\u2029|\u0085", -1)) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      out.append(oneLine(line));
+    }
+    return cut(out.toString().strip(), max);
+  }
+
+  private static String oneLine(String text) {
+    if (text == null) {
+      return "";
+    }
+    String s = ANSI.matcher(text).replaceAll("");
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints().forEach(cp -> {
+      if (cp == '\r' || cp == '\n' || cp == '\t' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        b.append(' ');
+      } else if (!Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT) {
+        b.appendCodePoint(cp);
+      }
+    });
+    return b.toString().replaceAll(" {2,}", " ").strip();
+  }
+
   /** Like {@link #neutralize} but keeps line breaks (for multi-line justifications). */
   static String neutralizeLines(String text, int max) {
     if (text == null) {

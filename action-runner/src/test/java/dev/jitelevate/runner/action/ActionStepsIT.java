@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
@@ -125,7 +126,7 @@ class ActionStepsIT {
       SimulatedRunner.Step post = runner.post(main);
       assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
       JsonNode record = record(main);
-      assertThat(record.path("schemaVersion").asText()).isEqualTo("1.0");
+      assertThat(record.path("schemaVersion").asText()).isEqualTo(ActivationRecord.SCHEMA_VERSION);
       assertThat(record.path("requestIds").toString()).contains(main.outputs().get("request-id"));
       assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
       assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
@@ -187,7 +188,7 @@ class ActionStepsIT {
         assertThat(finalize.path("hash").asText()).isEqualTo("sha256:" + ArtifactUpload.sha256(zip));
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
           assertThat(in.getNextEntry().getName()).startsWith("record-").endsWith(".json");
-          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"schemaVersion\" : \"1.0\"");
+          assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"schemaVersion\" : \"" + ActivationRecord.SCHEMA_VERSION + "\"");
         }
         List<String> secrets = new ArrayList<>(secrets());
         secrets.add(artifacts.runtimeToken);

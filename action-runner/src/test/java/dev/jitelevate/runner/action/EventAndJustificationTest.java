@@ -62,10 +62,24 @@ class EventAndJustificationTest {
     }
 
     @Test
-    void aHostileTitleIsNeutralizedAndTheWholeFitsPim() throws Exception {
-      GitHubEvent e = event("pull_request", Fixtures.pullRequestTitled("x\n::set-output name=a::b " + "y".repeat(900)));
+    void aHostileTitleLosesItsLineBreaksAndControlCharactersAndTheWholeFitsPim() throws Exception {
+      GitHubEvent e = event("pull_request", Fixtures.pullRequestTitled("x\n::set-output name=a::b \u001B[31m" + "y".repeat(900)));
       String j = Justifications.justification(Optional.empty(), Optional.empty(), Justifications.placeholders(e, ENV, Optional.empty()));
-      assertThat(j).doesNotContain("\n", "::").hasSizeLessThanOrEqualTo(500);
+      assertThat(j).doesNotContain("\n", "\u001B").hasSizeLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void aBenignTitleIsKeptExactlyAsWritten() throws Exception {
+      GitHubEvent e = event("pull_request", Fixtures.pullRequestTitled("Fix std::vector overflow; coverage 100%0A"));
+      String j = Justifications.justification(Optional.empty(), Optional.empty(), Justifications.placeholders(e, ENV, Optional.empty()));
+      assertThat(j).contains("\"Fix std::vector overflow; coverage 100%0A\"");
+    }
+
+    @Test
+    void anEmptyTitleLeavesNoEmptyQuotes() throws Exception {
+      GitHubEvent e = event("pull_request", Fixtures.pullRequestTitled(""));
+      String j = Justifications.justification(Optional.empty(), Optional.empty(), Justifications.placeholders(e, ENV, Optional.empty()));
+      assertThat(j).contains("PR #2 https://").doesNotContain("\"\"");
     }
 
     @Test

@@ -8,10 +8,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Runs a command with the new value in the child's environment; exit code 0 passes. */
+/**
+ * Runs a command with the new value in the child's environment; exit code 0 passes. Its output is kept as
+ * the last lines (never shown unredacted: the rotation replaces the value in them).
+ */
 final class CommandValidator implements RotationValidator {
   static final String NAME_VARIABLE = "JIT_ELEVATE_SECRET_NAME";
   private static final Pattern VARIABLE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
+  /** How long to wait for the output of a finished (or stopped) command to drain. */
+  private static final long DRAIN_MILLIS = 1_000;
 
   private final List<String> command;
   private final String valueVariable;
@@ -38,25 +43,37 @@ final class CommandValidator implements RotationValidator {
   @Override
   public Result validate(String secretName, String newValue, OperationContext context) {
     ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .redirectErrorStream(true)
         .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     builder.environment().put(valueVariable, newValue);
     builder.environment().put(NAME_VARIABLE, secretName);
+    Process process;
     try {
-      Process process = builder.start();
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        return Result.failed("the command did not finish within " + timeout.toSeconds() + "s and was killed");
-      }
-      int exit = process.exitValue();
-      return exit == 0 ? Result.passed("exit code 0") : Result.failed("exit code " + exit);
+      process = builder.start();
     } catch (IOException e) {
       return Result.failed("the command could not be started: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Result.failed("interrupted while the command ran");
     }
+    OutputTail tail = OutputTail.follow(process.getInputStream(), "jit-elevate-validator-output");
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        stop(process);
+        return new Result(false, "the command did not finish within " + timeout.toSeconds() + "s and was killed",
+            tail.lines(DRAIN_MILLIS));
+      }
+      int exit = process.exitValue();
+      return new Result(exit == 0, "exit code " + exit, tail.lines(DRAIN_MILLIS));
+    } catch (InterruptedException e) {
+      stop(process);
+      List<String> output = tail.lines(DRAIN_MILLIS);
+      Thread.currentThread().interrupt();
+      return new Result(false, "stopped before it finished: the job was cancelled", output);
+    }
+  }
+
+  /** Stops the command and everything it started (a shell's children would otherwise keep running). */
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   @Override

@@ -69,6 +69,17 @@ public final class KeyVaultSecretRotation implements PrivilegedOperation {
     return "keyvault-secret-rotation";
   }
 
+  /** The secrets data actions it uses: read metadata, get, set, and update for {@link RollbackMode#DISABLE_NEW}. */
+  @Override
+  public dev.jitelevate.core.RequiredAccess requiredAccess() {
+    List<String> actions = new ArrayList<>(List.of("Microsoft.KeyVault/vaults/secrets/readMetadata/action",
+        "Microsoft.KeyVault/vaults/secrets/getSecret/action", "Microsoft.KeyVault/vaults/secrets/setSecret/action"));
+    if (rollback == RollbackMode.DISABLE_NEW) {
+      actions.add("Microsoft.KeyVault/vaults/secrets/update/action");
+    }
+    return new dev.jitelevate.core.RequiredAccess(List.of(), actions);
+  }
+
   @Override
   public Optional<AccessProbe> probe(OperationContext context) {
     return Optional.of(new RotationProbe(vault, secrets, whenMissing));

@@ -11,28 +11,43 @@ final class Rollback {
 
   private Rollback() {}
 
-  static String undo(VaultSecrets vault, RotatedSecret rotated, RollbackMode mode) {
+  /**
+   * What one undo did.
+   *
+   * @param description for the record, never a value
+   * @param currentVersion the version current afterwards (empty: no enabled version is left)
+   */
+  record Undone(String description, java.util.Optional<String> currentVersion) {}
+
+  static Undone undo(VaultSecrets vault, RotatedSecret rotated, RollbackMode mode) {
     return switch (mode) {
-      case NONE -> "none: new version " + rotated.newVersion() + " left in place";
+      case NONE -> new Undone("none: new version " + rotated.newVersion() + " left in place",
+          java.util.Optional.of(rotated.newVersion()));
       case DISABLE_NEW -> disable(vault, rotated, "DISABLE_NEW");
       case RESTORE_PREVIOUS -> rotated.previous().exists() ? restore(vault, rotated)
           : disable(vault, rotated, "RESTORE_PREVIOUS: the secret was created by this run, so there is no previous value;");
     };
   }
 
-  private static String disable(VaultSecrets vault, RotatedSecret rotated, String mode) {
+  /**
+   * Disables the new version: Key Vault then serves the latest enabled version again, the previous one (or none,
+   * for a secret this run created).
+   */
+  private static Undone disable(VaultSecrets vault, RotatedSecret rotated, String mode) {
     vault.disable(rotated.name(), rotated.newVersion());
-    return mode + " disabled new version " + rotated.newVersion();
+    SecretState previous = rotated.previous();
+    return new Undone(mode + " disabled new version " + rotated.newVersion(),
+        previous.exists() ? java.util.Optional.of(previous.version()) : java.util.Optional.empty());
   }
 
-  private static String restore(VaultSecrets vault, RotatedSecret rotated) {
+  private static Undone restore(VaultSecrets vault, RotatedSecret rotated) {
     SecretState previous = rotated.previous();
     Map<String, String> tags = new LinkedHashMap<>(previous.tags());
     tags.put(RESTORED_FROM_TAG, previous.version());
     KeyVaultSecret secret = new KeyVaultSecret(previous.name().value(), previous.value())
         .setProperties(new SecretProperties().setContentType(previous.contentType()).setTags(tags).setEnabled(true));
     String restoredAs = vault.write(previous.name(), secret);
-    return "RESTORE_PREVIOUS: the previous value (version " + previous.version() + ") was written again as version "
-        + restoredAs;
+    return new Undone("RESTORE_PREVIOUS: the previous value (version " + previous.version() + ") was written again as version "
+        + restoredAs, java.util.Optional.of(restoredAs));
   }
 }

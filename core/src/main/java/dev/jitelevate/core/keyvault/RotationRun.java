@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One execution of a rotation: read every target first (refusing disabled or missing secrets before any
@@ -24,6 +26,7 @@ final class RotationRun {
   private final KeyVaultSecretRotation spec;
   private final OperationContext context;
   private final Map<String, Map<String, Object>> secretNotes = new LinkedHashMap<>();
+  private RotationResult result;
 
   RotationRun(KeyVaultSecretRotation spec, OperationContext context) {
     this.spec = spec;
@@ -40,18 +43,56 @@ final class RotationRun {
       states.forEach(this::reportDryRun);
       return;
     }
+    result = new RotationResult(vault.vaultUrl(), spec.rollback, states.stream().map(this::initial).toList());
+    publish();
     List<RotatedSecret> done = new ArrayList<>();
     try {
       for (SecretState state : states) {
+        stopIfInterrupted(state.name());
         String value = newValue(state.name());
         RotatedSecret rotated = new RotatedSecret(state, vault.write(state.name(), newVersion(state, value)));
         done.add(rotated);
         note(state.name(), "newVersion", rotated.newVersion());
+        update(state.name(), s -> new RotationResult.Secret(s.name(), s.previousVersion(),
+            Optional.of(rotated.newVersion()), Optional.of(rotated.newVersion()), s.validation(), s.rollback()));
         validate(state.name(), value);
       }
     } catch (ElevationException failure) {
       throw rollBack(vault, done, failure);
     }
+  }
+
+  private RotationResult.Secret initial(SecretState state) {
+    Optional<String> previous = state.exists() ? Optional.of(state.version()) : Optional.empty();
+    RotationResult.ValidationOutcome outcome = spec.validator.isPresent()
+        ? RotationResult.ValidationOutcome.PENDING : RotationResult.ValidationOutcome.NOT_CONFIGURED;
+    return new RotationResult.Secret(state.name().value(), previous, Optional.empty(), previous,
+        new RotationResult.Validation(outcome, validatorName(), Optional.empty(), List.of()), Optional.empty());
+  }
+
+  private String validatorName() {
+    return spec.validator.map(RotationValidator::describe).orElse("none");
+  }
+
+  private void update(SecretName name, UnaryOperator<RotationResult.Secret> change) {
+    result = result.with(name.value(), change);
+    publish();
+  }
+
+  private void publish() {
+    context.result(result.toMap());
+  }
+
+  /** A cancelled job (SIGTERM/SIGINT interrupts this thread) writes no further secret. */
+  private void stopIfInterrupted(SecretName next) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw interrupted("before secret '" + next + "' was written");
+    }
+  }
+
+  private static ElevationException interrupted(String where) {
+    return new ElevationException(FailureKind.INTERRUPTED, "The rotation was stopped " + where
+        + ": the job was cancelled.", "Interrupted", null, 0, null);
   }
 
   private List<SecretState> readAll(VaultSecrets vault) {
@@ -127,34 +168,65 @@ final class RotationRun {
     if (spec.validator.isEmpty()) {
       return;
     }
-    RotationValidator.Result result;
+    RotationValidator.Result verdict;
     try {
-      result = spec.validator.get().validate(name.value(), value, context);
+      verdict = spec.validator.get().validate(name.value(), value, context);
     } catch (RuntimeException e) {
-      result = RotationValidator.Result.failed("the validator threw " + e.getClass().getSimpleName());
+      verdict = RotationValidator.Result.failed("the validator threw " + e.getClass().getSimpleName());
     }
-    String detail = result.detail() == null ? "" : result.detail().replace(value, "***");
-    note(name, "validation", (result.passed() ? "passed: " : "failed: ") + detail);
-    if (!result.passed()) {
+    boolean interrupted = Thread.currentThread().isInterrupted();
+    String detail = verdict.detail() == null ? "" : verdict.detail().replace(value, "***");
+    List<String> output = verdict.output().stream().map(line -> line.replace(value, "***")).toList();
+    RotationResult.ValidationOutcome outcome = interrupted ? RotationResult.ValidationOutcome.INTERRUPTED
+        : verdict.passed() ? RotationResult.ValidationOutcome.PASSED : RotationResult.ValidationOutcome.FAILED;
+    note(name, "validation", (interrupted ? "interrupted: " : verdict.passed() ? "passed: " : "failed: ") + detail);
+    update(name, s -> new RotationResult.Secret(s.name(), s.previousVersion(), s.newVersion(), s.currentVersion(),
+        new RotationResult.Validation(outcome, validatorName(), Optional.of(detail), output), s.rollback()));
+    if (interrupted) {
+      throw interrupted("while validating the new version of secret '" + name + "' (" + detail + ")");
+    }
+    if (!verdict.passed()) {
+      String why = output.isEmpty() ? "" : " Its last output: " + String.join(" | ", lastLines(output, 5));
       throw new ElevationException(FailureKind.OPERATION_FAILED, "Validation of the new value of secret '" + name
-          + "' failed (" + spec.validator.get().describe() + ": " + detail + ").", "ValidationFailed", null, 0, null);
+          + "' failed (" + spec.validator.get().describe() + ": " + detail + ")." + why, "ValidationFailed", null, 0, null);
     }
+  }
+
+  private static List<String> lastLines(List<String> lines, int count) {
+    return lines.subList(Math.max(0, lines.size() - count), lines.size());
   }
 
   private ElevationException rollBack(VaultSecrets vault, List<RotatedSecret> done, ElevationException failure) {
     if (done.isEmpty()) {
       return failure;
     }
+    // A cancelled job interrupted this thread: clear the flag so the rollback's calls can run, then set it again.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return rollBackAll(vault, done, failure);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private ElevationException rollBackAll(VaultSecrets vault, List<RotatedSecret> done, ElevationException failure) {
     List<String> outcomes = new ArrayList<>();
     List<Exception> rollbackFailures = new ArrayList<>();
     for (int i = done.size() - 1; i >= 0; i--) {
       RotatedSecret rotated = done.get(i);
       try {
-        String outcome = Rollback.undo(vault, rotated, spec.rollback);
+        Rollback.Undone undone = Rollback.undo(vault, rotated, spec.rollback);
+        String outcome = undone.description();
         note(rotated.name(), "rollback", outcome);
+        update(rotated.name(), s -> new RotationResult.Secret(s.name(), s.previousVersion(), s.newVersion(),
+            undone.currentVersion(), s.validation(), Optional.of(outcome)));
         outcomes.add("'" + rotated.name() + "': " + outcome);
       } catch (ElevationException e) {
         note(rotated.name(), "rollback", "FAILED: " + e.getMessage());
+        update(rotated.name(), s -> new RotationResult.Secret(s.name(), s.previousVersion(), s.newVersion(),
+            s.currentVersion(), s.validation(), Optional.of("FAILED: " + e.getMessage())));
         outcomes.add("'" + rotated.name() + "': rollback FAILED");
         rollbackFailures.add(e);
       }

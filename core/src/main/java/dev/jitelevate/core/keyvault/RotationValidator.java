@@ -32,8 +32,17 @@ public interface RotationValidator {
    *
    * @param passed whether the new value works
    * @param detail what was observed (exit code, HTTP status), never the value
+   * @param output the validator's last lines of output (why it failed); the rotation redacts and bounds them
    */
-  record Result(boolean passed, String detail) {
+  record Result(boolean passed, String detail, java.util.List<String> output) {
+    public Result {
+      output = output == null ? java.util.List.of() : java.util.List.copyOf(output);
+    }
+
+    public Result(boolean passed, String detail) {
+      this(passed, detail, java.util.List.of());
+    }
+
     public static Result passed(String detail) {
       return new Result(true, detail);
     }
@@ -46,7 +55,9 @@ public interface RotationValidator {
   /**
    * Runs a command with the new value in an environment variable of the child process (never on its
    * command line, where {@code ps} would show it) and the secret's name in {@code JIT_ELEVATE_SECRET_NAME}.
-   * Exit code 0 passes. The command's output is discarded, because it might echo the value.
+   * Exit code 0 passes. The last lines of its output (stdout and stderr) are kept for the record, with the
+   * value redacted. When the thread is interrupted (a cancelled job), the command and its children are
+   * stopped and the validation ends undecided, with the interrupt flag set again.
    *
    * @param command the program and its arguments
    * @param valueVariable the environment variable that receives the value, e.g. {@code NEW_SECRET}

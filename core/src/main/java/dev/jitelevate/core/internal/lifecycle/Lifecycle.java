@@ -7,6 +7,7 @@ import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.Strategy;
@@ -26,6 +27,8 @@ import java.util.Optional;
 final class Lifecycle {
   /** The longest the shutdown hook waits for the minimum active duration before leaving it to expiry. */
   static final Duration SHUTDOWN_FLOOR_WAIT = Duration.ofSeconds(20);
+  /** How long the shutdown hook waits for a stopped operation to roll back: within GitHub's 7.5 s before SIGTERM. */
+  static final Duration OPERATION_STOP_WAIT = Duration.ofSeconds(5);
   private static final List<Step> ACQUIRE = List.of(new ResolveStep(), new PrecheckStep(), new SubmitStep(),
       new AwaitStep(), new ConfirmStep(), new VerifyPropagationStep());
 
@@ -68,10 +71,7 @@ final class Lifecycle {
 
   /** Acquires a verified elevation, or releases whatever was created and throws the first failure. */
   void acquire(Run run) {
-    ShutdownGuard guard = ShutdownGuard.arm(() -> {
-      cancelIfPending(run, null);
-      release(run, SHUTDOWN_FLOOR_WAIT, null);
-    });
+    ShutdownGuard guard = ShutdownGuard.arm(() -> onShutdown(run));
     run.guard = guard;
     try {
       StepsRunner.run(run, ACQUIRE);
@@ -92,6 +92,22 @@ final class Lifecycle {
     }
   }
 
+  /**
+   * SIGTERM/SIGINT (a cancelled job): stop the running operation (it rolls back as configured), cancel what is
+   * pending, revoke what is active, and complete the record as interrupted; listeners get it in an event.
+   */
+  private void onShutdown(Run run) {
+    boolean stopped = run.stopOperation(OPERATION_STOP_WAIT);
+    if (run.failure().map(f -> f.kind() != FailureKind.INTERRUPTED).orElse(true)) {
+      run.fail(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
+          + (run.handle == null ? "before the elevation was active" : stopped ? "while the operation ran"
+          : "after the elevation became active") + "; the elevation was released before exiting."));
+    }
+    cancelIfPending(run, null);
+    release(run, SHUTDOWN_FLOOR_WAIT, null);
+    run.events.on(new ElevationEvent.Interrupted(run.now(), run.record.build()));
+  }
+
   private static void cancelIfPending(Run run, ElevationException failure) {
     if (run.handle == null && !run.cancelled && run.requestId != null && run.view != null && run.view.status().isPending()) {
       Cancellation.cancel(run, failure);
@@ -100,6 +116,7 @@ final class Lifecycle {
 
   /** Performs the operation; its failure is kept in the run (an {@link Error} too, and then rethrown). */
   void perform(Run run) {
+    run.beginPerform();
     try {
       StepsRunner.runOne(run, new PerformStep());
     } catch (ElevationException e) {
@@ -107,6 +124,8 @@ final class Lifecycle {
     } catch (Error e) {
       run.fail(StepsRunner.internal("perform", e));
       throw e;
+    } finally {
+      run.endPerform();
     }
   }
 
@@ -117,7 +136,8 @@ final class Lifecycle {
    */
   Optional<ElevationException> performHeld(Run run, PrivilegedOperation operation) {
     run.operation = Optional.of(operation);
-    run.record.note("name", operation.name());
+    run.record.operationName(operation.name());
+    run.beginPerform();
     try {
       StepsRunner.run(run, List.of(new VerifyPropagationStep(), new PerformStep()));
       return Optional.empty();
@@ -125,6 +145,8 @@ final class Lifecycle {
       run.fail(e);
       run.record.fail(e);
       return Optional.of(e);
+    } finally {
+      run.endPerform();
     }
   }
 

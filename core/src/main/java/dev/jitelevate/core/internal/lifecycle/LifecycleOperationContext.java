@@ -67,6 +67,13 @@ final class LifecycleOperationContext implements OperationContext {
   }
 
   @Override
+  public void result(java.util.Map<String, Object> result) {
+    run.record.result(result);
+    run.record.counts(run.events.retries(), run.events.apiCalls());
+    run.events.on(new ElevationEvent.OperationProgress(run.now(), run.record.build()));
+  }
+
+  @Override
   public Clock clock() {
     return run.clock();
   }

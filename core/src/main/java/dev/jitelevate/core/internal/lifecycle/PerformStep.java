@@ -25,7 +25,8 @@ final class PerformStep implements Step {
     } catch (InterruptedException e) {
       throw e;
     } catch (ElevationException e) {
-      throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
+      FailureKind kind = e.kind() == FailureKind.INTERRUPTED ? FailureKind.INTERRUPTED : FailureKind.OPERATION_FAILED;
+      throw new ElevationException(kind, "The operation '" + operation.name() + "' failed: "
           + e.getMessage(), e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
     } catch (Exception | AssertionError | LinkageError e) {
       throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "

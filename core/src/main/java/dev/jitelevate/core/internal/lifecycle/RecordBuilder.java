@@ -141,6 +141,18 @@ final class RecordBuilder {
     n.put(key, value);
   }
 
+  /** The operation's name: the one that runs, not the one the run was created with. */
+  synchronized void operationName(String name) {
+    notes.put("name", name);
+  }
+
+  /** The operation's typed result ({@code operation.result}), replacing the last one. */
+  synchronized void result(Map<String, Object> value) {
+    if (value != null) {
+      notes.put("result", Collections.unmodifiableMap(new LinkedHashMap<>(value)));
+    }
+  }
+
   synchronized void outcome(Outcome value) {
     outcome = value;
   }

@@ -49,7 +49,18 @@ final class ResolveStep implements Step {
       }
       return me;
     }
-    return lookUp(run, wanted);
+    PrincipalInfo found = lookUp(run, wanted);
+    run.otherPrincipal = !isSignedIn(run, wanted);
+    return found;
+  }
+
+  /** Whether the principal is the signed-in identity (whose own access the verify step can test). */
+  private static boolean isSignedIn(Run run, PrincipalId wanted) {
+    try {
+      return run.surface.whoAmI(run.config.identity()).id().equals(wanted);
+    } catch (ElevationException e) {
+      return false;
+    }
   }
 
   /** Looks the principal up, retrying for a while: a service principal created moments ago may not be replicated yet. */

@@ -53,9 +53,48 @@ final class Run {
   ShutdownGuard guard;
   /** How often this run waited for another activation of the same access to end (it waits once). */
   int concurrentWaits;
+  /**
+   * Whether the elevated principal is not the signed-in identity (a broker elevating someone else): its access
+   * cannot be tested as the principal, so the verify step proves what it can instead.
+   */
+  boolean otherPrincipal;
   /** Set once this run's pending request was cancelled. */
   volatile boolean cancelled;
   private ElevationException failure;
+  /** The thread running the operation, while it runs. */
+  private Thread performer;
+
+  /** Marks the calling thread as the operation's, so a shutdown can stop it. */
+  synchronized void beginPerform() {
+    performer = Thread.currentThread();
+  }
+
+  /** The operation (and the recording of its failure) is over. */
+  synchronized void endPerform() {
+    performer = null;
+    notifyAll();
+  }
+
+  /**
+   * Interrupts the running operation, if any, and waits up to {@code bound} for it to end (a rotation stops
+   * its validator and rolls back). Returns whether an operation was running.
+   */
+  synchronized boolean stopOperation(Duration bound) {
+    if (performer == null) {
+      return false;
+    }
+    performer.interrupt();
+    long until = System.nanoTime() + bound.toNanos();
+    while (performer != null && System.nanoTime() < until) {
+      try {
+        wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    return true;
+  }
 
   Run(ElevationRequest request, Optional<PrivilegedOperation> operation, ElevatorConfig config, AccessSurface surface,
       RunEvents events, RecordBuilder record) {

@@ -40,6 +40,7 @@ final class SubmitStep implements Step {
         run.now().plus(run.request.provisioningTimeout()), AzureCodes::describe);
     try {
       run.view = run.retrier.call(plan, () -> submitOnce(run, spec));
+      handOver(run);
     } catch (ElevationException e) {
       if (AzureCodes.is(e, AzureCodes.ROLE_ASSIGNMENT_EXISTS)) {
         if (ConcurrentActivation.waitForItToEnd(run)) {
@@ -58,6 +59,18 @@ final class SubmitStep implements Step {
       }
       throw e;
     }
+  }
+
+  /**
+   * Tells the listener what revokes the request from now on, before provisioning and propagation (minutes) are
+   * waited for: a process killed during them leaves its post step a handle instead of nothing.
+   */
+  private static void handOver(Run run) {
+    Instant now = run.now();
+    RevocationHandle provisional = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()),
+        run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
+        run.target.groupAccess().orElse(null), run.requestId, Optional.empty(), now, now.plus(run.request.duration()), true);
+    run.events.on(new ElevationEvent.Submitted(now, provisional, run.record.build()));
   }
 
   /** Submits once; if the service already has a request of this id, an earlier attempt landed: read it. */

@@ -5,6 +5,7 @@ import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
+import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -34,6 +35,11 @@ final class VerifyPropagationStep implements Step {
   public void execute(Run run) throws InterruptedException {
     run.paceAfterLastPoll();
     Instant deadline = run.now().plus(run.request.propagationTimeout());
+    if (run.otherPrincipal) {
+      OtherPrincipalCheck.verify(run, deadline);
+      run.record.atFirst("verified", run.now());
+      return;
+    }
     Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || AzureCodes.isForbidden(f),
         Integer.MAX_VALUE, deadline, f -> f instanceof NotYetEffective ? "not effective yet: " + f.getMessage()
             : "refused while the role propagates: " + AzureCodes.describe(f));
@@ -52,7 +58,8 @@ final class VerifyPropagationStep implements Step {
   }
 
   private static Boolean checkOnce(Run run) {
-    AccessCheck check = run.surface.checkEffective(run.target, run.principal.id(), run.config.identity());
+    ResolvedTarget probed = ProbedActions.narrow(run.target, run.operation);
+    AccessCheck check = run.surface.checkEffective(probed, run.principal.id(), run.config.identity());
     if (!check.effective()) {
       throw new NotYetEffective(check.detail());
     }

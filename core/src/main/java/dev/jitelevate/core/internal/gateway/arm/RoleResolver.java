@@ -61,6 +61,20 @@ final class RoleResolver {
     }
   }
 
+  /** The name with invisible characters (zero-width spaces, controls) shown as {@code \\uXXXX}. */
+  static String visible(String name) {
+    StringBuilder out = new StringBuilder();
+    name.codePoints().forEach(cp -> {
+      if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+          || (Character.isSpaceChar(cp) || Character.isWhitespace(cp)) && cp != ' ') {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
+  }
+
   private RoleDefinitionInner byName(ArmScope scope, RoleRef role) {
     String name = role.displayName().orElseThrow();
     String filter = "roleName eq '" + name.replace("'", "''") + "'";
@@ -68,7 +82,8 @@ final class RoleResolver {
         .list(ArmScopes.arg(scope.value()), filter, Context.NONE).stream()
         .filter(d -> name.equalsIgnoreCase(d.roleName())).toList());
     if (found.isEmpty()) {
-      throw new InvalidElevationRequestException("role", "No role named '" + name + "' can be assigned at " + scope + ".",
+      throw new InvalidElevationRequestException("role", "No role named '" + visible(name) + "' can be assigned at "
+          + scope + "." + (visible(name).equals(name) ? "" : " The name contains invisible characters (shown as \\u...)."),
           "Use the role's exact display name as shown under Access control (IAM) > Roles, or its definition id.");
     }
     if (found.size() > 1) {
