@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.runner.action.ShipScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Ingestion API (its rule declared by the repository's own template) signed in as the CI workload identity.
  */
 class RecordsShipIT {
-  static final String RULE_ID = "dcr-4a1b2c3d4e5f60718293a4b5c6d7e8f9";
-  static final String STREAM = "Custom-JitElevation";
-  static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
+  static final String RULE_ID = ShipScenario.RULE_ID;
+  static final String STREAM = ShipScenario.STREAM;
 
   @TempDir
   Path dir;
@@ -42,22 +40,8 @@ class RecordsShipIT {
     emulator.close();
   }
 
-  static Scenario scenario(boolean ciMayPublish) throws Exception {
-    ObjectNode root = Scenario.demo().root().deepCopy();
-    JsonNode template = new ObjectMapper().readTree(Path.of("..", "audit", "infra", "jit-elevation.json").toFile());
-    ObjectNode rule = ((ArrayNode) root.withArray("dataCollectionRules")).addObject().put("name", "dcr-jit-elevate")
-        .put("immutableId", RULE_ID).put("subscriptionId", SUB).put("resourceGroup", "rg-data");
-    for (JsonNode resource : template.path("resources")) {
-      if (resource.path("type").asText().equals("Microsoft.Insights/dataCollectionRules")) {
-        rule.set("streamDeclarations", resource.path("properties").path("streamDeclarations").deepCopy());
-      }
-    }
-    if (ciMayPublish) {
-      ((ArrayNode) root.path("arm").withArray("roleAssignments")).addObject().put("principalId", DemoWorld.CI_OBJECT_ID)
-          .put("role", "Monitoring Metrics Publisher").put("scope", "/subscriptions/" + SUB
-              + "/resourceGroups/rg-data/providers/Microsoft.Insights/dataCollectionRules/dcr-jit-elevate");
-    }
-    return new Scenario(root);
+  static Scenario scenario(boolean ciMayPublish) {
+    return ShipScenario.demoWithRule(ciMayPublish);
   }
 
   CliProcess cli() throws Exception {
