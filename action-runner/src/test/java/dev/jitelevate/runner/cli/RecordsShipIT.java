@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,20 @@ class RecordsShipIT {
   static final String STREAM = ShipScenario.STREAM;
 
   @TempDir
+  static Path shared;
+  static Path demoRecord;
+  @TempDir
   Path dir;
   PimEmulator emulator;
+
+  /** One demo run for the class: the demo is the slowest part, and its record is only read. */
+  @BeforeAll
+  static void runTheDemoOnce() throws Exception {
+    demoRecord = shared.resolve("demo-record.json");
+    CliProcess.Result demo = new CliProcess().run("demo", "--quiet", "--record-out", demoRecord.toString());
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+  }
+
   Path profile;
 
   @BeforeEach
@@ -59,9 +72,7 @@ class RecordsShipIT {
 
   @Test
   void shipsTheDemosRecordAndTheTableHoldsItsRow() throws Exception {
-    Path record = dir.resolve("demo-record.json");
-    CliProcess.Result demo = new CliProcess().run("demo", "--quiet", "--record-out", record.toString());
-    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    Path record = demoRecord;
 
     CliProcess.Result r = cli().run(ship(record.toString()));
 
@@ -82,8 +93,7 @@ class RecordsShipIT {
 
   @Test
   void reportsAFileThatIsNotARecordByNameAndShipsTheOthers() throws Exception {
-    Path record = dir.resolve("demo-record.json");
-    assertThat(new CliProcess().run("demo", "--quiet", "--record-out", record.toString()).exitCode()).isZero();
+    Path record = demoRecord;
     Path bogus = Files.writeString(dir.resolve("bogus.json"), "{\"schemaVersion\":\"0.9\"}");
 
     CliProcess.Result r = cli().run(ship("--json", record.toString(), bogus.toString()));
@@ -99,8 +109,7 @@ class RecordsShipIT {
   @Test
   void anIdentityWithoutThePublisherRoleIsToldWhatToGrant() throws Exception {
     emulator.loadScenario(scenario(false));
-    Path record = dir.resolve("demo-record.json");
-    assertThat(new CliProcess().run("demo", "--quiet", "--record-out", record.toString()).exitCode()).isZero();
+    Path record = demoRecord;
 
     CliProcess.Result r = cli().run(ship(record.toString()));
 
@@ -120,8 +129,7 @@ class RecordsShipIT {
     assertThat(notUrl.exitCode()).isEqualTo(2);
     assertThat(notUrl.err()).contains("'dce.example' is not an https URL").doesNotContain("Exception");
 
-    Path real = dir.resolve("demo-record.json");
-    assertThat(new CliProcess().run("demo", "--quiet", "--record-out", real.toString()).exitCode()).isZero();
+    Path real = demoRecord;
     CliProcess.Result unreachable = cli().run("records", "ship", real.toString(), "--auth", "environment",
         "--cloud-profile", profile.toString(), "--endpoint", "https://127.0.0.1:1/ingest", "--rule-id", RULE_ID);
     assertThat(unreachable.exitCode()).isEqualTo(10);
