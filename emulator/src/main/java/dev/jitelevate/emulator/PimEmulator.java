@@ -13,6 +13,7 @@ import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.kernel.Surface;
 import dev.jitelevate.emulator.kernel.TokenValidator;
+import dev.jitelevate.emulator.logs.IngestedLogs;
 import dev.jitelevate.emulator.server.EmulatorEngine;
 import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.server.JournalEntry;
@@ -247,6 +248,16 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     engine.clearHazardState();
     loadScenario(scenario);
     engine.clearJournal();
+  }
+
+  /** The Logs Ingestion endpoint (a data collection endpoint's URL) to give {@code LogsIngestionClientBuilder}. */
+  public String logsIngestionEndpoint() {
+    return baseUrl() + "ingest";
+  }
+
+  /** The rows the Logs Ingestion endpoint accepted, per data collection rule and stream. */
+  public IngestedLogs ingestedLogs() {
+    return context.require(IngestedLogs.class);
   }
 
   /** The GitHub Actions job context of the OIDC issuer, and the request URL/token a step would see. */

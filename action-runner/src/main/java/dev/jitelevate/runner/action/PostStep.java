@@ -22,6 +22,7 @@ final class PostStep {
     Optional<PostState> state = PostState.load(ctx.env);
     if (state.isEmpty()) {
       ctx.log.info("jit-elevate: nothing to revoke (the main step left no active elevation).");
+      shipRecordOfMainStep();
       return ExitCodes.OK;
     }
     PostState s = state.get();
@@ -37,6 +38,28 @@ final class PostStep {
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     GitHubEvent event = GitHubEvent.load(ctx.env);
     Identities identities = Identities.create(settings, s.handle().strategy(), ctx.env, event, ctx.log);
+    try {
+      return revoke(s, settings, identities);
+    } finally {
+      new RecordShipping(ctx).shipIfConfigured(Optional.of(s.recordPath()), () -> identities, settings.cloud().cloud());
+    }
+  }
+
+  private void shipRecordOfMainStep() {
+    if (ctx.env.input("ship-endpoint").isEmpty()) {
+      return;
+    }
+    try {
+      IdentitySettings settings = IdentitySettings.parse(ctx.env);
+      new RecordShipping(ctx).shipIfConfigured(RecordShipping.recordOfMainStep(ctx.env), () -> Identities.create(
+          settings, dev.jitelevate.core.Strategy.SELF, ctx.env, GitHubEvent.load(ctx.env), ctx.log), settings.cloud().cloud());
+    } catch (RuntimeException e) {
+      ctx.log.warning("Record not shipped", "The record cannot be shipped: "
+          + UntrustedText.neutralize(ctx.log.redact(String.valueOf(e.getMessage())), 400));
+    }
+  }
+
+  private int revoke(PostState s, IdentitySettings settings, Identities identities) {
     Elevator elevator = ctx.elevator(settings, identities);
     ActivationRecord record;
     ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()

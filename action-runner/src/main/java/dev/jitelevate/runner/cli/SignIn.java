@@ -17,7 +17,7 @@ import java.util.Optional;
  * and, when --broker-client-id is given, the broker with its secret from {@value Env#BROKER_SECRET}. Every
  * secret it reads is registered with the redactor before anything can print it.
  */
-final class SignIn {
+public final class SignIn {
   private static final java.util.regex.Pattern GUID =
       java.util.regex.Pattern.compile("^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$");
   static final String TENANT = "AZURE_TENANT_ID";
@@ -30,7 +30,7 @@ final class SignIn {
   private final Console console;
   private final CloudProfile cloud;
 
-  SignIn(SignInOptions options, Env env, Console console) {
+  public SignIn(SignInOptions options, Env env, Console console) {
     this.options = options;
     this.env = env;
     this.console = console;
@@ -40,7 +40,7 @@ final class SignIn {
         .orElseGet(() -> CloudProfile.named(options.cloudName().orElse("azurecloud")));
   }
 
-  CloudProfile cloud() {
+  public CloudProfile cloud() {
     return cloud;
   }
 
@@ -63,7 +63,8 @@ final class SignIn {
         "Pass --tenant {tenant-id} (or a cloud profile with a tenantId)."));
   }
 
-  CredentialSource identity() {
+  /** The signed-in identity's credentials, as chosen by --auth. */
+  public CredentialSource identity() {
     switch (options.auth()) {
       case DEVICE_CODE:
         String publicClient = options.clientId().orElseThrow(() -> new CliInputException("--client-id",
