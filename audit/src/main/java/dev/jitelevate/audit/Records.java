@@ -99,10 +99,9 @@ public final class Records {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().endsWith(".json"))
-              .sorted()
+        try (Stream<Path> walk = Files.find(path, Integer.MAX_VALUE,
+            (p, attributes) -> attributes.isRegularFile() && p.getFileName().toString().endsWith(".json"))) {
+          walk.sorted()
               .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot list " + path, e);
