@@ -14,6 +14,7 @@ if [ ! -f "$jar" ] || [ ! -f "$tests/dev/jitelevate/audit/report/GeneratedRecord
   echo "bench: building the jar and audit's test classes (./mvnw -o -q package -DskipTests)" >&2
   ./mvnw -B -ntp -o -q package -DskipTests -pl action-runner -am
 fi
+command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "bench: writing $count records to $work/records" >&2
@@ -24,16 +25,18 @@ generate
 bytes=$(du -sb "$work/records" | cut -f1)
 sync
 millis() { date +%s%3N; }
+# Wall milliseconds; the process's CPU seconds (user+sys) go to $work/cpu, a figure the shared cores disturb less.
 run() {
   local start end
   start=$(millis)
-  java -jar "$jar" records report "$work/records" "$@" >"$work/stdout" 2>"$work/stderr"
+  /usr/bin/time -f '%U %S' -o "$work/time" java -jar "$jar" records report "$work/records" "$@" >"$work/stdout" 2>"$work/stderr"
   end=$(millis)
+  awk '{printf "%.1f", $1 + $2}' "$work/time" >"$work/cpu"
   echo $((end - start))
 }
-html_ms=$(run --out "$work/report.html")
-json_ms=$(run --json)
-html_ms2=$(run --out "$work/report.html")
+html_ms=$(run --out "$work/report.html"); html_cpu=$(cat "$work/cpu")
+json_ms=$(run --json); json_cpu=$(cat "$work/cpu")
+html_ms2=$(run --out "$work/report.html"); html_cpu2=$(cat "$work/cpu")
 read -r l1 l5 l15 _ < /proc/loadavg
 best=$(( html_ms < html_ms2 ? html_ms : html_ms2 ))
 verdict=$([ "$best" -le 10000 ] && echo met || echo "**missed**")
@@ -47,6 +50,7 @@ Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
 | target | measured | goal | verdict |
 |---|---:|---:|---:|
 | \`records report DIR --out report.html\`, $count records, wall (first / second run) | $html_ms / $html_ms2 ms | ≤ 10000 ms | $verdict |
-| \`records report DIR --json\`, $count records, wall | $json_ms ms | ≤ 10000 ms | $([ "$json_ms" -le 10000 ] && echo met || echo "**missed**") |
+| the same, CPU time of the process, user + sys (first / second run) | $html_cpu / $html_cpu2 s | | |
+| \`records report DIR --json\`, $count records, wall (CPU) | $json_ms ms ($json_cpu s) | ≤ 10000 ms | $([ "$json_ms" -le 10000 ] && echo met || echo "**missed**") |
 | size of the HTML report | $(( $(stat -c %s "$work/report.html") / 1024 )) KiB | | |
 MD
