@@ -8,6 +8,7 @@ import dev.jitelevate.runner.cli.ElevateCommand;
 import dev.jitelevate.runner.cli.Env;
 import dev.jitelevate.runner.cli.ExitCodeMapper;
 import dev.jitelevate.runner.cli.RevokeCommand;
+import dev.jitelevate.runner.cli.SecretsCommand;
 import dev.jitelevate.runner.cli.ShortErrorHandler;
 import dev.jitelevate.runner.cli.StatusCommand;
 import dev.jitelevate.runner.cli.SweepCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, ActionCommand.class, ActionPostCommand.class})
+        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, ActionCommand.class, ActionPostCommand.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;

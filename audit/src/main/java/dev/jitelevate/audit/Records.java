@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,16 +21,26 @@ import java.util.stream.Stream;
 public final class Records {
   private Records() {}
 
-  /** A record read from a file. */
-  public record Loaded(Path file, ActivationRecord record) {
+  /** What reading one file gave: a {@link Loaded} record or a {@link Skipped} file. */
+  public sealed interface Result permits Loaded, Skipped {
+    Path file();
+  }
+
+  /** A record read from a file, with its optional {@code exposure} section (schema 1.1 and later). */
+  public record Loaded(Path file, ActivationRecord record, Optional<Exposure> exposure) implements Result {
     public Loaded {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(record, "record");
+      Objects.requireNonNull(exposure, "exposure");
+    }
+
+    public Loaded(Path file, ActivationRecord record) {
+      this(file, record, Optional.empty());
     }
   }
 
   /** A file that was not read, and why. */
-  public record Skipped(Path file, String reason) {
+  public record Skipped(Path file, String reason) implements Result {
     public Skipped {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(reason, "reason");
@@ -52,27 +63,45 @@ public final class Records {
   public static RecordSet read(List<Path> paths) {
     List<Loaded> loaded = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (Path file : expand(paths)) {
-      try {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
-        loaded.add(new Loaded(file, ActivationRecords.fromJson(json)));
-      } catch (InvalidElevationRequestException e) {
-        skipped.add(new Skipped(file, e.getMessage()));
-      } catch (IOException e) {
-        skipped.add(new Skipped(file, "it cannot be read: " + e.getMessage()));
+    for (Path file : files(paths)) {
+      Result result = readFile(file);
+      if (result instanceof Loaded l) {
+        loaded.add(l);
+      } else {
+        skipped.add((Skipped) result);
       }
     }
     return new RecordSet(loaded, skipped);
   }
 
-  private static List<Path> expand(List<Path> paths) {
+  /**
+   * Reads one file: the record, or the reason it is skipped. Never throws for a bad file, so callers can read
+   * many files in parallel (as the report does for 100,000 records).
+   */
+  public static Result readFile(Path file) {
+    try {
+      String json = Files.readString(file, StandardCharsets.UTF_8);
+      ActivationRecord record = ActivationRecords.fromJson(json);
+      return new Loaded(file, record, json.contains("\"exposure\"") ? Exposure.read(json) : Optional.empty());
+    } catch (InvalidElevationRequestException e) {
+      return new Skipped(file, e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      return new Skipped(file, "it cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * The {@code *.json} files named, or found (recursively) under a folder named, in sorted path order.
+   *
+   * @throws UncheckedIOException when a named path does not exist or a folder cannot be listed
+   */
+  public static List<Path> files(List<Path> paths) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().endsWith(".json"))
-              .sorted()
+        try (Stream<Path> walk = Files.find(path, Integer.MAX_VALUE,
+            (p, attributes) -> attributes.isRegularFile() && p.getFileName().toString().endsWith(".json"))) {
+          walk.sorted()
               .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot list " + path, e);

@@ -3,6 +3,8 @@ package dev.jitelevate.runner.action;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.keyvault.KeyVaultSecretRotation;
+import dev.jitelevate.core.keyvault.StaleSecretsRotation;
+import dev.jitelevate.core.keyvault.StalenessPolicy;
 import dev.jitelevate.core.keyvault.MissingSecretPolicy;
 import dev.jitelevate.core.keyvault.RollbackMode;
 import dev.jitelevate.core.keyvault.RotationValidator;
@@ -21,7 +23,8 @@ import java.util.Optional;
 /** Turns the operation inputs into the privileged operation: none, or a Key Vault secret rotation. */
 final class RotationSettings {
   private static final List<String> ROTATION_INPUTS = List.of("vault", "secrets", "secret-length", "secret-characters",
-      "content-type", "secret-value-env", "secret-value-file", "validate-command", "validate-url", "secret-expires");
+      "content-type", "secret-value-env", "secret-value-file", "validate-command", "validate-url", "secret-expires",
+      "max-age", "expiring-within");
 
   private RotationSettings() {}
 
@@ -47,9 +50,13 @@ final class RotationSettings {
         KeyVaultSecretRotation rotation = rotation(env, log);
         rotation.checkVault(cloud);
         return Optional.of(rotation);
+      case "keyvault-rotate-stale":
+        StaleSecretsRotation stale = staleRotation(env);
+        stale.checkVault(cloud);
+        return Optional.of(stale);
       default:
         throw ActionFailure.input("operation", "'" + UntrustedText.neutralize(operation, 40)
-            + "' is not an operation. Use none or keyvault-rotate.");
+            + "' is not an operation. Use none, keyvault-rotate or keyvault-rotate-stale.");
     }
   }
 
@@ -81,6 +88,22 @@ final class RotationSettings {
     }
     validator(env).ifPresent(b::validateWith);
     return b.build();
+  }
+
+  /** keyvault-rotate-stale: every stale secret of the vault, found under the elevation, with generated values. */
+  private static StaleSecretsRotation staleRotation(ActionEnvironment env) {
+    for (String input : List.of("secrets", "secret-value-env", "secret-value-file", "validate-command", "validate-url")) {
+      if (env.input(input).isPresent()) {
+        throw ActionFailure.input(input, input + " does not apply to operation: keyvault-rotate-stale, which finds the"
+            + " secrets itself and generates their values. Remove " + input + ", or use operation: keyvault-rotate.");
+      }
+    }
+    String vault = env.input("vault").orElseThrow(() -> ActionFailure.input("vault",
+        "operation: keyvault-rotate-stale needs the vault. Pass its name (e.g. kv-prod) or URL."));
+    StalenessPolicy policy = new StalenessPolicy(
+        Durations.parse("max-age", env.input("max-age").orElse("90d")),
+        Durations.parse("expiring-within", env.input("expiring-within").orElse("30d")));
+    return new StaleSecretsRotation(vault, policy, rollback(env.input("rollback").orElse("restore-previous")));
   }
 
   static List<String> names(String text) {

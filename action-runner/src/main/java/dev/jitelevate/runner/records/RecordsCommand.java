@@ -7,7 +7,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code jit-elevate records …}: what security teams do with activation records once runs have written them. */
 @Command(name = "records", mixinStandardHelpOptions = true,
     description = "Work with activation records written by elevate, the action and demo.",
-    subcommands = {RecordsShipCommand.class})
+    subcommands = {RecordsShipCommand.class, RecordsReportCommand.class})
 public final class RecordsCommand {
   @ParentCommand
   JitElevate root;

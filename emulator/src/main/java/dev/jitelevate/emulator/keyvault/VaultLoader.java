@@ -13,6 +13,7 @@ import java.util.UUID;
 /** Builds the vaults of a scenario's {@code vaults} section (locations come from its resource groups). */
 final class VaultLoader {
   static final String DEFAULT_LOCATION = "westeurope";
+  private static final long DAY = 86_400;
 
   private VaultLoader() {}
 
@@ -43,8 +44,11 @@ final class VaultLoader {
       tags.put(tag.getKey(), tag.getValue().asText());
     }
     boolean enabled = !secret.has("enabled") || secret.get("enabled").asBoolean();
+    // Ages relative to the emulator's clock, so scenarios can seed stale and expiring secrets.
+    long created = now - secret.path("createdDaysAgo").asLong(0) * DAY;
+    Long expires = secret.hasNonNull("expiresInDays") ? now + secret.get("expiresInDays").asLong() * DAY : null;
     return new SecretVersion(UUID.randomUUID().toString().replace("-", ""), require(secret, "value"),
-        Json.text(secret, "contentType"), tags, enabled, null, null, now, now);
+        Json.text(secret, "contentType"), tags, enabled, null, expires, created, created);
   }
 
   private static Map<String, String> resourceGroupLocations(Scenario scenario) {
