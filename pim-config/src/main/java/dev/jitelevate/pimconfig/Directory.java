@@ -1,0 +1,78 @@
+package dev.jitelevate.pimconfig;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/** Principals by name or id through Microsoft Graph (v1.0), cached for one plan. */
+final class Directory {
+  private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}");
+
+  private final RestClient graph;
+  /** What a name resolved to: no principal, exactly one, or several groups sharing the display name. */
+  record Lookup(Optional<Principal> principal, int matches) {
+    static Lookup none() {
+      return new Lookup(Optional.empty(), 0);
+    }
+
+    static Lookup of(Principal principal) {
+      return new Lookup(Optional.of(principal), 1);
+    }
+  }
+
+  private final Map<String, Lookup> byRef = new ConcurrentHashMap<>();
+
+  Directory(RestClient graph) {
+    this.graph = graph;
+  }
+
+  static boolean isId(String ref) {
+    return GUID.matcher(ref).matches();
+  }
+
+  /** A group by display name, a user by principal name (contains {@code @}), or any object by id. */
+  Lookup resolve(String ref) {
+    return byRef.computeIfAbsent(ref.toLowerCase(java.util.Locale.ROOT), k -> lookup(ref));
+  }
+
+  private Lookup lookup(String ref) {
+    try {
+      if (isId(ref)) {
+        return Lookup.of(principal(graph.get("directoryObjects.get", "/directoryObjects/" + ref)));
+      }
+      if (ref.contains("@")) {
+        return Lookup.of(principal(graph.get("users.get", "/users/" + encode(ref) + "?$select=id,userPrincipalName")));
+      }
+      String filter = "displayName eq '" + ref.replace("'", "''") + "'";
+      List<JsonNode> groups = graph.list("groups.list", "/groups?$filter=" + encode(filter) + "&$select=id,displayName");
+      return new Lookup(groups.stream().findFirst().map(g -> new Principal(g.path("id").asText(), "Group", ref)),
+          groups.size());
+    } catch (PimApiException e) {
+      if (e.status() == 404) {
+        return Lookup.none();
+      }
+      throw e;
+    }
+  }
+
+  private static Principal principal(JsonNode o) {
+    String odata = o.path("@odata.type").asText("");
+    String id = o.path("id").asText();
+    if (odata.endsWith("group")) {
+      return new Principal(id, "Group", o.path("displayName").asText(id));
+    }
+    if (odata.endsWith("servicePrincipal")) {
+      return new Principal(id, "ServicePrincipal", id);
+    }
+    return new Principal(id, "User", o.path("userPrincipalName").asText(id));
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
