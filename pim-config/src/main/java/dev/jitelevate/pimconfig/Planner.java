@@ -30,6 +30,9 @@ public final class Planner {
    * @throws PimApiException when ARM or Graph cannot be read
    */
   public Plan plan(PimConfig config, boolean prune) {
+    List<String> names = new ArrayList<>();
+    config.azureAssignments().forEach(a -> names.add(a.principal()));
+    tenant.directory().preloadGroups(names);
     List<LiveAssignment> live = new ArrayList<>();
     AssignmentPlanner.managedScopes(config).forEach((scope, at) -> live.addAll(read(scope, at)));
     List<Step> steps = new ArrayList<>();
