@@ -11,6 +11,7 @@ import dev.jitelevate.runner.cli.RevokeCommand;
 import dev.jitelevate.runner.cli.ShortErrorHandler;
 import dev.jitelevate.runner.cli.StatusCommand;
 import dev.jitelevate.runner.cli.SweepCommand;
+import dev.jitelevate.runner.pim.PimCommand;
 import dev.jitelevate.runner.records.RecordsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, ActionCommand.class, ActionPostCommand.class})
+        DemoCommand.class, RecordsCommand.class, PimCommand.class, ActionCommand.class, ActionPostCommand.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;
