@@ -12,6 +12,7 @@ import dev.jitelevate.runner.cli.SecretsCommand;
 import dev.jitelevate.runner.cli.ShortErrorHandler;
 import dev.jitelevate.runner.cli.StatusCommand;
 import dev.jitelevate.runner.cli.SweepCommand;
+import dev.jitelevate.runner.pim.PimCommand;
 import dev.jitelevate.runner.records.RecordsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Command;
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, ActionCommand.class, ActionPostCommand.class})
-public final class JitElevate {
+        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class, ActionPostCommand.class})
+ublic final class JitElevate {
   private final Env env;
   private final Console console;
 

@@ -66,8 +66,9 @@ final class PimEngine {
       case "ASSIGNMENT:AdminAssign", "ELIGIBILITY:AdminAssign" -> adminAssign(spec, caller, callerIdentities);
       case "ASSIGNMENT:SelfDeactivate", "ASSIGNMENT:AdminRemove", "ELIGIBILITY:AdminRemove" ->
           remove(spec, caller, callerIdentities);
+      case "ASSIGNMENT:AdminUpdate", "ELIGIBILITY:AdminUpdate" -> adminUpdate(spec, caller, callerIdentities);
       default -> throw ArmErrors.badRequest("InvalidRequestType", "The emulator does not implement requestType '"
-          + spec.requestType() + "' on " + spec.kind().requestType + "; use SelfActivate, SelfDeactivate, AdminAssign or AdminRemove"
+          + spec.requestType() + "' on " + spec.kind().requestType + "; use SelfActivate, SelfDeactivate, AdminAssign, AdminUpdate or AdminRemove"
           + " (AdminAssign/AdminRemove only for eligibilities).");
     };
     if (!persist) {
@@ -112,6 +113,20 @@ final class PimEngine {
     return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), UUID.randomUUID().toString(), null);
   }
 
+  /** Replaces the schedule of an existing assignment or eligibility (new start and end), as PIM's AdminUpdate does. */
+  private ScheduleRequest adminUpdate(RequestSpec spec, Caller caller, Set<String> identities) {
+    requireWrite(spec, caller, identities);
+    PimSchedule existing = state.schedules(spec.kind()).stream()
+        .filter(s -> s.matches(spec.principalId(), spec.roleGuid(), spec.scope()) && s.activeAt(spec.createdOn()))
+        .findFirst().orElseThrow(() -> ArmErrors.badRequest("RoleAssignmentDoesNotExist", "The Role assignment does not exist."));
+    List<String> failures = new ArrayList<>();
+    PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()), failures);
+    if (!failures.isEmpty()) {
+      throw ArmErrors.policyValidationFailed(failures);
+    }
+    return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), existing.name(), null);
+  }
+
   private ScheduleRequest remove(RequestSpec spec, Caller caller, Set<String> identities) {
     boolean self = spec.requestType().equals("SelfDeactivate");
     if (!self) {
@@ -133,7 +148,7 @@ final class PimEngine {
 
   private ScheduleRequest commit(ScheduleRequest request) {
     RequestSpec spec = request.spec();
-    if (request.status().equals("Revoked")) {
+    if (request.status().equals("Revoked") || spec.requestType().equals("AdminUpdate")) {
       PimSchedule schedule = state.schedules.get(ArmState.key(request.targetScheduleName()));
       if (schedule != null) {
         state.removeSchedule(schedule);
