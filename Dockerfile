@@ -26,17 +26,22 @@ COPY mvnw pom.xml ./
 COPY .mvn .mvn
 COPY emulator/pom.xml emulator/pom.xml
 COPY core/pom.xml core/pom.xml
+COPY graph/pom.xml graph/pom.xml
+COPY pim-config/pom.xml pim-config/pom.xml
 COPY audit/pom.xml audit/pom.xml
 COPY action-runner/pom.xml action-runner/pom.xml
 # Modules the image does not build, for the reactor to read (-pl below builds only what the jar needs).
+COPY bom/pom.xml bom/pom.xml
 COPY examples/pom.xml examples/pom.xml
 COPY examples/java-library/pom.xml examples/java-library/pom.xml
 COPY bench/pom.xml bench/pom.xml
 # The dependency layer: packaging the modules without sources resolves what the real build needs.
 RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \
- && rm -rf emulator/target core/target audit/target action-runner/target
+ && rm -rf emulator/target core/target graph/target pim-config/target audit/target action-runner/target
 COPY emulator/src emulator/src
 COPY core/src core/src
+COPY graph/src graph/src
+COPY pim-config/src pim-config/src
 COPY audit/src audit/src
 COPY action-runner/src action-runner/src
 RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \

@@ -24,8 +24,9 @@ import picocli.CommandLine.Command;
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class, ActionPostCommand.class})
-ublic final class JitElevate {
+        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class,
+        ActionPostCommand.class})
+public final class JitElevate {
   private final Env env;
   private final Console console;
 
