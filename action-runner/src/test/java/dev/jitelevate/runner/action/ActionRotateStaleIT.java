@@ -3,9 +3,11 @@ package dev.jitelevate.runner.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,7 +51,8 @@ class ActionRotateStaleIT {
     SimulatedRunner.Step main = runner.main();
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
-    JsonNode record = ActionStepsIT.record(main);
+    JsonNode record = new ObjectMapper().readTree(
+        Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))));
     assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
     assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
     assertThat(record.path("operation").toString()).contains("staleSecrets", "db-password", "api-key");
