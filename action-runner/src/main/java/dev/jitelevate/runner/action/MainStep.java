@@ -140,7 +140,9 @@ final class MainStep {
       ctx.outputs.set("status", status);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
       ctx.outputs.set("record-path", path.toString());
-      ctx.state.set(RecordShipping.STATE, path.toString());
+      if (ctx.env.input("ship-endpoint").isPresent()) {
+        ctx.state.set(RecordShipping.STATE, path.toString());
+      }
       ctx.outputs.set("secret-versions", Records.secretVersions(record));
     }
   }
