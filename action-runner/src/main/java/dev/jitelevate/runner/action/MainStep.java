@@ -172,7 +172,9 @@ final class MainStep {
       OperationLines.reportUnvalidated(record, ctx.log);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
       ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));
-      ctx.state.set(RecordShipping.STATE, path.toString());
+      if (ctx.env.input("ship-endpoint").isPresent()) {
+        ctx.state.set(RecordShipping.STATE, path.toString());
+      }
       ctx.outputs.set("secret-versions", Records.secretVersions(record));
     }
   }
