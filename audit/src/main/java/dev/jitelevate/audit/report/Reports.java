@@ -6,8 +6,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Builds an {@link ActivationReport} from record files, reading them in parallel (100,000 records in a few
- * seconds). Files that are not records are reported in {@link ActivationReport#skipped()}, never dropped.
+ * Builds an {@link ActivationReport} from record files, reading them in parallel (see bench/report.sh for
+ * 100,000 records). Files that are not records are reported in {@link ActivationReport#skipped()}, never dropped.
  */
 public final class Reports {
   private Reports() {}
