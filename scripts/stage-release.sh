@@ -61,8 +61,9 @@ for _ in $(seq 50); do [[ -s $work/stub.port ]] && break; sleep 0.1; done
   -DwaitUntil=UPLOADED)
 [[ -s $work/uploaded.body ]] || { echo "stage-release: the plugin uploaded nothing" >&2; exit 1; }
 
-bundle=$(find "$work/src/target" -name '*.zip' -path '*central-publishing*' | head -n 1)
-[[ -n $bundle ]] || { echo "stage-release: no bundle was written under $work/src/target/central-publishing" >&2; exit 1; }
+# The plugin writes the bundle under the first reactor project that runs it (the BOM's target/).
+bundle=$(find "$work/src" -path '*/target/central-publishing/*' -name '*.zip' | head -n 1)
+[[ -n $bundle ]] || { echo "stage-release: no bundle was written under $work/src/*/target/central-publishing" >&2; exit 1; }
 python3 -m zipfile -e "$bundle" "$work/unpacked"
 python3 scripts/lib/check-central-bundle.py "$work/unpacked" "$version" \
   --publish jit-elevate-parent,jit-elevate-bom,jit-elevate-emulator,jit-elevate-core,jit-elevate-graph,jit-elevate-audit \
