@@ -66,5 +66,5 @@ bundle=$(find "$work/src" -path '*/target/central-publishing/*' -name '*.zip' | 
 [[ -n $bundle ]] || { echo "stage-release: no bundle was written under $work/src/*/target/central-publishing" >&2; exit 1; }
 python3 -m zipfile -e "$bundle" "$work/unpacked"
 python3 scripts/lib/check-central-bundle.py "$work/unpacked" "$version" \
-  --publish jit-elevate-parent,jit-elevate-bom,jit-elevate-emulator,jit-elevate-core,jit-elevate-graph,jit-elevate-audit \
+  --publish jit-elevate-parent,jit-elevate-bom,jit-elevate-emulator,jit-elevate-core,jit-elevate-graph,jit-elevate-pim-config,jit-elevate-audit \
   --exclude jit-elevate-action-runner,jit-elevate-examples,jit-elevate-example-java-library,jit-elevate-bench
