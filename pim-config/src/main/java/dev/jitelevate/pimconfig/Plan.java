@@ -62,6 +62,11 @@ public final class Plan {
     return PlanJson.write(this);
   }
 
+  /** The fingerprint of a plan saved with {@link #toJson()}, if the text is one. */
+  public static java.util.Optional<String> savedFingerprint(String json) {
+    return java.util.Optional.of(PlanJson.fingerprintOf(json)).filter(f -> !f.isEmpty());
+  }
+
   List<Step> steps() {
     return steps;
   }

@@ -3,7 +3,10 @@ package dev.jitelevate.runner.pim;
 import dev.jitelevate.pimconfig.Applier;
 import dev.jitelevate.pimconfig.ApplyEvent;
 import dev.jitelevate.pimconfig.ApplyResult;
+import dev.jitelevate.pimconfig.Location;
 import dev.jitelevate.pimconfig.PimConfig;
+import dev.jitelevate.pimconfig.PimConfigException;
+import dev.jitelevate.pimconfig.Plan;
 import dev.jitelevate.pimconfig.Sleeper;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.SignInOptions;
@@ -64,12 +67,7 @@ public final class PimApplyCommand implements Callable<Integer> {
   }
 
   private static String fingerprintOf(String json) {
-    int at = json.indexOf("\"fingerprint\"");
-    if (at < 0) {
-      throw new dev.jitelevate.pimconfig.PimConfigException(new dev.jitelevate.pimconfig.Location("--plan", 0),
-          "The saved plan has no fingerprint.", "Save a plan with `jit-elevate pim plan FILE --out PLAN`.");
-    }
-    int start = json.indexOf('"', json.indexOf(':', at) + 1) + 1;
-    return json.substring(start, json.indexOf('"', start));
+    return Plan.savedFingerprint(json).orElseThrow(() -> new PimConfigException(new Location("--plan", 0),
+        "The file is not a saved plan (it has no fingerprint).", "Save one with `jit-elevate pim plan FILE --out PLAN`."));
   }
 }

@@ -82,7 +82,11 @@ class PimCommandsIT {
     assertThat(run("pim", "plan", file.toString(), "--json")).isEqualTo(2);
     assertThat(out()).contains("\"before\" : \"PT8H\"", "\"after\" : \"PT2H\"");
 
-    assertThat(run("pim", "apply", file.toString())).isZero();
+    Path saved = dir.resolve("plan.json");
+    assertThat(run("pim", "plan", file.toString(), "--out", saved.toString())).isEqualTo(2);
+    assertThat(run("pim", "apply", file.toString(), "--plan", file.toString())).isEqualTo(1);
+    assertThat(err()).contains("not a saved plan");
+    assertThat(run("pim", "apply", file.toString(), "--plan", saved.toString())).isZero();
     assertThat(run("pim", "drift", file.toString(), "--summary", dir.resolve("summary.md").toString())).isZero();
     assertThat(Files.readString(dir.resolve("summary.md"))).contains("No PIM drift");
     assertThat(out() + err()).doesNotContain(BROKER_SECRET);
