@@ -117,8 +117,10 @@ class RunnerHostileInputIT {
     if (!step.outputs().keySet().equals(OUTPUTS)) {
       problems.add("outputs " + step.outputs().keySet() + ", expected exactly " + OUTPUTS);
     }
-    if (!step.state().isEmpty()) {
-      problems.add("state saved although the step revoked: " + step.state().keySet());
+    // The state is handed over at submit (a kill later is still revoked by the post step); a step that revoked
+    // itself must leave it marked done, so the post step has nothing to do.
+    if (!step.state().isEmpty() && !"done".equals(step.state().get("phase"))) {
+      problems.add("state left for the post step although the step revoked: " + step.state());
     }
     String status = step.outputs().getOrDefault("status", "");
     if (!status.matches("[A-Z_]+")) {
@@ -140,9 +142,11 @@ class RunnerHostileInputIT {
     }
     JsonNode json = JSON.readTree(record.toFile());
     String justification = json.path("justification").asText();
+    // The justification is exact (issue 21): JSON and PIM interpret no workflow commands, so '::' may stay;
+    // escapes and control characters (other than line breaks) must be gone and PIM's limit kept.
     if (justification.length() > 500 || justification.contains("\u001B") || justification.contains("\r")
-        || justification.lines().anyMatch(l -> WorkflowCommands.trimStart(l).startsWith("::"))) {
-      problems.add("the record's justification kept a command or escape: " + WorkflowCommands.show(justification));
+        || justification.chars().anyMatch(c -> c != '\n' && Character.isISOControl(c))) {
+      problems.add("the record's justification kept an escape or control character: " + WorkflowCommands.show(justification));
     }
   }
 
