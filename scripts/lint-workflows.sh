@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 files=("$@")
 if ((${#files[@]} == 0)); then
-  files=(examples/*/workflow.yml .github/workflows/ci.yml .github/workflows/self-test.yml)
+  files=(examples/*/workflow.yml .github/workflows/*.yml)
 fi
 
 status=0
