@@ -125,7 +125,7 @@ final class Lifecycle {
       run.fail(StepsRunner.internal("perform", e));
       throw e;
     } finally {
-      run.endPerform();
+      endPerform(run);
     }
   }
 
@@ -146,8 +146,20 @@ final class Lifecycle {
       run.record.fail(e);
       return Optional.of(e);
     } finally {
-      run.endPerform();
+      endPerform(run);
     }
+  }
+
+  /**
+   * Ends the operation's turn. A shutdown stops the operation by interrupting its thread; the flag is taken
+   * off here and kept in the run, so the revoke that follows on this thread is not cut short by it (the
+   * release puts it back once revocation has run).
+   */
+  private static void endPerform(Run run) {
+    if (Thread.interrupted()) {
+      run.interrupted = true;
+    }
+    run.endPerform();
   }
 
   /** Revokes (once) and completes the record; failures are kept in the run. */
