@@ -29,6 +29,7 @@ final class PostStep {
     if (s.phase() == PostState.Phase.DONE && !"PENDING".equals(s.record().revocation().status())) {
       ctx.log.info("jit-elevate: nothing to revoke (the main step's record says " + s.record().revocation().status()
           + ", outcome " + s.record().outcome() + ").");
+      shipRecordOfMainStep();
       return ExitCodes.OK;
     }
     if (s.phase() != PostState.Phase.DONE) {

@@ -98,7 +98,7 @@ class ActionShipsRecordIT {
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
     assertThat(post.stdout()).contains("::warning title=Record not shipped::", "HTTP 403 OperationFailed",
         "Monitoring Metrics Publisher");
-    Path record = Path.of(main.outputs().get("record-path"));
+    Path record = runner.workspace.resolve(main.outputs().get("record-path"));
     assertThat(new ObjectMapper().readTree(Files.readString(record)).path("revocation").path("status").asText())
         .isEqualTo("REVOKED");
     assertThat(rows()).isEmpty();

@@ -93,7 +93,7 @@ class OperationTruthIT {
     SimulatedRunner.Step post = runner.post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
 
-    JsonNode record = record(Path.of(main.outputs().get("record-path")));
+    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("operation").path("name").asText()).isEqualTo("keyvault-secret-rotation");
     JsonNode secret = rotated(record);
     assertThat(secret.path("validation").path("outcome").asText()).isEqualTo("PASSED");
@@ -116,7 +116,7 @@ class OperationTruthIT {
     SimulatedRunner.Step post = runner.post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
 
-    JsonNode record = record(Path.of(main.outputs().get("record-path")));
+    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
     JsonNode secret = rotated(record);
     assertThat(secret.path("validation").path("outcome").asText()).isEqualTo("FAILED");
     assertThat(secret.path("validation").path("output").toString()).contains("password authentication failed");
@@ -138,7 +138,7 @@ class OperationTruthIT {
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isEqualTo(143);
     assertThat(emulator.leaks()).as("revoked by the interrupted main step").isEmpty();
-    JsonNode record = record(Path.of(main.outputs().get("record-path")));
+    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("outcome").asText()).isEqualTo("CANCELLED");
     assertThat(record.path("error").path("kind").asText()).isEqualTo("INTERRUPTED");
     assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
@@ -230,7 +230,7 @@ class OperationTruthIT {
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
     assertThat(took).isLessThan(Duration.ofMinutes(2));
-    JsonNode record = record(Path.of(main.outputs().get("record-path")));
+    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
     assertThat(record.path("principal").path("id").asText()).isEqualTo("a11ce000-0000-4000-8000-000000000001");
     assertThat(record.path("operation").path("notes").path("verification").asText())
@@ -247,7 +247,7 @@ class OperationTruthIT {
     SimulatedRunner.Step main = runner.main();
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
-    assertThat(record(Path.of(main.outputs().get("record-path"))).path("justification").asText()).contains("\"" + title + "\"");
+    assertThat(record(runner.workspace.resolve(main.outputs().get("record-path"))).path("justification").asText()).contains("\"" + title + "\"");
     assertThat(main.stdout()).doesNotContain(title).contains("Fix std: :vector overflow");
     assertThat(main.stdout().lines().filter(l -> l.startsWith("::")))
         .allSatisfy(l -> assertThat(l).matches("::(add-mask|group|endgroup|notice|warning)\\b.*"));
