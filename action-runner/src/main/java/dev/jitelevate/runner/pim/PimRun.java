@@ -5,7 +5,7 @@ import dev.jitelevate.pimconfig.PimConfigException;
 import dev.jitelevate.pimconfig.PimTenant;
 import dev.jitelevate.pimconfig.StalePlanException;
 import dev.jitelevate.runner.cli.Console;
-import dev.jitelevate.runner.cli.PimSignIn;
+import dev.jitelevate.runner.cli.SignIn;
 import dev.jitelevate.runner.cli.SignInOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +26,7 @@ final class PimRun {
   private PimRun() {}
 
   static PimTenant tenant(PimCommand parent, SignInOptions signIn) {
-    PimSignIn in = PimSignIn.of(signIn, parent.root().env(), parent.root().console());
+    SignIn in = new SignIn(signIn, parent.root().env(), parent.root().console());
     return PimTenant.connect(in.cloud(), in.identity());
   }
 
