@@ -23,17 +23,7 @@ final class UntrustedText {
     if (text == null) {
       return "";
     }
-    String s = ANSI.matcher(text).replaceAll("");
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints().forEach(cp -> {
-      if (cp == '\r' || cp == '\n' || cp == '\t' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
-        b.append(' ');
-      } else if (!Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT) {
-        b.appendCodePoint(cp);
-      }
-    });
-    s = b.toString().replaceAll(" {2,}", " ").strip();
-    s = s.replace("::", ": :").replace("##[", "# #[");
+    String s = oneLine(text).replace("::", ": :").replace("##[", "# #[");
     s = RUNNER_ESCAPES.matcher(s).replaceAll("\uFF05$1");
     return cut(s, max);
   }
