@@ -8,12 +8,20 @@ package dev.jitelevate.core;
 public class ActivationDeniedException extends ElevationException {
   private final String requestId;
   private final String status;
+  private final ActivationRecord.Outcome outcome;
 
-  public ActivationDeniedException(FailureKind kind, String requestId, String status, String message,
-      String azureRequestId) {
+  /**
+   * Creates the failure of a refused request.
+   *
+   * @param outcome how the run ends in its record ({@code DENIED}, {@code CANCELLED}, {@code TIMED_OUT} or
+   *     {@code FAILED}), decided from the typed status, not from its text
+   */
+  public ActivationDeniedException(FailureKind kind, String requestId, String status, ActivationRecord.Outcome outcome,
+      String message, String azureRequestId) {
     super(kind, message, null, azureRequestId, 0, null);
     this.requestId = requestId;
     this.status = status;
+    this.outcome = java.util.Objects.requireNonNull(outcome, "outcome");
   }
 
   /** The schedule request that was refused. */
@@ -24,5 +32,10 @@ public class ActivationDeniedException extends ElevationException {
   /** Its final status as the service wrote it ({@code Denied}, {@code Failed} ...). */
   public String status() {
     return status;
+  }
+
+  /** How the run ends in its record because of this refusal. */
+  public ActivationRecord.Outcome outcome() {
+    return outcome;
   }
 }

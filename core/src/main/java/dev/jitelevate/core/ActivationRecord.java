@@ -16,7 +16,7 @@ public record ActivationRecord(
     List<String> requestIds,
     Principal principal,
     Target target,
-    String strategy,
+    Strategy strategy,
     String justification,
     Optional<TicketInfo> ticket,
     Window window,
@@ -35,9 +35,19 @@ public record ActivationRecord(
   /** Who was elevated. */
   public record Principal(String id, Optional<String> displayName, Optional<String> type) {}
 
-  /** What: kind is {@code azure-role}, {@code directory-role} or {@code group}. */
-  public record Target(String kind, Optional<String> roleDefinitionId, Optional<String> roleName, String scope,
-      Optional<String> groupAccess) {}
+  /** What was elevated; {@code groupAccess} only for groups. */
+  public record Target(TargetKind kind, Optional<String> roleDefinitionId, Optional<String> roleName, String scope,
+      Optional<GroupAccess> groupAccess) {}
+
+  /** The kind of target: {@code azure-role}, {@code directory-role} or {@code group} in the record's JSON. */
+  public enum TargetKind {
+    AZURE_ROLE, DIRECTORY_ROLE, GROUP;
+
+    /** The record's JSON value: {@code azure-role}, {@code directory-role} or {@code group}. */
+    public String wireValue() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
 
   /** Requested duration and the window the service granted. */
   public record Window(Duration requested, Optional<Instant> grantedStart, Optional<Instant> grantedEnd) {}
@@ -54,14 +64,26 @@ public record ActivationRecord(
   /** How the run ended. */
   public enum Outcome { SUCCEEDED, FAILED, DENIED, TIMED_OUT, CANCELLED, DRY_RUN, IN_PROGRESS }
 
-  /**
-   * How the elevation ended: {@code REVOKED}, {@code LEFT_TO_EXPIRE} (at {@code expiresAt}),
-   * {@code NOT_CREATED} (nothing became active), {@code PRE_EXISTING} (it already existed and was left
-   * alone), {@code FAILED} (revocation failed; the expiry is the backstop) or {@code PENDING} (not yet).
-   */
-  public record Revocation(String status, Optional<Instant> expiresAt, Optional<String> detail) {}
+  /** How the elevation ended, with its expiry when it was left in place and a detail for a person. */
+  public record Revocation(RevocationStatus status, Optional<Instant> expiresAt, Optional<String> detail) {}
+
+  /** How the elevation ended; the record's JSON holds the constant's name. */
+  public enum RevocationStatus {
+    /** Removed by this run (or its post step). */
+    REVOKED,
+    /** Left in place until {@code expiresAt} (the revoke policy, or the service's minimum duration). */
+    LEFT_TO_EXPIRE,
+    /** Nothing became active. */
+    NOT_CREATED,
+    /** It already existed before the run and was left alone. */
+    PRE_EXISTING,
+    /** Revocation failed; the expiry is the backstop. */
+    FAILED,
+    /** Not yet. */
+    PENDING
+  }
 
   /** The failure that ended the run. */
-  public record Failure(String kind, Optional<String> code, String message, Optional<String> azureRequestId,
+  public record Failure(FailureKind kind, Optional<String> code, String message, Optional<String> azureRequestId,
       List<String> suppressed) {}
 }

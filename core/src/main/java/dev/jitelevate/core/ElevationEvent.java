@@ -54,5 +54,13 @@ public sealed interface ElevationEvent {
   record Interrupted(Instant at, ActivationRecord record) implements ElevationEvent {}
 
   /** Something worth telling a person (e.g. "left to expire at T"). */
-  record Notice(Instant at, String level, String message) implements ElevationEvent {}
+  record Notice(Instant at, Level level, String message) implements ElevationEvent {}
+
+  /** How much a {@link Notice} matters. */
+  enum Level {
+    /** For the log: what happened. */
+    INFO,
+    /** For the person: something to look at (a leftover, a skipped check). */
+    WARNING
+  }
 }

@@ -7,7 +7,9 @@ import dev.jitelevate.core.ActivationRecord.Approval;
 import dev.jitelevate.core.ActivationRecord.Failure;
 import dev.jitelevate.core.ActivationRecord.Principal;
 import dev.jitelevate.core.ActivationRecord.Revocation;
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord.Target;
+import dev.jitelevate.core.ActivationRecord.TargetKind;
 import dev.jitelevate.core.ActivationRecord.Timeline;
 import dev.jitelevate.core.ActivationRecord.Window;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,12 +40,12 @@ final class RecordJson {
     opt(p, "displayName", r.principal().displayName());
     opt(p, "type", r.principal().type());
     ObjectNode t = o.putObject("target");
-    t.put("kind", r.target().kind());
+    t.put("kind", r.target().kind().wireValue());
     opt(t, "roleDefinitionId", r.target().roleDefinitionId());
     opt(t, "roleName", r.target().roleName());
     t.put("scope", r.target().scope());
-    opt(t, "groupAccess", r.target().groupAccess());
-    o.put("strategy", r.strategy());
+    opt(t, "groupAccess", r.target().groupAccess().map(GroupAccess::wireValue));
+    o.put("strategy", r.strategy().wireValue());
     o.put("justification", r.justification());
     r.ticket().ifPresent(k -> o.putObject("ticket").put("number", k.number()).put("system", k.system()));
     ObjectNode w = o.putObject("window");
@@ -53,7 +56,7 @@ final class RecordJson {
     r.approval().ifPresent(a -> writeApproval(o.putObject("approval"), a));
     o.put("outcome", r.outcome().name());
     ObjectNode v = o.putObject("revocation");
-    v.put("status", r.revocation().status());
+    v.put("status", r.revocation().status().name());
     optInstant(v, "expiresAt", r.revocation().expiresAt());
     opt(v, "detail", r.revocation().detail());
     r.error().ifPresent(e -> writeFailure(o.putObject("error"), e));
@@ -85,7 +88,7 @@ final class RecordJson {
   }
 
   private static void writeFailure(ObjectNode n, Failure f) {
-    n.put("kind", f.kind());
+    n.put("kind", f.kind().name());
     opt(n, "code", f.code());
     n.put("message", f.message());
     opt(n, "azureRequestId", f.azureRequestId());
@@ -116,13 +119,13 @@ final class RecordJson {
         : Optional.empty();
     return new ActivationRecord(version, ids,
         new Principal(text(p, "id", "record"), optText(p, "displayName"), optText(p, "type")),
-        new Target(text(t, "kind", "record"), optText(t, "roleDefinitionId"), optText(t, "roleName"),
-            text(t, "scope", "record"), optText(t, "groupAccess")),
-        text(o, "strategy", "record"), o.path("justification").asText(""), ticket,
+        new Target(targetKind(text(t, "kind", "record")), optText(t, "roleDefinitionId"), optText(t, "roleName"),
+            text(t, "scope", "record"), optText(t, "groupAccess").map(a -> closed(GroupAccess.class, a.toUpperCase(Locale.ROOT), "group access"))),
+        strategy(text(o, "strategy", "record")), o.path("justification").asText(""), ticket,
         new Window(duration(w, "requested"), optInstant(w, "grantedStart"), optInstant(w, "grantedEnd")),
         readTimeline(o.path("timeline")), o.has("approval") ? Optional.of(readApproval(o.path("approval"))) : Optional.empty(),
         outcome(text(o, "outcome", "record")),
-        new Revocation(text(v, "status", "record"), optInstant(v, "expiresAt"), optText(v, "detail")),
+        new Revocation(closed(RevocationStatus.class, text(v, "status", "record"), "revocation status"), optInstant(v, "expiresAt"), optText(v, "detail")),
         o.has("error") ? Optional.of(readFailure(o.path("error"))) : Optional.empty(),
         o.path("retries").asInt(0), o.path("apiCalls").asInt(0),
         map(mapper, o.path("operation")), stringMap(o.path("ci")));
@@ -142,26 +145,45 @@ final class RecordJson {
   private static Failure readFailure(JsonNode n) {
     List<String> suppressed = new ArrayList<>();
     n.path("suppressed").forEach(s -> suppressed.add(s.asText()));
-    return new Failure(text(n, "kind", "record"), optText(n, "code"), text(n, "message", "record"),
+    return new Failure(closed(FailureKind.class, text(n, "kind", "record"), "failure kind"), optText(n, "code"), text(n, "message", "record"),
         optText(n, "azureRequestId"), suppressed);
   }
 
   private static ActivationRecord.Outcome outcome(String text) {
+    return closed(ActivationRecord.Outcome.class, text, "outcome");
+  }
+
+  private static TargetKind targetKind(String text) {
+    for (TargetKind k : TargetKind.values()) {
+      if (k.wireValue().equals(text)) return k;
+    }
+    throw invalid("record", "'" + Text.printable(text) + "' is not a target kind");
+  }
+
+  private static Strategy strategy(String text) {
+    for (Strategy s : Strategy.values()) {
+      if (s.wireValue().equals(text)) return s;
+    }
+    throw invalid("record", "'" + Text.printable(text) + "' is not a strategy");
+  }
+
+  /** The constant named {@code text} exactly (the schema's spelling), or a clear error naming {@code what}. */
+  private static <E extends Enum<E>> E closed(Class<E> type, String text, String what) {
     try {
-      return ActivationRecord.Outcome.valueOf(text);
+      return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
-      throw invalid("record", "'" + Text.printable(text) + "' is not an outcome");
+      throw invalid("record", "'" + Text.printable(text) + "' is not a " + what);
     }
   }
 
   static ObjectNode writeHandle(ObjectMapper mapper, RevocationHandle h) {
     ObjectNode o = mapper.createObjectNode();
     o.put("strategy", h.strategy().wireValue());
-    o.put("surface", h.surface());
+    o.put("surface", h.surface().wireValue());
     o.put("principalId", h.principalId().value());
     if (h.roleDefinitionId() != null) o.put("roleDefinitionId", h.roleDefinitionId());
     o.put("scope", h.scope());
-    if (h.groupAccess() != null) o.put("groupAccess", h.groupAccess());
+    if (h.groupAccess() != null) o.put("groupAccess", h.groupAccess().wireValue());
     if (h.requestId() != null) o.put("requestId", h.requestId());
     opt(o, "assignmentId", h.assignmentId());
     o.put("activatedAt", h.activatedAt().toString());
@@ -174,9 +196,9 @@ final class RecordJson {
     if (!o.path("createdByThisRun").isBoolean()) {
       throw invalid("handle", "createdByThisRun is missing");
     }
-    return new RevocationHandle(Strategy.parse(text(o, "strategy", "handle")), text(o, "surface", "handle"),
+    return new RevocationHandle(Strategy.parse(text(o, "strategy", "handle")), RevocationHandle.Surface.parse(text(o, "surface", "handle")),
         PrincipalId.of(text(o, "principalId", "handle")), optText(o, "roleDefinitionId").orElse(null),
-        text(o, "scope", "handle"), optText(o, "groupAccess").orElse(null), optText(o, "requestId").orElse(null),
+        text(o, "scope", "handle"), optText(o, "groupAccess").map(GroupAccess::parse).orElse(null), optText(o, "requestId").orElse(null),
         optText(o, "assignmentId"), instant(o, "activatedAt"), instant(o, "expiresAt"),
         o.path("createdByThisRun").asBoolean());
   }

@@ -17,16 +17,16 @@ class ActivationRecordsTest {
   static ActivationRecord full() {
     return new ActivationRecord("1.0", List.of("11111111-1111-4111-8111-111111111111"),
         new ActivationRecord.Principal("c1c1c1c1-0000-4000-8000-000000000001", Optional.of("ci"), Optional.of("ServicePrincipal")),
-        new ActivationRecord.Target("azure-role", Optional.of("/x/roleDefinitions/y"), Optional.of("Reader"), "/subscriptions/s",
+        new ActivationRecord.Target(ActivationRecord.TargetKind.AZURE_ROLE, Optional.of("/x/roleDefinitions/y"), Optional.of("Reader"), "/subscriptions/s",
             Optional.empty()),
-        "broker", "why", Optional.of(new TicketInfo("OPS-1", "Jira")),
+        Strategy.BROKER, "why", Optional.of(new TicketInfo("OPS-1", "Jira")),
         new ActivationRecord.Window(Duration.ofMinutes(30), Optional.of(T), Optional.of(T.plusSeconds(1800))),
         new ActivationRecord.Timeline(T, Optional.of(T), Optional.empty(), Optional.of(T.plusSeconds(2)), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(T.plusSeconds(9))),
         Optional.of(new ActivationRecord.Approval("a-1", Optional.empty(), Optional.of("Approve"), Optional.empty(), Optional.of(T))),
         ActivationRecord.Outcome.FAILED,
-        new ActivationRecord.Revocation("LEFT_TO_EXPIRE", Optional.of(T.plusSeconds(1800)), Optional.of("left")),
-        Optional.of(new ActivationRecord.Failure("OPERATION_FAILED", Optional.of("Code"), "boom", Optional.of("req"), List.of("x"))),
+        new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE, Optional.of(T.plusSeconds(1800)), Optional.of("left")),
+        Optional.of(new ActivationRecord.Failure(FailureKind.OPERATION_FAILED, Optional.of("Code"), "boom", Optional.of("req"), List.of("x"))),
         3, 12, Map.of("name", "rotate", "notes", Map.of("version", "v2")), Map.of("runId", "42"));
   }
 
@@ -53,8 +53,8 @@ class ActivationRecordsTest {
   class Handles {
     @Test
     void roundTripThroughJson() {
-      RevocationHandle h = new RevocationHandle(Strategy.SELF, "group", PrincipalId.of("a11ce000-0000-4000-8000-000000000001"),
-          null, "9a9a9a9a-0000-4000-8000-000000000001", "member", "r-1", Optional.empty(), T, T.plusSeconds(600), true);
+      RevocationHandle h = new RevocationHandle(Strategy.SELF, RevocationHandle.Surface.GROUP, PrincipalId.of("a11ce000-0000-4000-8000-000000000001"),
+          null, "9a9a9a9a-0000-4000-8000-000000000001", GroupAccess.MEMBER, "r-1", Optional.empty(), T, T.plusSeconds(600), true);
       String json = ActivationRecords.handleToJson(h);
       assertThat(json).doesNotContain("roleDefinitionId");
       assertThat(ActivationRecords.handleFromJson(json)).isEqualTo(h);

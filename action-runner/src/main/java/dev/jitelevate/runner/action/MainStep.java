@@ -185,7 +185,7 @@ final class MainStep {
 
   /** The summary's heading: the role (or group) by name and the state, in the outputs' vocabulary. */
   static String heading(ActivationRecord record, String state) {
-    return "jit-elevate: " + record.target().roleName().or(record.target()::roleDefinitionId).orElse(record.target().kind())
+    return "jit-elevate: " + record.target().roleName().or(record.target()::roleDefinitionId).orElse(record.target().kind().wireValue())
         + " \u2014 " + state;
   }
 }

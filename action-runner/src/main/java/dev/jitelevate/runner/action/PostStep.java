@@ -26,7 +26,7 @@ final class PostStep {
       return ExitCodes.OK;
     }
     PostState s = state.get();
-    if (s.phase() == PostState.Phase.DONE && !"PENDING".equals(s.record().revocation().status())) {
+    if (s.phase() == PostState.Phase.DONE && s.record().revocation().status() != ActivationRecord.RevocationStatus.PENDING) {
       ctx.log.info("jit-elevate: nothing to revoke (the main step's record says " + s.record().revocation().status()
           + ", outcome " + s.record().outcome() + ").");
       shipRecordOfMainStep();
@@ -64,7 +64,7 @@ final class PostStep {
     Elevator elevator = ctx.elevator(settings, identities);
     ActivationRecord record;
     ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()
-        .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind()), 120) + " at "
+        .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind().wireValue()), 120) + " at "
         + UntrustedText.neutralize(s.record().target().scope(), 200) + " (request "
         + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100) + ")");
     try {
@@ -81,7 +81,7 @@ final class PostStep {
           .orElse("The main step ended without finishing.") + " " + String.join(" ", OperationLines.describe(record))), 1500));
       OperationLines.reportUnvalidated(record, ctx.log);
     }
-    if ("FAILED".equals(record.revocation().status())) {
+    if (record.revocation().status() == ActivationRecord.RevocationStatus.FAILED) {
       ctx.log.error("Revocation failed", "Revoking request " + s.handle().requestId() + " failed: "
           + UntrustedText.neutralize(ctx.log.redact(record.revocation().detail().orElse("")), 800)
           + " It ends by itself at " + s.handle().expiresAt() + "; remove it earlier in the portal or with 'jit-elevate revoke'.");

@@ -52,7 +52,7 @@ final class ProgressListener implements ElevationListener {
     } else if (event instanceof ElevationEvent.Retrying r) {
       log.info("\u21BB " + clean(r.call()) + ": attempt " + r.attempt() + " in " + Durations.format(r.delay()) + detail(r.reason()));
     } else if (event instanceof ElevationEvent.Notice n) {
-      if ("warning".equalsIgnoreCase(n.level()) || "error".equalsIgnoreCase(n.level())) {
+      if (n.level() == ElevationEvent.Level.WARNING) {
         log.warning("jit-elevate", clean(n.message()));
       } else {
         log.info(clean(n.message()));

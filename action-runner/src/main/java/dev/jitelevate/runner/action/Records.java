@@ -25,7 +25,7 @@ final class Records {
     Outcome outcome = r.outcome() == Outcome.IN_PROGRESS ? Outcome.SUCCEEDED : r.outcome();
     return new ActivationRecord(r.schemaVersion(), r.requestIds(), r.principal(), r.target(), r.strategy(),
         r.justification(), r.ticket(), r.window(), timeline, r.approval(), outcome,
-        new Revocation("LEFT_TO_EXPIRE", Optional.of(expiresAt), Optional.of("revoke: expire; the server-side expiry ends it.")),
+        new Revocation(ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE, Optional.of(expiresAt), Optional.of("revoke: expire; the server-side expiry ends it.")),
         r.error(), r.retries(), r.apiCalls(), r.operation(), r.ci());
   }
 
@@ -38,7 +38,7 @@ final class Records {
     String where = phase == PostState.Phase.SUBMITTED
         ? "after it submitted the request and before the elevation was verified"
         : "while the operation '" + r.operation().getOrDefault("name", "operation") + "' ran";
-    Failure failure = new Failure(FailureKind.INTERRUPTED.name(), Optional.of("MainStepKilled"), "The main step ended "
+    Failure failure = new Failure(FailureKind.INTERRUPTED, Optional.of("MainStepKilled"), "The main step ended "
         + "without finishing (killed, e.g. SIGKILL or a lost runner) " + where + "; the post step revoked what it held.",
         Optional.empty(), r.error().map(e -> List.of(e.kind() + ": " + e.message())).orElse(List.of()));
     Map<String, Object> operation = new LinkedHashMap<>(r.operation());

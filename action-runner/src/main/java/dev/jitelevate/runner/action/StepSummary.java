@@ -26,21 +26,21 @@ final class StepSummary {
     StringBuilder md = new StringBuilder("### ").append(UntrustedText.markdownCell(heading)).append("\n\n");
     md.append("| | |\n|---|---|\n");
     row(md, "Outcome", "**" + r.outcome() + "**");
-    row(md, "Target", cell(r.target().kind()) + " **" + cell(r.target().roleName().orElse(
-        r.target().roleDefinitionId().orElse(""))) + "**" + r.target().groupAccess().map(a -> " as " + cell(a)).orElse("")
+    row(md, "Target", cell(r.target().kind().wireValue()) + " **" + cell(r.target().roleName().orElse(
+        r.target().roleDefinitionId().orElse(""))) + "**" + r.target().groupAccess().map(a -> " as " + cell(a.wireValue())).orElse("")
         + " at `" + code(r.target().scope()) + "`");
     row(md, "Principal", "`" + code(r.principal().id()) + "`" + r.principal().displayName().map(d -> " " + cell(d)).orElse(""));
-    row(md, "Strategy", cell(r.strategy()));
+    row(md, "Strategy", cell(r.strategy().wireValue()));
     row(md, "Request", r.requestIds().isEmpty() ? "\u2014" : "`" + code(String.join(", ", r.requestIds())) + "`");
     row(md, "Duration", Durations.format(r.window().requested()) + r.window().grantedEnd().map(e -> ", until " + e).orElse(""));
-    row(md, "Revocation", cell(r.revocation().status()) + r.revocation().expiresAt().map(e -> " (expires " + e + ")").orElse("")
+    row(md, "Revocation", cell(r.revocation().status().name()) + r.revocation().expiresAt().map(e -> " (expires " + e + ")").orElse("")
         + r.revocation().detail().map(d -> ": " + cell(d)).orElse(""));
     operation(r).ifPresent(text -> row(md, "Operation", text));
     Optional.ofNullable(r.operation().get("notes")).filter(java.util.Map.class::isInstance)
         .map(n -> ((java.util.Map<?, ?>) n).get("verification")).ifPresent(v -> row(md, "Verification", cell(String.valueOf(v))));
     row(md, "Justification", cell(r.justification()));
     r.ticket().ifPresent(t -> row(md, "Ticket", cell(t.number()) + (t.system().isEmpty() ? "" : " (" + cell(t.system()) + ")")));
-    r.error().ifPresent(e -> row(md, "Error", cell(e.kind()) + e.code().map(c -> " `" + code(c) + "`").orElse("")
+    r.error().ifPresent(e -> row(md, "Error", cell(e.kind().name()) + e.code().map(c -> " `" + code(c) + "`").orElse("")
         + ": " + cell(e.message())));
     Optional.ofNullable(r.ci().get("github.run_url")).ifPresent(u -> row(md, "Run", cell(u)));
     recordPath.ifPresent(p -> row(md, "Record", "`" + code(p) + "`" + artifact.map(a -> ", artifact `" + code(a) + "`").orElse("")));

@@ -70,7 +70,8 @@ public final class EventRenderer implements ElevationListener {
       return prefix(r.at(), "..", r.call()) + "retry " + r.attempt() + " in " + took(r.delay()) + detail(r.reason());
     }
     if (event instanceof ElevationEvent.Notice n) {
-      return prefix(n.at(), "warning".equals(n.level()) ? "!!" : "--", n.level().toLowerCase(Locale.ROOT)) + n.message();
+      return prefix(n.at(), n.level() == ElevationEvent.Level.WARNING ? "!!" : "--",
+          n.level().name().toLowerCase(Locale.ROOT)) + n.message();
     }
     return "";
   }

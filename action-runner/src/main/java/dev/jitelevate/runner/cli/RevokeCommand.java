@@ -38,7 +38,7 @@ public final class RevokeCommand implements Callable<Integer> {
     Elevator elevator = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()));
     ActivationRecord record = elevator.revoke(contents.handle(), contents.record());
     Path file = ElevationFile.writeRecord(recordOut != null ? recordOut : defaultRecordPath(), record);
-    int code = record.error().isPresent() || "FAILED".equals(record.revocation().status())
+    int code = record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED
         ? ExitCodes.of(dev.jitelevate.core.FailureKind.REVOKE_FAILED) : ExitCodes.OK;
     if (output.json()) {
       console.result(Json.outcome(code, record, file, null));

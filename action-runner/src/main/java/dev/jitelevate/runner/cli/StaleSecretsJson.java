@@ -50,7 +50,7 @@ final class StaleSecretsJson {
     r.ignored().forEach(i -> ignored.addObject().put("name", i.name()).put("why", i.why()));
     rotation.ifPresent(record -> {
       ObjectNode n = o.putObject("rotation");
-      n.put("outcome", record.outcome().name()).put("revocation", record.revocation().status());
+      n.put("outcome", record.outcome().name()).put("revocation", record.revocation().status().name());
       record.requestIds().forEach(n.putArray("requestIds")::add);
       if (recordFile != null) {
         n.put("recordFile", recordFile.toString());

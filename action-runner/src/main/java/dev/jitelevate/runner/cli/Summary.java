@@ -2,6 +2,7 @@ package dev.jitelevate.runner.cli;
 
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.Durations;
+import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.SweepReport;
@@ -18,8 +19,8 @@ final class Summary {
   static List<String> of(ActivationRecord r, Optional<Path> recordFile) {
     List<String> lines = new ArrayList<>();
     ActivationRecord.Target t = r.target();
-    lines.add("Outcome:    " + r.outcome() + " (" + r.strategy() + ") " + t.kind() + " "
-        + t.roleName().or(t::roleDefinitionId).or(t::groupAccess).orElse("") + " at " + t.scope());
+    lines.add("Outcome:    " + r.outcome() + " (" + r.strategy().wireValue() + ") " + t.kind().wireValue() + " "
+        + t.roleName().or(t::roleDefinitionId).or(() -> t.groupAccess().map(GroupAccess::wireValue)).orElse("") + " at " + t.scope());
     lines.add("Principal:  " + r.principal().id() + r.principal().displayName().map(n -> " (" + n + ")").orElse(""));
     lines.add("Window:     requested " + Durations.format(r.window().requested())
         + r.window().grantedEnd().map(end -> ", granted until " + end).orElse(""));

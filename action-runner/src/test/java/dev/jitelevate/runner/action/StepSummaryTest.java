@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecord.Outcome;
+import dev.jitelevate.core.Strategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +19,14 @@ class StepSummaryTest {
   static ActivationRecord record(String justification) {
     return new ActivationRecord("1.0", List.of("req-1"),
         new ActivationRecord.Principal("c1c1c1c1-0000-4000-8000-000000000001", Optional.of("ci"), Optional.empty()),
-        new ActivationRecord.Target("azure-role", Optional.empty(), Optional.of("Key Vault Secrets Officer"),
+        new ActivationRecord.Target(ActivationRecord.TargetKind.AZURE_ROLE, Optional.empty(), Optional.of("Key Vault Secrets Officer"),
             "/subscriptions/x/resourceGroups/rg_app", Optional.empty()),
-        "broker", justification, Optional.empty(),
+        Strategy.BROKER, justification, Optional.empty(),
         new ActivationRecord.Window(Duration.ofMinutes(30), Optional.of(T0.plusSeconds(2)), Optional.of(T0.plusSeconds(1802))),
         new ActivationRecord.Timeline(T0, Optional.of(T0.plusSeconds(1)), Optional.empty(), Optional.of(T0.plusSeconds(2)),
             Optional.of(T0.plusSeconds(5)), Optional.of(T0.plusSeconds(6)), Optional.of(T0.plusSeconds(9)),
             Optional.of(T0.plusSeconds(10)), Optional.of(T0.plusSeconds(11))),
-        Optional.empty(), Outcome.SUCCEEDED, new ActivationRecord.Revocation("REVOKED", Optional.empty(), Optional.empty()),
+        Optional.empty(), Outcome.SUCCEEDED, new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.REVOKED, Optional.empty(), Optional.empty()),
         Optional.empty(), 0, 3, Map.of(), Map.of("github.run_url", "https://github.com/o/r/actions/runs/1"));
   }
 

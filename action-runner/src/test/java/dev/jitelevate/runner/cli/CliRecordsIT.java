@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActivationRecord;
@@ -76,7 +77,7 @@ class CliRecordsIT {
     assertThat(running.process().exitValue()).isEqualTo(143);
     assertThat(emulator.leaks()).isEmpty();
     ActivationRecord r = written();
-    assertThat(r.revocation().status()).isEqualTo("REVOKED");
+    assertThat(r.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     assertThat(r.outcome()).isIn(ActivationRecord.Outcome.CANCELLED, ActivationRecord.Outcome.FAILED);
   }
 
@@ -85,7 +86,7 @@ class CliRecordsIT {
     CliProcess.Result held = cli().run(elevate("--handle-out", dir.resolve("handle.json").toString()));
 
     assertThat(held.exitCode()).as(held.err()).isZero();
-    assertThat(written().revocation().status()).isEqualTo("PENDING");
+    assertThat(written().revocation().status()).isEqualTo(RevocationStatus.PENDING);
     cli().run("revoke", "--handle", dir.resolve("handle.json").toString(), "--auth", "environment", "--cloud-profile",
         profile.toString(), "--broker-client-id", DemoWorld.BROKER_APP_ID, "--minimum-active-duration", "1s");
     assertThat(emulator.leaks()).isEmpty();
@@ -99,7 +100,7 @@ class CliRecordsIT {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.of(FailureKind.TIMED_OUT));
     ActivationRecord rec = written();
     assertThat(rec.outcome()).isEqualTo(ActivationRecord.Outcome.TIMED_OUT);
-    assertThat(rec.error().get().kind()).isEqualTo("TIMED_OUT");
+    assertThat(rec.error().get().kind()).isEqualTo(FailureKind.TIMED_OUT);
     assertThat(emulator.leaks()).isEmpty();
   }
 }

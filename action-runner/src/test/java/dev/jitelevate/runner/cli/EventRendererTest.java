@@ -46,7 +46,7 @@ class EventRendererTest {
     @Test
     void printRetriesAndNotices() {
       renderer.on(new ElevationEvent.Retrying(T0, "submit", 2, Duration.ofSeconds(1), "429 TooManyRequests"));
-      renderer.on(new ElevationEvent.Notice(T0, "warning", "Left to expire at 10:30"));
+      renderer.on(new ElevationEvent.Notice(T0, ElevationEvent.Level.WARNING, "Left to expire at 10:30"));
 
       assertThat(captured.err().lines()).containsExactly(
           "10:00:00 .. submit    retry 2 in 1.0s: 429 TooManyRequests",
@@ -88,7 +88,7 @@ class EventRendererTest {
     @Test
     void areNeverPrintedAndMaskedInEverythingAfter() {
       renderer.on(new ElevationEvent.SecretRegistered(T0, "n3w-v@lue-123"));
-      renderer.on(new ElevationEvent.Notice(T0, "info", "validator said n3w-v@lue-123 works"));
+      renderer.on(new ElevationEvent.Notice(T0, ElevationEvent.Level.INFO, "validator said n3w-v@lue-123 works"));
       captured.console.result("result n3w-v@lue-123");
 
       assertThat(captured.err()).doesNotContain("n3w-v@lue-123").contains("validator said *** works");

@@ -64,7 +64,7 @@ final class Accumulator {
     byScope.merge(r.target().scope(), 1L, Long::sum);
     r.timeline().provisioned().ifPresent(t -> provisioned.add(Duration.between(requested, t).toMillis()));
     r.timeline().verified().ifPresent(t -> effective.add(Duration.between(requested, t).toMillis()));
-    revocations.merge(r.revocation().status(), 1L, Long::sum);
+    revocations.merge(r.revocation().status().name(), 1L, Long::sum);
     loaded.exposure().ifPresent(e -> exposure.add(
         Duration.between(RecordFacts.accessEnded(r), e.accessMayPersistUntil()).toMillis()));
     RecordFacts.repository(r).ifPresent(repo -> repositories.merge(repo, 1L, Long::sum));

@@ -17,8 +17,8 @@ final class RecordFacts {
   /** The role's name (else its id), or for a group the group and access kind. */
   static String role(ActivationRecord r) {
     ActivationRecord.Target t = r.target();
-    if ("group".equals(t.kind())) {
-      return "group " + t.scope() + t.groupAccess().map(a -> " (" + a + ")").orElse("");
+    if (t.kind() == ActivationRecord.TargetKind.GROUP) {
+      return "group " + t.scope() + t.groupAccess().map(a -> " (" + a.wireValue() + ")").orElse("");
     }
     return t.roleName().or(t::roleDefinitionId).orElse("(unnamed role)");
   }
@@ -43,7 +43,7 @@ final class RecordFacts {
     Optional<Failure> error = r.error();
     String target = role(r) + " on " + r.target().scope();
     return new FailureRow(r.timeline().requested(), r.outcome().name(),
-        error.map(Failure::kind).orElse(r.outcome().name()), error.flatMap(Failure::code),
+        error.map(f -> f.kind().name()).orElse(r.outcome().name()), error.flatMap(Failure::code),
         error.map(Failure::message).orElse(""), r.requestIds(), error.flatMap(Failure::azureRequestId), target,
         requester(r), repository(r), Optional.ofNullable(r.ci().get(RUN_URL)));
   }

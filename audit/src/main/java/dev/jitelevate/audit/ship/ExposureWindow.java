@@ -17,12 +17,12 @@ record ExposureWindow(Instant start, Instant end) {
   }
 
   static Optional<ExposureWindow> of(ActivationRecord r) {
-    String status = r.revocation().status();
-    if ("NOT_CREATED".equals(status) || "PRE_EXISTING".equals(status)) {
+    ActivationRecord.RevocationStatus status = r.revocation().status();
+    if (status == ActivationRecord.RevocationStatus.NOT_CREATED || status == ActivationRecord.RevocationStatus.PRE_EXISTING) {
       return Optional.empty();
     }
     Optional<Instant> start = r.timeline().provisioned().or(() -> r.window().grantedStart());
-    Optional<Instant> end = "REVOKED".equals(status)
+    Optional<Instant> end = status == ActivationRecord.RevocationStatus.REVOKED
         ? r.timeline().revoked().or(() -> r.timeline().finished())
         : r.revocation().expiresAt().or(() -> r.window().grantedEnd());
     if (start.isEmpty() || end.isEmpty() || end.get().isBefore(start.get())) {

@@ -2,6 +2,7 @@ package dev.jitelevate.audit.ship;
 
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
+import dev.jitelevate.core.GroupAccess;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,14 +27,14 @@ public final class RecordRow {
     row.put("RecordId", recordId(r));
     row.put("SchemaVersion", r.schemaVersion());
     principalAndTarget(row, r);
-    row.put("Strategy", r.strategy());
+    row.put("Strategy", r.strategy().wireValue());
     put(row, "Justification", Optional.of(r.justification()).filter(j -> !j.isEmpty()));
     r.ticket().ifPresent(t -> {
       row.put("TicketNumber", t.number());
       put(row, "TicketSystem", Optional.of(t.system()).filter(s -> !s.isEmpty()));
     });
     row.put("Outcome", r.outcome().name());
-    row.put("RevocationStatus", r.revocation().status());
+    row.put("RevocationStatus", r.revocation().status().name());
     put(row, "RevocationDetail", r.revocation().detail());
     putTime(row, "ExpiresAt", r.revocation().expiresAt());
     row.put("RequestedDuration", r.window().requested().toString());
@@ -60,11 +61,11 @@ public final class RecordRow {
     row.put("PrincipalId", r.principal().id());
     put(row, "PrincipalName", r.principal().displayName());
     put(row, "PrincipalType", r.principal().type());
-    row.put("TargetKind", r.target().kind());
+    row.put("TargetKind", r.target().kind().wireValue());
     put(row, "RoleDefinitionId", r.target().roleDefinitionId());
     put(row, "RoleName", r.target().roleName());
     row.put("Scope", r.target().scope());
-    put(row, "GroupAccess", r.target().groupAccess());
+    put(row, "GroupAccess", r.target().groupAccess().map(GroupAccess::wireValue));
   }
 
   private static void timeline(Map<String, Object> row, ActivationRecord.Timeline t) {

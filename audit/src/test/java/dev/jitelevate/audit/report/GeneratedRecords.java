@@ -11,6 +11,8 @@ import dev.jitelevate.core.ActivationRecord.Target;
 import dev.jitelevate.core.ActivationRecord.Timeline;
 import dev.jitelevate.core.ActivationRecord.Window;
 import dev.jitelevate.core.ActivationRecords;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,9 +91,9 @@ public final class GeneratedRecords {
     return new ActivationRecord("1.0", List.of(requestId),
         new Principal(String.format("c1c1c1c1-0000-4000-8000-%012d", i % 9), Optional.of("sp-deploy-" + i % 9),
             Optional.of("ServicePrincipal")),
-        new Target("azure-role", Optional.empty(), Optional.of(ROLES[random.nextInt(ROLES.length)]),
+        new Target(ActivationRecord.TargetKind.AZURE_ROLE, Optional.empty(), Optional.of(ROLES[random.nextInt(ROLES.length)]),
             SCOPES[random.nextInt(SCOPES.length)], Optional.empty()),
-        "broker", "deploy " + repo, Optional.empty(),
+        Strategy.BROKER, "deploy " + repo, Optional.empty(),
         new Window(Duration.ofMinutes(30), active ? Optional.of(provisioned) : Optional.empty(),
             active ? Optional.of(provisioned.plus(Duration.ofMinutes(30))) : Optional.empty()),
         new Timeline(requested, Optional.of(requested.plusMillis(300)), Optional.empty(),
@@ -114,21 +116,23 @@ public final class GeneratedRecords {
 
   private static Revocation revocation(Outcome outcome, int i, Instant finished) {
     if (outcome != Outcome.SUCCEEDED && outcome != Outcome.FAILED) {
-      return new Revocation("NOT_CREATED", Optional.empty(), Optional.empty());
+      return new Revocation(ActivationRecord.RevocationStatus.NOT_CREATED, Optional.empty(), Optional.empty());
     }
     int dice = i % 50;
-    String status = dice == 0 ? "FAILED" : dice < 4 ? "LEFT_TO_EXPIRE" : dice == 4 ? "PRE_EXISTING" : "REVOKED";
+    ActivationRecord.RevocationStatus status = dice == 0 ? ActivationRecord.RevocationStatus.FAILED : dice < 4
+        ? ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE : dice == 4 ? ActivationRecord.RevocationStatus.PRE_EXISTING
+        : ActivationRecord.RevocationStatus.REVOKED;
     return new Revocation(status, Optional.of(finished.plus(Duration.ofMinutes(30))), Optional.empty());
   }
 
   private static Optional<Failure> failure(Outcome outcome, int i) {
     String azureRequestId = String.format("aaaa%04x-2222-4333-8444-%012x", i % 65536, (long) i);
     return switch (outcome) {
-      case FAILED -> Optional.of(new Failure("OPERATION_FAILED", Optional.of("exit-1"),
+      case FAILED -> Optional.of(new Failure(FailureKind.OPERATION_FAILED, Optional.of("exit-1"),
           "The operation failed: az deployment group create exited with 1.", Optional.empty(), List.of()));
-      case DENIED -> Optional.of(new Failure("DENIED", Optional.of("RoleAssignmentRequestPolicyValidationFailed"),
+      case DENIED -> Optional.of(new Failure(FailureKind.DENIED, Optional.of("RoleAssignmentRequestPolicyValidationFailed"),
           "PIM refused the activation: the policy requires a ticket.", Optional.of(azureRequestId), List.of()));
-      case TIMED_OUT -> Optional.of(new Failure("TIMED_OUT", Optional.empty(),
+      case TIMED_OUT -> Optional.of(new Failure(FailureKind.TIMED_OUT, Optional.empty(),
           "The role was not provisioned within 5 min.", Optional.of(azureRequestId), List.of()));
       default -> Optional.empty();
     };

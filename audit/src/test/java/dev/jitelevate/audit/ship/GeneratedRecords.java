@@ -2,6 +2,9 @@ package dev.jitelevate.audit.ship;
 
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecord.Outcome;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.GroupAccess;
+import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.TicketInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +31,7 @@ final class GeneratedRecords {
     Instant revoked = provisioned.plusSeconds(300);
     Optional<ActivationRecord.Failure> error = outcome == Outcome.SUCCEEDED || outcome == Outcome.DRY_RUN
         ? Optional.empty()
-        : Optional.of(new ActivationRecord.Failure("DENIED", Optional.of("RoleAssignmentRequestPolicyValidationFailed"),
+        : Optional.of(new ActivationRecord.Failure(FailureKind.DENIED, Optional.of("RoleAssignmentRequestPolicyValidationFailed"),
             "The policy refused request " + i, Optional.of(UUID.nameUUIDFromBytes(("req" + i).getBytes()).toString()),
             List.of()));
     Map<String, String> ci = new LinkedHashMap<>();
@@ -48,10 +51,10 @@ final class GeneratedRecords {
     return new ActivationRecord("1.0", List.of(UUID.nameUUIDFromBytes(("id" + i).getBytes()).toString()),
         new ActivationRecord.Principal(UUID.nameUUIDFromBytes(("p" + i % 11).getBytes()).toString(),
             Optional.of("principal " + i % 11), Optional.of("ServicePrincipal")),
-        new ActivationRecord.Target(kind, Optional.of("b86a8fe4-44ce-4948-aee5-eccb2c155cd7"),
+        new ActivationRecord.Target(targetKind(kind), Optional.of("b86a8fe4-44ce-4948-aee5-eccb2c155cd7"),
             Optional.of("Key Vault Secrets Officer"), "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12/resourceGroups/rg-app",
-            kind.equals("group") ? Optional.of("member") : Optional.empty()),
-        i % 2 == 0 ? "broker" : "self", "generated record " + i,
+            kind.equals("group") ? Optional.of(GroupAccess.MEMBER) : Optional.empty()),
+        i % 2 == 0 ? Strategy.BROKER : Strategy.SELF, "generated record " + i,
         i % 3 == 0 ? Optional.of(new TicketInfo("CHG-" + i, "servicenow")) : Optional.empty(),
         new ActivationRecord.Window(Duration.ofHours(1), Optional.of(provisioned), Optional.of(expires)),
         new ActivationRecord.Timeline(requested, Optional.of(requested.plusSeconds(1)),
@@ -61,7 +64,11 @@ final class GeneratedRecords {
             Optional.of(revoked.plusSeconds(1))),
         i % 10 == 0 ? Optional.of(new ActivationRecord.Approval("appr-" + i, Optional.of("b0b00000-0000-4000-8000-000000000002"),
             Optional.of("Approve"), Optional.of("ok"), Optional.of(requested.plusSeconds(10)))) : Optional.empty(),
-        outcome, new ActivationRecord.Revocation(revocation, Optional.of(expires), Optional.of("status " + revocation)),
+        outcome, new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.valueOf(revocation), Optional.of(expires), Optional.of("status " + revocation)),
         error, i % 3, 10 + i % 5, Map.of("name", i % 2 == 0 ? "keyvault-rotate" : "none"), ci);
+  }
+
+  private static ActivationRecord.TargetKind targetKind(String wire) {
+    return ActivationRecord.TargetKind.valueOf(wire.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
   }
 }

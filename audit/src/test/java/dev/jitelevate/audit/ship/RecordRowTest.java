@@ -1,5 +1,6 @@
 package dev.jitelevate.audit.ship;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActivationRecord;
@@ -68,7 +69,7 @@ class RecordRowTest {
     @Test
     void anElevationLeftToExpireOrNotRevokedIsExposedUntilItsExpiry() {
       ActivationRecord failed = GeneratedRecords.number(2);
-      assertThat(failed.revocation().status()).isEqualTo("FAILED");
+      assertThat(failed.revocation().status()).isEqualTo(RevocationStatus.FAILED);
       assertThat(RecordRow.of(failed)).containsEntry("ExposureEnd", failed.revocation().expiresAt().orElseThrow().toString())
           .containsEntry("ExposureSeconds", 3600L);
     }
@@ -87,7 +88,7 @@ class RecordRowTest {
           r.strategy(), r.justification(), r.ticket(),
           new ActivationRecord.Window(r.window().requested(), Optional.of(Instant.EPOCH), Optional.empty()),
           r.timeline(), r.approval(), r.outcome(),
-          new ActivationRecord.Revocation("LEFT_TO_EXPIRE", Optional.empty(), Optional.empty()),
+          new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE, Optional.empty(), Optional.empty()),
           r.error(), r.retries(), r.apiCalls(), r.operation(), r.ci());
       assertThat(ExposureWindow.of(noExpiry)).isEmpty();
     }

@@ -38,7 +38,7 @@ class SecretCanaryTest {
   void cleanOutputPassesAndTheSecretEventItselfIsNotALeak() {
     try (SecretCanary canary = SecretCanary.start()) {
       canary.listener().on(new ElevationEvent.SecretRegistered(Instant.now(), VALUE));
-      canary.listener().on(new ElevationEvent.Notice(Instant.now(), "info", "rotated db-password"));
+      canary.listener().on(new ElevationEvent.Notice(Instant.now(), ElevationEvent.Level.INFO, "rotated db-password"));
       canary.capture("notes", java.util.Map.of("newVersion", "0123"));
 
       canary.assertNoLeaks();

@@ -10,7 +10,7 @@ import java.util.Optional;
  *     directory: the role definition (template) GUID; groups: empty
  * @param roleName the role's display name, or for groups the group's display name
  * @param scope ARM scope ({@code /subscriptions/...}), directory scope id ({@code /}), or group id
- * @param groupAccess {@code member}/{@code owner} for groups
+ * @param groupAccess membership or ownership, for groups
  * @param roleActions for ARM roles: the role's actions and data actions (used to check effectiveness)
  */
 public record ResolvedTarget(
@@ -18,7 +18,7 @@ public record ResolvedTarget(
     Optional<String> roleDefinitionId,
     String roleName,
     String scope,
-    Optional<String> groupAccess,
+    Optional<dev.jitelevate.core.GroupAccess> groupAccess,
     RoleActions roleActions) {
 
   /** An ARM role's permissions (empty lists for directory roles and groups). */

@@ -1,6 +1,7 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ActivationDeniedException;
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationTimeoutException;
@@ -89,14 +90,14 @@ final class AwaitStep implements Step {
       phases.provisioningSince = now; // approved (or refused): provisioning starts now
       if (!isRefusal(v.status())) {
         run.record.approval(phases.approvalId, "Approve", now);
-        run.record.at("approved", now);
+        run.record.at(Milestone.APPROVED, now);
       }
     }
   }
 
   private static void finish(Run run, Phases phases, ScheduleRequestView done) {
     if (done.status() == RequestStatus.PROVISIONED) {
-      run.record.at("provisioned", run.now());
+      run.record.at(Milestone.PROVISIONED, run.now());
       run.record.granted(done.start(), done.end());
       return;
     }
@@ -110,20 +111,30 @@ final class AwaitStep implements Step {
     return s == RequestStatus.DENIED || s == RequestStatus.ADMIN_DENIED;
   }
 
+  /** How a run ends in its record when its request ended with {@code status} instead of Provisioned. */
+  static ActivationRecord.Outcome endingOf(RequestStatus status) {
+    switch (status) {
+      case CANCELED: return ActivationRecord.Outcome.CANCELLED;
+      case DENIED: case ADMIN_DENIED: return ActivationRecord.Outcome.DENIED;
+      case TIMED_OUT: return ActivationRecord.Outcome.TIMED_OUT;
+      default: return ActivationRecord.Outcome.FAILED;
+    }
+  }
+
   private static ElevationException refused(Run run, ScheduleRequestView v) {
     String id = run.requestId;
     String azureId = v.serviceRequestId().orElse(null);
     switch (v.status()) {
       case DENIED: case ADMIN_DENIED:
-        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), "Request " + id + " for "
+        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), endingOf(v.status()), "Request " + id + " for "
             + run.request.target().describe() + " was denied. Ask the approver why, or request with a better justification.", azureId);
       case TIMED_OUT:
-        return new ActivationDeniedException(FailureKind.TIMED_OUT, id, v.rawStatus(), "Request " + id
+        return new ActivationDeniedException(FailureKind.TIMED_OUT, id, v.rawStatus(), endingOf(v.status()), "Request " + id
             + " timed out on the service side: no approver decided in time. Submit it again when an approver is available.", azureId);
       case CANCELED:
-        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), "Request " + id + " was cancelled.", azureId);
+        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), endingOf(v.status()), "Request " + id + " was cancelled.", azureId);
       default:
-        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), "Request " + id + " ended with status "
+        return new ActivationDeniedException(FailureKind.DENIED, id, v.rawStatus(), endingOf(v.status()), "Request " + id + " ended with status "
             + v.rawStatus() + " instead of Provisioned. Check the role's policy and the scope (e.g. a resource lock).", azureId);
     }
   }

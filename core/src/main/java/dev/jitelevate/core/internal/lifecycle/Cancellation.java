@@ -27,7 +27,7 @@ final class Cancellation {
     }
     try {
       run.surface.cancel(run.target, run.requestId);
-      run.events.on(new ElevationEvent.Notice(run.now(), "info", "Cancelled request " + run.requestId + "."));
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "Cancelled request " + run.requestId + "."));
       run.record.note("cancelledRequest", run.requestId);
     } catch (RuntimeException e) {
       ElevationException cancelFailure = e instanceof ElevationException ee ? ee
@@ -50,13 +50,13 @@ final class Cancellation {
           .findFirst();
       active.ifPresent(i -> run.handle = handle(run, i));
     } catch (RuntimeException e) {
-      run.events.on(new ElevationEvent.Notice(run.now(), "warning", "Could not check whether request " + run.requestId
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "Could not check whether request " + run.requestId
           + " became active before it was cancelled (" + AzureCodes.describe(e) + "); its server-side expiry is the backstop."));
     }
   }
 
   static RevocationHandle handle(Run run, ActiveInstance i) {
-    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()), run.principal.id(),
+    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()), run.principal.id(),
         run.target.roleDefinitionId().orElse(null), run.target.scope(), run.target.groupAccess().orElse(null),
         run.requestId, Optional.of(i.id()), i.start(),
         i.end().orElse(run.now().plus(run.request.duration())), true);

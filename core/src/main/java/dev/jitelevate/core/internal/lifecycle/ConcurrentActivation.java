@@ -24,7 +24,7 @@ final class ConcurrentActivation {
       return false;
     }
     Instant deadline = run.submittedAt.plus(run.request.provisioningTimeout());
-    run.events.on(new ElevationEvent.Notice(run.now(), "info", "The access is already active through another "
+    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "The access is already active through another "
         + "activation (perhaps another run, which will revoke it): waiting until " + deadline
         + " for it to end, to create this run's own."));
     try {
@@ -32,7 +32,7 @@ final class ConcurrentActivation {
           active -> "another activation is active", deadline);
       return true;
     } catch (Poller.DeadlinePassed stillThere) {
-      run.events.on(new ElevationEvent.Notice(run.now(), "warning", "Another activation of the same access was "
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "Another activation of the same access was "
           + "still active at the deadline: this run uses it, and loses the access if its owner revokes it early."));
       return false;
     }

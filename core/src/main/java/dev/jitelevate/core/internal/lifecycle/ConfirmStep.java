@@ -65,7 +65,7 @@ final class ConfirmStep implements Step {
   private static RevocationHandle fromView(Run run) {
     Instant start = run.view.start().orElse(run.now());
     Instant end = run.view.end().orElse(run.now().plus(run.request.duration()));
-    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()), run.principal.id(),
+    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()), run.principal.id(),
         run.target.roleDefinitionId().orElse(null), run.target.scope(), run.target.groupAccess().orElse(null),
         run.requestId, Optional.empty(), start, end, true);
   }

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.DirectoryScope;
@@ -31,7 +32,7 @@ final class HandleRevoker {
   ActivationRecord revoke(RevocationHandle handle, ActivationRecord recordSoFar) {
     RecordBuilder record = new RecordBuilder(recordSoFar);
     if (!handle.createdByThisRun()) {
-      record.revocation("PRE_EXISTING", null, "The access existed before the run and was left untouched.");
+      record.revocation(RevocationStatus.PRE_EXISTING, null, "The access existed before the run and was left untouched.");
       return record.build();
     }
     RunEvents events = new RunEvents(lifecycle.config().listener());
@@ -43,7 +44,7 @@ final class HandleRevoker {
       AccessSurface surface = lifecycle.open(kind, handle.strategy(), events);
       run = new Run(request, Optional.empty(), lifecycle.config(), surface, events, record);
     } catch (ElevationException e) {
-      record.revocation("FAILED", handle.expiresAt(), e.getMessage());
+      record.revocation(RevocationStatus.FAILED, handle.expiresAt(), e.getMessage());
       record.fail(e);
       return record.build();
     }
@@ -70,10 +71,11 @@ final class HandleRevoker {
 
   private static ElevationTarget targetOf(RevocationHandle h) {
     switch (h.surface()) {
-      case "directory":
+      case DIRECTORY:
         return new ElevationTarget.DirectoryRole(RoleRef.parse(h.roleDefinitionId()), DirectoryScope.parse(h.scope()));
-      case "group":
-        return new ElevationTarget.Group(GroupRef.parse(h.scope()), GroupAccess.parse(h.groupAccess()));
+      case GROUP:
+        return new ElevationTarget.Group(GroupRef.parse(h.scope()),
+            h.groupAccess() == null ? GroupAccess.MEMBER : h.groupAccess());
       default:
         return new ElevationTarget.AzureRole(RoleRef.parse(h.roleDefinitionId()), ArmScope.parse(h.scope()));
     }

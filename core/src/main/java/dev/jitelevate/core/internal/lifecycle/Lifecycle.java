@@ -10,6 +10,7 @@ import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrivilegedOperation;
+import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -191,7 +192,7 @@ final class Lifecycle {
     Instant now = run.now();
     run.events.on(new ElevationEvent.StepStarted(now, "record", run.request.target().describe()));
     run.record.counts(run.events.retries(), run.events.apiCalls());
-    run.record.at("finished", now);
+    run.record.at(Milestone.FINISHED, now);
     Optional<ElevationException> failure = run.failure();
     if (failure.isPresent()) {
       run.record.fail(failure.get());
@@ -212,23 +213,20 @@ final class Lifecycle {
     return t instanceof ElevationTarget.DirectoryRole ? SurfaceKind.DIRECTORY : SurfaceKind.GROUP;
   }
 
-  /** The handle's surface name: {@code arm}, {@code directory} or {@code group}. */
-  static String surfaceName(SurfaceKind kind) {
+  /** The handle's surface for a surface kind. */
+  static RevocationHandle.Surface surfaceOf(SurfaceKind kind) {
     switch (kind) {
-      case DIRECTORY: return "directory";
-      case GROUP: return "group";
-      default: return "arm";
+      case DIRECTORY: return RevocationHandle.Surface.DIRECTORY;
+      case GROUP: return RevocationHandle.Surface.GROUP;
+      default: return RevocationHandle.Surface.ARM;
     }
   }
 
-  static SurfaceKind kindOf(String surfaceName, Strategy strategy) {
-    switch (surfaceName) {
-      case "directory": return SurfaceKind.DIRECTORY;
-      case "group": return SurfaceKind.GROUP;
-      case "arm": return strategy == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
-      default:
-        throw new InvalidElevationRequestException("handle", "'" + surfaceName + "' is not a surface.",
-            "Pass the revocation handle the elevation wrote (surface arm, directory or group).");
+  static SurfaceKind kindOf(RevocationHandle.Surface surface, Strategy strategy) {
+    switch (surface) {
+      case DIRECTORY: return SurfaceKind.DIRECTORY;
+      case GROUP: return SurfaceKind.GROUP;
+      default: return strategy == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ArmScope;
@@ -80,7 +81,7 @@ public final class LifecycleElevator implements Elevator {
     } catch (ElevationException e) {
       run.fail(e);
     }
-    run.record.revocation("NOT_CREATED", null, "Dry-run: nothing was submitted.");
+    run.record.revocation(RevocationStatus.NOT_CREATED, null, "Dry-run: nothing was submitted.");
     if (run.failure().isEmpty()) {
       run.record.outcome(ActivationRecord.Outcome.DRY_RUN);
     }

@@ -34,7 +34,7 @@ final class OtherPrincipalCheck {
         + run.principal.id() + " (instance " + instance.id() + ", " + instance.assignmentType()
         + instance.end().map(e -> ", until " + e).orElse("") + ")";
     run.record.note(NOTE, said);
-    run.events.on(new ElevationEvent.Notice(run.now(), "info", "Not probed as the principal " + run.principal.id()
+    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "Not probed as the principal " + run.principal.id()
         + " (another identity than the signed-in one): its assignment is active, instance " + instance.id() + "."));
   }
 

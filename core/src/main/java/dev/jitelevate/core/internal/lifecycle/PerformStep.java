@@ -19,7 +19,7 @@ final class PerformStep implements Step {
   @Override
   public void execute(Run run) throws InterruptedException {
     PrivilegedOperation operation = run.operation.orElseThrow();
-    run.record.at("operationStarted", run.now());
+    run.record.at(Milestone.OPERATION_STARTED, run.now());
     try {
       operation.perform(run.operationContext);
     } catch (InterruptedException e) {
@@ -32,7 +32,7 @@ final class PerformStep implements Step {
       throw new ElevationException(FailureKind.OPERATION_FAILED, "The operation '" + operation.name() + "' failed: "
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), null, null, 0, e);
     } finally {
-      run.record.at("operationEnded", run.now());
+      run.record.at(Milestone.OPERATION_ENDED, run.now());
     }
   }
 }

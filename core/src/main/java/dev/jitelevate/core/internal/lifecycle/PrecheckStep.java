@@ -74,11 +74,11 @@ final class PrecheckStep implements Step {
           "Pass a ticket number and system (e.g. OPS-123 in Jira).");
     }
     if (policy.requireMfa() && self) {
-      run.events.on(new ElevationEvent.Notice(run.now(), "warning",
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING,
           "The policy requires MFA (MfaRule): the sign-in must have used multi-factor authentication."));
     }
     if (policy.requireApproval() && self) {
-      run.events.on(new ElevationEvent.Notice(run.now(), "info",
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO,
           "The policy requires approval: waiting up to " + Durations.format(request.approvalTimeout())
               + " for an approver after submitting."));
     }

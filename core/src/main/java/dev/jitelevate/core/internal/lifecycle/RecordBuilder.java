@@ -7,7 +7,9 @@ import dev.jitelevate.core.ActivationRecord.Failure;
 import dev.jitelevate.core.ActivationRecord.Outcome;
 import dev.jitelevate.core.ActivationRecord.Principal;
 import dev.jitelevate.core.ActivationRecord.Revocation;
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord.Target;
+import dev.jitelevate.core.ActivationRecord.TargetKind;
 import dev.jitelevate.core.ActivationRecord.Timeline;
 import dev.jitelevate.core.ActivationRecord.Window;
 import dev.jitelevate.core.ElevationException;
@@ -17,6 +19,7 @@ import dev.jitelevate.core.FailureKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,12 +30,12 @@ import java.util.Set;
 /** Builds an {@link ActivationRecord} step by step through a run. Thread-safe: the shutdown hook writes too. */
 final class RecordBuilder {
   private final Set<String> requestIds = new LinkedHashSet<>();
-  private final Map<String, Instant> times = new LinkedHashMap<>();
+  private final Map<Milestone, Instant> times = new EnumMap<>(Milestone.class);
   private final Map<String, Object> notes = new LinkedHashMap<>();
   private ActivationRecord base;
   private Approval approval;
   private Outcome outcome = Outcome.IN_PROGRESS;
-  private Revocation revocation = new Revocation("PENDING", Optional.empty(), Optional.empty());
+  private Revocation revocation = new Revocation(RevocationStatus.PENDING, Optional.empty(), Optional.empty());
   private Failure error;
   /** Whether {@link #error} came from the record another process wrote: later failures become suppressed. */
   private boolean inherited;
@@ -45,11 +48,11 @@ final class RecordBuilder {
     ElevationTarget t = request.target();
     base = new ActivationRecord(ActivationRecord.SCHEMA_VERSION, List.of(),
         new Principal(request.principal().map(Object::toString).orElse("self"), Optional.empty(), Optional.empty()),
-        targetOf(t), request.strategy().wireValue(), request.justification(), request.ticket(),
+        targetOf(t), request.strategy(), request.justification(), request.ticket(),
         new Window(request.duration(), Optional.empty(), Optional.empty()),
         null, Optional.empty(), Outcome.IN_PROGRESS, revocation, Optional.empty(), 0, 0,
         Map.of(), Map.copyOf(request.labels()));
-    times.put("requested", requestedAt);
+    times.put(Milestone.REQUESTED, requestedAt);
     notes.put("name", operationName);
   }
 
@@ -58,10 +61,11 @@ final class RecordBuilder {
     base = from;
     requestIds.addAll(from.requestIds());
     Timeline tl = from.timeline();
-    times.put("requested", tl.requested());
-    put("submitted", tl.submitted()); put("approved", tl.approved()); put("provisioned", tl.provisioned());
-    put("verified", tl.verified()); put("operationStarted", tl.operationStarted());
-    put("operationEnded", tl.operationEnded()); put("revoked", tl.revoked());
+    times.put(Milestone.REQUESTED, tl.requested());
+    put(Milestone.SUBMITTED, tl.submitted()); put(Milestone.APPROVED, tl.approved());
+    put(Milestone.PROVISIONED, tl.provisioned()); put(Milestone.VERIFIED, tl.verified());
+    put(Milestone.OPERATION_STARTED, tl.operationStarted()); put(Milestone.OPERATION_ENDED, tl.operationEnded());
+    put(Milestone.REVOKED, tl.revoked());
     approval = from.approval().orElse(null);
     outcome = from.outcome();
     revocation = from.revocation();
@@ -74,20 +78,20 @@ final class RecordBuilder {
     notes.putAll(from.operation());
   }
 
-  private void put(String key, Optional<Instant> value) {
+  private void put(Milestone key, Optional<Instant> value) {
     value.ifPresent(v -> times.put(key, v));
   }
 
   private static Target targetOf(ElevationTarget t) {
     if (t instanceof ElevationTarget.AzureRole a) {
-      return new Target("azure-role", a.role().id(), a.role().displayName(), a.scope().value(), Optional.empty());
+      return new Target(TargetKind.AZURE_ROLE, a.role().id(), a.role().displayName(), a.scope().value(), Optional.empty());
     }
     if (t instanceof ElevationTarget.DirectoryRole d) {
-      return new Target("directory-role", d.role().id(), d.role().displayName(), d.scope().value(), Optional.empty());
+      return new Target(TargetKind.DIRECTORY_ROLE, d.role().id(), d.role().displayName(), d.scope().value(), Optional.empty());
     }
     ElevationTarget.Group g = (ElevationTarget.Group) t;
-    return new Target("group", Optional.empty(), g.group().displayName(), g.group().describe(),
-        Optional.of(g.access().wireValue()));
+    return new Target(TargetKind.GROUP, Optional.empty(), g.group().displayName(), g.group().describe(),
+        Optional.of(g.access()));
   }
 
   synchronized void principal(String id, String displayName, String type) {
@@ -114,12 +118,12 @@ final class RecordBuilder {
     requestIds.add(id);
   }
 
-  synchronized void at(String step, Instant when) {
+  synchronized void at(Milestone step, Instant when) {
     times.put(step, when);
   }
 
   /** Records a step's time unless it has one already (a re-check later in the run keeps the first). */
-  synchronized void atFirst(String step, Instant when) {
+  synchronized void atFirst(Milestone step, Instant when) {
     times.putIfAbsent(step, when);
   }
 
@@ -157,11 +161,11 @@ final class RecordBuilder {
     outcome = value;
   }
 
-  synchronized void revocation(String status, Instant expiresAt, String detail) {
+  synchronized void revocation(RevocationStatus status, Instant expiresAt, String detail) {
     revocation = new Revocation(status, Optional.ofNullable(expiresAt), Optional.ofNullable(detail));
   }
 
-  synchronized String revocationStatus() {
+  synchronized RevocationStatus revocationStatus() {
     return revocation.status();
   }
 
@@ -182,7 +186,7 @@ final class RecordBuilder {
     for (Throwable s : failure.getSuppressed()) {
       suppressed.add(describe(s));
     }
-    error = new Failure(failure.kind().name(), failure.azureErrorCode(), String.valueOf(failure.getMessage()),
+    error = new Failure(failure.kind(), failure.azureErrorCode(), String.valueOf(failure.getMessage()),
         failure.azureRequestId(), suppressed);
     outcome = outcomeOf(failure);
   }
@@ -200,11 +204,7 @@ final class RecordBuilder {
 
   private static Outcome outcomeOf(ElevationException failure) {
     if (failure instanceof ActivationDeniedException denied) {
-      String s = denied.status().toLowerCase(java.util.Locale.ROOT);
-      if (s.contains("cancel")) return Outcome.CANCELLED;
-      if (s.contains("denied")) return Outcome.DENIED;
-      if (s.contains("timedout")) return Outcome.TIMED_OUT;
-      return Outcome.FAILED;
+      return denied.outcome();
     }
     if (failure.kind() == FailureKind.TIMED_OUT) return Outcome.TIMED_OUT;
     if (failure.kind() == FailureKind.DENIED) return Outcome.DENIED;
@@ -213,8 +213,9 @@ final class RecordBuilder {
   }
 
   synchronized ActivationRecord build() {
-    Timeline tl = new Timeline(times.get("requested"), opt("submitted"), opt("approved"), opt("provisioned"),
-        opt("verified"), opt("operationStarted"), opt("operationEnded"), opt("revoked"), opt("finished"));
+    Timeline tl = new Timeline(times.get(Milestone.REQUESTED), opt(Milestone.SUBMITTED), opt(Milestone.APPROVED),
+        opt(Milestone.PROVISIONED), opt(Milestone.VERIFIED), opt(Milestone.OPERATION_STARTED),
+        opt(Milestone.OPERATION_ENDED), opt(Milestone.REVOKED), opt(Milestone.FINISHED));
     return new ActivationRecord(base.schemaVersion(), List.copyOf(requestIds), base.principal(), base.target(),
         base.strategy(), base.justification(), base.ticket(), base.window(), tl, Optional.ofNullable(approval),
         outcome, revocation, Optional.ofNullable(error), retries, apiCalls, frozenNotes(), base.ci());
@@ -226,7 +227,7 @@ final class RecordBuilder {
     return Collections.unmodifiableMap(copy);
   }
 
-  private Optional<Instant> opt(String key) {
+  private Optional<Instant> opt(Milestone key) {
     return Optional.ofNullable(times.get(key));
   }
 }

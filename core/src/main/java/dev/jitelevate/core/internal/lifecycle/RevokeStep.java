@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
@@ -53,11 +54,11 @@ final class RevokeStep implements Step {
 
   private void revoke(Run run, RevocationHandle h) throws InterruptedException {
     if (h == null) {
-      run.record.revocation("NOT_CREATED", null, "Nothing became active, so there was nothing to revoke.");
+      run.record.revocation(RevocationStatus.NOT_CREATED, null, "Nothing became active, so there was nothing to revoke.");
       return;
     }
     if (!h.createdByThisRun()) {
-      run.record.revocation("PRE_EXISTING", h.expiresAt().equals(SubmitStep.PERMANENT) ? null : h.expiresAt(),
+      run.record.revocation(RevocationStatus.PRE_EXISTING, h.expiresAt().equals(SubmitStep.PERMANENT) ? null : h.expiresAt(),
           "The access existed before this run and was left untouched.");
       return;
     }
@@ -102,7 +103,7 @@ final class RevokeStep implements Step {
   private static ElevationException failed(Run run, RevocationHandle h, ElevationException e) {
     String backstop = backstop(h);
     // rbac: the assignment's marked expiry, after which the sweep deletes it (the detail says it never expires)
-    run.record.revocation("FAILED", h.expiresAt(), e.getMessage() + " " + backstop);
+    run.record.revocation(RevocationStatus.FAILED, h.expiresAt(), e.getMessage() + " " + backstop);
     return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
         + " failed: " + AzureCodes.describe(e) + " " + backstop,
         e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
@@ -157,8 +158,8 @@ final class RevokeStep implements Step {
     }
     confirmGone(run, h);
     Instant done = run.now();
-    run.record.at("revoked", done);
-    run.record.revocation("REVOKED", null, "Removed by " + (rbac ? "deleting role assignment " : "request ") + removalId
+    run.record.at(Milestone.REVOKED, done);
+    run.record.revocation(RevocationStatus.REVOKED, null, "Removed by " + (rbac ? "deleting role assignment " : "request ") + removalId
         + " and confirmed gone.");
   }
 
@@ -193,8 +194,8 @@ final class RevokeStep implements Step {
   private static void leaveToExpiry(Run run, RevocationHandle h) {
     String message = "Left to expire at " + h.expiresAt() + ": the service refuses removal within "
         + Durations.format(run.config.polling().minimumActiveDuration()) + " of activation.";
-    run.record.revocation("LEFT_TO_EXPIRE", h.expiresAt(), message);
-    run.events.on(new ElevationEvent.Notice(run.now(), "warning", message));
+    run.record.revocation(RevocationStatus.LEFT_TO_EXPIRE, h.expiresAt(), message);
+    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, message));
   }
 
   private static Instant later(Instant a, Instant b) {

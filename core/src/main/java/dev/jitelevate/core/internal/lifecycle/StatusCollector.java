@@ -54,7 +54,7 @@ final class StatusCollector {
 
   /** One surface could not be listed: say so and go on with the others (a partial answer beats none). */
   private void warn(RunEvents events, SurfaceKind kind, String why) {
-    events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), "warning",
-        "Cannot list " + Lifecycle.surfaceName(kind) + " elevations: " + why));
+    events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), ElevationEvent.Level.WARNING,
+        "Cannot list " + Lifecycle.surfaceOf(kind).wireValue() + " elevations: " + why));
   }
 }

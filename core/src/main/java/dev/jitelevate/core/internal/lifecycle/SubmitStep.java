@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
@@ -35,7 +36,7 @@ final class SubmitStep implements Step {
     ScheduleRequestSpec spec = spec(run);
     run.record.requestId(run.requestId);
     run.submittedAt = run.now();
-    run.record.at("submitted", run.submittedAt);
+    run.record.at(Milestone.SUBMITTED, run.submittedAt);
     Retrier.Plan plan = new Retrier.Plan("submit", AzureCodes::isSubjectNotFound, run.config.polling().maxRetries() + 1,
         run.now().plus(run.request.provisioningTimeout()), AzureCodes::describe);
     try {
@@ -67,7 +68,7 @@ final class SubmitStep implements Step {
    */
   private static void handOver(Run run) {
     Instant now = run.now();
-    RevocationHandle provisional = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()),
+    RevocationHandle provisional = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()),
         run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
         run.target.groupAccess().orElse(null), run.requestId, Optional.empty(), now, now.plus(run.request.duration()), true);
     run.events.on(new ElevationEvent.Submitted(now, provisional, run.record.build()));
@@ -104,14 +105,14 @@ final class SubmitStep implements Step {
         .findFirst()
         .orElseThrow(() -> cause);
     Instant end = existing.end().orElse(PERMANENT);
-    run.handle = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceName(run.target.surface()),
+    run.handle = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()),
         run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
         run.target.groupAccess().orElse(null), run.requestId, Optional.of(existing.id()), existing.start(), end, false);
     run.record.granted(Optional.of(existing.start()), existing.end());
-    run.record.revocation("PRE_EXISTING", existing.end().orElse(null),
+    run.record.revocation(RevocationStatus.PRE_EXISTING, existing.end().orElse(null),
         "The access was already active before this run (" + existing.assignmentType() + ", instance " + existing.id()
             + "); it was used and left untouched.");
-    run.events.on(new ElevationEvent.Notice(now, "info", "The access is already active"
+    run.events.on(new ElevationEvent.Notice(now, ElevationEvent.Level.INFO, "The access is already active"
         + existing.end().map(e -> " until " + e).orElse(" permanently")
         + "; this run uses it and will not revoke it."));
   }

@@ -41,7 +41,7 @@ final class Sweeper {
       try {
         surface.deleteAssignment(assignment.id());
         removed.add(assignment.id());
-        events.on(new ElevationEvent.Notice(now, "info", "Removed role assignment " + assignment.id()
+        events.on(new ElevationEvent.Notice(now, ElevationEvent.Level.INFO, "Removed role assignment " + assignment.id()
             + " whose marked expiry " + expiry.get() + " had passed."));
       } catch (ElevationException e) {
         kept.add(assignment.id());

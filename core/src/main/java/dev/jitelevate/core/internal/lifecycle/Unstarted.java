@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
@@ -11,8 +12,8 @@ final class Unstarted {
 
   static ElevationOutcome outcome(ElevatorConfig config, ElevationRequest request, String operation, ElevationException e) {
     RecordBuilder record = new RecordBuilder(request, config.clock().instant(), operation);
-    record.revocation("NOT_CREATED", null, "Nothing was submitted.");
-    record.at("finished", config.clock().instant());
+    record.revocation(RevocationStatus.NOT_CREATED, null, "Nothing was submitted.");
+    record.at(Milestone.FINISHED, config.clock().instant());
     record.fail(e);
     return new ElevationOutcome(record.build(), Optional.of(e.attachRecord(record.build())));
   }

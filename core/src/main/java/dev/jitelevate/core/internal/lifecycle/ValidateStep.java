@@ -22,11 +22,11 @@ final class ValidateStep implements Step {
     switch (view.status()) {
       case DENIED: case ADMIN_DENIED: case FAILED: case INVALID: case CANCELED: case TIMED_OUT: case REVOKED:
       case FAILED_AS_RESOURCE_IS_LOCKED:
-        throw new ActivationDeniedException(FailureKind.DENIED, view.id(), view.rawStatus(), "The service would refuse "
+        throw new ActivationDeniedException(FailureKind.DENIED, view.id(), view.rawStatus(), AwaitStep.endingOf(view.status()), "The service would refuse "
             + run.request.target().describe() + ": validation answered " + view.rawStatus() + ".",
             view.serviceRequestId().orElse(null));
       default:
-        run.events.on(new ElevationEvent.Notice(run.now(), "info", "The service accepts the request (validation answered "
+        run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "The service accepts the request (validation answered "
             + view.rawStatus() + "); nothing was submitted."));
     }
   }

@@ -37,7 +37,7 @@ final class VerifyPropagationStep implements Step {
     Instant deadline = run.now().plus(run.request.propagationTimeout());
     if (run.otherPrincipal) {
       OtherPrincipalCheck.verify(run, deadline);
-      run.record.atFirst("verified", run.now());
+      run.record.atFirst(Milestone.VERIFIED, run.now());
       return;
     }
     Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || AzureCodes.isForbidden(f),
@@ -54,7 +54,7 @@ final class VerifyPropagationStep implements Step {
       }
       throw e;
     }
-    run.record.atFirst("verified", run.now());
+    run.record.atFirst(Milestone.VERIFIED, run.now());
   }
 
   private static Boolean checkOnce(Run run) {

@@ -90,7 +90,7 @@ final class FakeSurface implements AccessSurface {
     call("resolve");
     if (target instanceof ElevationTarget.Group g) {
       return new ResolvedTarget(SurfaceKind.GROUP, Optional.empty(), "grp-prod-admins", "9a9a9a9a-0000-4000-8000-000000000001",
-          Optional.of(g.access().wireValue()), ResolvedTarget.RoleActions.none());
+          Optional.of(g.access()), ResolvedTarget.RoleActions.none());
     }
     String scope = target instanceof ElevationTarget.AzureRole a ? a.scope().value() : "/";
     return new ResolvedTarget(kind, Optional.of("/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7"),

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,7 +37,7 @@ class LifecycleTest {
       assertThat(h.surface.active).isEmpty();
       ActivationRecord r = outcome.record();
       assertThat(r.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
-      assertThat(r.revocation().status()).isEqualTo("REVOKED");
+      assertThat(r.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(r.requestIds()).hasSize(2);
       assertThat(r.timeline().submitted()).isPresent();
       assertThat(r.timeline().provisioned()).isPresent();
@@ -87,7 +88,7 @@ class LifecycleTest {
 
       assertThat(h.surface.active).isEmpty();
       assertThat(h.submittedActions()).containsExactly("AdminAssign", "AdminRemove");
-      assertThat(e.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(e.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     }
 
     @Test
@@ -121,7 +122,7 @@ class LifecycleTest {
       assertThat(outcome.failure().get().getMessage()).contains("disk full");
       assertThat(h.surface.active).isEmpty();
       assertThat(outcome.record().outcome()).isEqualTo(ActivationRecord.Outcome.FAILED);
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
 
@@ -135,9 +136,9 @@ class LifecycleTest {
       assertThat(outcome.failure().get().getSuppressed()).singleElement()
           .satisfies(s -> assertThat(((dev.jitelevate.core.ElevationException) s).kind()).isEqualTo(FailureKind.REVOKE_FAILED));
       ActivationRecord r = outcome.record();
-      assertThat(r.error().get().kind()).isEqualTo("OPERATION_FAILED");
+      assertThat(r.error().get().kind()).isEqualTo(FailureKind.OPERATION_FAILED);
       assertThat(r.error().get().suppressed()).singleElement().asString().contains("REVOKE_FAILED");
-      assertThat(r.revocation().status()).isEqualTo("FAILED");
+      assertThat(r.revocation().status()).isEqualTo(RevocationStatus.FAILED);
       assertThat(r.revocation().expiresAt()).isPresent();
       assertThat(Harness.schemaErrors(r)).isEmpty();
     }

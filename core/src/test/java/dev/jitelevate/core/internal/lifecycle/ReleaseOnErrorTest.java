@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class ReleaseOnErrorTest {
     assertThat(outcome.failure()).get().extracting(ElevationException::kind).isEqualTo(FailureKind.OPERATION_FAILED);
     assertThat(outcome.failure().get().getMessage()).contains("AssertionError").contains("expected 3 secrets");
     assertThat(h.surface.active).isEmpty();
-    assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+    assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
   }
 
   @Test
@@ -59,7 +60,7 @@ class ReleaseOnErrorTest {
     ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().build(), ctx -> {});
     assertThat(outcome.failure().get().kind()).isEqualTo(FailureKind.INTERNAL);
     assertThat(outcome.failure().get().getMessage()).contains("a bug in jit-elevate").contains("NullPointerException");
-    assertThat(outcome.record().error().get().kind()).isEqualTo("INTERNAL");
+    assertThat(outcome.record().error().get().kind()).isEqualTo(FailureKind.INTERNAL);
     assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
   }
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActivationDeniedException;
@@ -74,7 +75,7 @@ class StepsTest {
       assertThat(outcome.failure().get()).isInstanceOfSatisfying(PolicyViolationException.class,
           e -> assertThat(e.rule()).isEqualTo("JustificationRule"));
       assertNothingSubmittedAndSchemaValid(outcome);
-      assertThat(outcome.record().error().get().kind()).isEqualTo("POLICY_VIOLATION");
+      assertThat(outcome.record().error().get().kind()).isEqualTo(FailureKind.POLICY_VIOLATION);
     }
 
     @Test
@@ -153,7 +154,7 @@ class StepsTest {
       assertThat(performed).hasValue(1);
       assertThat(h.submittedActions()).containsExactly("AdminAssign");
       assertThat(h.surface.active).extracting(ActiveInstance::id).containsExactly("existing-1");
-      assertThat(outcome.record().revocation().status()).isEqualTo("PRE_EXISTING");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.PRE_EXISTING);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
 
@@ -163,7 +164,7 @@ class StepsTest {
       ElevationOutcome outcome = run(Harness.brokerRequest().build());
       assertThat(outcome.failure().get()).hasMessageContaining("already pending");
       assertThat(outcome.failure().get().azureErrorCode()).contains("PendingRoleAssignmentRequest");
-      assertThat(outcome.record().revocation().status()).isEqualTo("NOT_CREATED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.NOT_CREATED);
     }
 
     @Test
@@ -299,7 +300,7 @@ class StepsTest {
       assertThat(outcome.failure().get()).isInstanceOfSatisfying(ElevationTimeoutException.class,
           e -> assertThat(e.phase()).isEqualTo("propagation"));
       assertThat(h.surface.active).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
 
@@ -329,7 +330,7 @@ class StepsTest {
     @Test
     void waitForMinimumWaitsOutTheFloorThenRevokes() {
       ElevationOutcome outcome = run(Harness.brokerRequest().build());
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       Instant revoked = outcome.record().timeline().revoked().get();
       assertThat(revoked).isAfterOrEqualTo(Harness.START.plus(Duration.ofMinutes(5)));
       assertThat(h.events(ElevationEvent.Waiting.class)).anySatisfy(w -> assertThat(w.status()).isEqualTo("minimum active duration"));
@@ -340,7 +341,7 @@ class StepsTest {
       h.surface.floor = Duration.ofMinutes(5).plusSeconds(10); // the service's clock runs a little behind ours
       ElevationOutcome outcome = run(Harness.brokerRequest().build());
       assertThat(outcome.failure()).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(h.events(ElevationEvent.Retrying.class)).anySatisfy(r -> {
         assertThat(r.call()).isEqualTo("revoke");
         assertThat(r.reason()).contains("ActiveDurationTooShort");
@@ -353,7 +354,7 @@ class StepsTest {
       ElevationOutcome outcome = run(Harness.brokerRequest().revokePolicy(RevokePolicy.LEAVE_TO_EXPIRY).build());
       assertThat(outcome.failure()).isEmpty();
       ActivationRecord r = outcome.record();
-      assertThat(r.revocation().status()).isEqualTo("LEFT_TO_EXPIRE");
+      assertThat(r.revocation().status()).isEqualTo(RevocationStatus.LEFT_TO_EXPIRE);
       assertThat(r.revocation().expiresAt()).contains(Harness.START.plus(Duration.ofMinutes(30)));
       assertThat(h.submittedActions()).containsExactly("AdminAssign");
       assertThat(h.events(ElevationEvent.Notice.class)).anySatisfy(n -> assertThat(n.message()).contains("Left to expire at"));
@@ -365,14 +366,14 @@ class StepsTest {
       h.clock.afterSleep = () -> {};
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().revokePolicy(RevokePolicy.LEAVE_TO_EXPIRY).build(),
           ctx -> h.clock.advance(Duration.ofMinutes(6)));
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     }
 
     @Test
     void anAssignmentThatIsAlreadyGoneCountsAsRevoked() {
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().build(), ctx -> h.surface.active.clear());
       assertThat(outcome.failure()).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     }
 
     @Test
@@ -383,7 +384,7 @@ class StepsTest {
       assertThat(e.kind()).isEqualTo(FailureKind.REVOKE_FAILED);
       assertThat(e).hasMessageContaining("Left to expire at");
       assertThat(outcome.record().revocation().detail()).hasValueSatisfying(d -> assertThat(d).contains("Left to expire at"));
-      assertThat(outcome.record().revocation().status()).isEqualTo("FAILED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.FAILED);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
   }

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class StrategiesTest {
     void deletesTheAssignmentAtOnceWithoutWaitingForPimsFloor() {
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().strategy(Strategy.RBAC).build(), ctx -> {});
       assertThat(outcome.failure()).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(h.events(ElevationEvent.Waiting.class)).noneMatch(w -> w.status().contains("minimum active duration"));
       assertThat(h.clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isLessThan(Duration.ofMinutes(1));
       assertThat(h.surface.active).isEmpty();
@@ -63,7 +64,7 @@ class StrategiesTest {
     void saysTheSweepIsTheOnlyBackstopWhenDeletingFails() {
       h.surface.removeErrors.add(FakeSurface.error(403, "AuthorizationFailed", "The client may not delete role assignments."));
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().strategy(Strategy.RBAC).build(), ctx -> {});
-      assertThat(outcome.record().revocation().status()).isEqualTo("FAILED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.FAILED);
       assertThat(outcome.record().revocation().detail()).get().asString().contains("no server-side expiry").contains("sweep")
           .doesNotContain("Left to expire");
     }
@@ -103,7 +104,7 @@ class StrategiesTest {
       assertThat(h.surface.calls).contains("validate");
       assertThat(h.surface.submitted).isEmpty();
       assertThat(outcome.record().outcome()).isEqualTo(ActivationRecord.Outcome.DRY_RUN);
-      assertThat(outcome.record().revocation().status()).isEqualTo("NOT_CREATED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.NOT_CREATED);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
     }
 
@@ -132,7 +133,7 @@ class StrategiesTest {
 
       assertThat(post.surface.active).isEmpty();
       assertThat(post.submittedActions()).containsExactly("AdminRemove");
-      assertThat(done.revocation().status()).isEqualTo("REVOKED");
+      assertThat(done.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(done.requestIds()).hasSize(2);
       assertThat(done.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
       assertThat(Harness.schemaErrors(done)).isEmpty();
@@ -140,7 +141,7 @@ class StrategiesTest {
 
     @Test
     void aHandleOfPreExistingAccessNeverRevokes() {
-      RevocationHandle handle = new RevocationHandle(Strategy.BROKER, "arm", FakeSurface.CI, "/providers/x/roleDefinitions/y",
+      RevocationHandle handle = new RevocationHandle(Strategy.BROKER, RevocationHandle.Surface.ARM, FakeSurface.CI, "/providers/x/roleDefinitions/y",
           Harness.SCOPE, null, "11111111-1111-4111-8111-111111111111", Optional.of("existing"), Harness.START,
           Harness.START.plus(Duration.ofHours(1)), false);
       h.surface.active.add(new ActiveInstance("existing", "Activated", Harness.START, Optional.empty(), Optional.empty(), Optional.empty()));
@@ -148,7 +149,7 @@ class StrategiesTest {
       ActivationRecord done = h.elevator().revoke(handle, e.record());
       assertThat(h.surface.submitted).isEmpty();
       assertThat(h.surface.active).hasSize(1);
-      assertThat(done.revocation().status()).isEqualTo("PRE_EXISTING");
+      assertThat(done.revocation().status()).isEqualTo(RevocationStatus.PRE_EXISTING);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.arm;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.BOB;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.SUB_SCOPE;
@@ -68,7 +69,7 @@ class ArmApprovalIT {
     ActivationRecord record = outcome.record();
     assertThat(record.approval()).hasValueSatisfying(a -> assertThat(a.decision()).contains("Approve"));
     assertThat(record.timeline().approved()).isPresent();
-    assertThat(record.revocation().status()).isEqualTo("REVOKED");
+    assertThat(record.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     ArmEmulatorRun.assertValidRecord(record);
   }
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.arm;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.CI;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.BROKER_APP;
@@ -49,7 +50,7 @@ class ArmHappyPathIT {
       assertThat(record.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
       assertThat(record.principal().id()).isEqualTo(ALICE);
       assertThat(record.target().roleName()).contains("Key Vault Secrets Officer");
-      assertThat(record.revocation().status()).isEqualTo("REVOKED");
+      assertThat(record.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(record.timeline().verified()).isPresent();
       ArmEmulatorRun.assertValidRecord(record);
     }
@@ -76,7 +77,7 @@ class ArmHappyPathIT {
       assertThat(outcome.failure()).isEmpty();
       assertThat(outcome.record().principal().id()).isEqualTo(CI);
       assertThat(outcome.record().principal().type()).contains("ServicePrincipal");
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       ArmEmulatorRun.assertValidRecord(outcome.record());
     }
 
@@ -105,7 +106,7 @@ class ArmHappyPathIT {
               && a.surface().equals("arm-rbac") && !a.fromScenario()));
 
       assertThat(outcome.failure()).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       ArmEmulatorRun.assertValidRecord(outcome.record());
     }
   }

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.arm;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.RG_APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,7 +97,7 @@ class ArmHazardsIT {
       assertThat(run.retries("503")).isEqualTo(2);
       assertThat(putsOfScheduleRequests(503)).isEqualTo(2);
       assertThat(putsOfScheduleRequests(201)).as("SelfActivate and SelfDeactivate, once each").isEqualTo(2);
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.arm;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.ALICE;
 import static dev.jitelevate.core.it.arm.ArmEmulatorRun.RG_APP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class ArmRevokeIT {
       ElevationOutcome outcome = run.selfElevator().run(secretsOfficer(RevokePolicy.WAIT_FOR_MINIMUM), context -> { });
 
       assertThat(outcome.failure()).isEmpty();
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(run.events).anyMatch(e -> e instanceof ElevationEvent.Waiting w && w.step().equals("revoke"));
       assertThat(run.emulator.journal()).noneMatch(j -> j.status() == 400);
       assertThat(aliceIsActive()).isFalse();
@@ -60,7 +61,7 @@ class ArmRevokeIT {
 
       ElevationOutcome outcome = run.selfElevator(LONG_FLOOR).run(secretsOfficer(RevokePolicy.LEAVE_TO_EXPIRY), c -> { });
 
-      assertThat(outcome.record().revocation().status()).isEqualTo("LEFT_TO_EXPIRE");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.LEFT_TO_EXPIRE);
       assertThat(outcome.record().revocation().expiresAt()).isPresent();
       assertThat(aliceIsActive()).isTrue();
       expireEverything();
@@ -72,7 +73,7 @@ class ArmRevokeIT {
 
       ElevationOutcome outcome = run.selfElevator(Duration.ZERO).run(secretsOfficer(RevokePolicy.LEAVE_TO_EXPIRY), c -> { });
 
-      assertThat(outcome.record().revocation().status()).isEqualTo("LEFT_TO_EXPIRE");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.LEFT_TO_EXPIRE);
       assertThat(run.emulator.journal()).anyMatch(j -> j.method().equals("PUT") && j.status() == 400);
       assertThat(aliceIsActive()).isTrue();
       expireEverything();
@@ -87,7 +88,7 @@ class ArmRevokeIT {
         ElevationOutcome outcome = run.selfElevator().run(secretsOfficer(RevokePolicy.WAIT_FOR_MINIMUM), c -> { });
 
         assertThat(outcome.failure()).isEmpty();
-        assertThat(outcome.record().revocation().status()).isEqualTo("PRE_EXISTING");
+        assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.PRE_EXISTING);
         assertThat(aliceIsActive()).as("the earlier activation is still there").isTrue();
         assertThat(earlier.handle().createdByThisRun()).isTrue();
       }

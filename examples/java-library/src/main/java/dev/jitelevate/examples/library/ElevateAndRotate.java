@@ -52,7 +52,7 @@ public final class ElevateAndRotate {
     } else if (event instanceof ElevationEvent.Waiting w) {
       System.out.printf("  %-8s waiting: %s, %d s so far, deadline %s%n", w.step(), w.status(), w.elapsed().toSeconds(), w.deadline());
     } else if (event instanceof ElevationEvent.Notice n) {
-      System.out.printf("  %s: %s%n", n.level(), n.message());
+      System.out.printf("  %s: %s%n", n.level().name().toLowerCase(java.util.Locale.ROOT), n.message());
     }
   }
 

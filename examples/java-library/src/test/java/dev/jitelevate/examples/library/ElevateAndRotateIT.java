@@ -1,5 +1,6 @@
 package dev.jitelevate.examples.library;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.http.HttpClient;
@@ -61,7 +62,7 @@ class ElevateAndRotateIT {
     assertThat(record.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
     assertThat(record.principal().id()).isEqualTo(ALICE);
     assertThat(record.target().roleName()).contains("Key Vault Secrets Officer");
-    assertThat(record.revocation().status()).isEqualTo("REVOKED");
+    assertThat(record.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
     assertThat(record.operation()).containsEntry("name", "rotate-secret");
     assertThat(record.operation().get("notes")).isInstanceOfSatisfying(Map.class, notes -> {
       assertThat(notes).containsEntry("secret", "db-password");

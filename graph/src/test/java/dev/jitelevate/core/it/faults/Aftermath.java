@@ -1,5 +1,7 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationOutcome;
@@ -30,7 +32,7 @@ final class Aftermath {
       problems.add("outcome " + record.outcome() + " but failure " + failure.map(ElevationException::kind));
     }
     failure.ifPresent(f -> {
-      if (!record.error().map(e -> e.kind().equals(f.kind().name())).orElse(false)) {
+      if (!record.error().map(e -> e.kind() == f.kind()).orElse(false)) {
         problems.add("the record's error " + record.error().map(ActivationRecord.Failure::kind) + " is not " + f.kind());
       }
     });
@@ -39,8 +41,8 @@ final class Aftermath {
 
   /** Leftover assignments are allowed only when the record says so, and only until the expiry it gives. */
   static void leftovers(List<ActiveAssignment> leaks, ActivationRecord record, List<String> problems) {
-    String status = record.revocation().status();
-    boolean admitsLeftover = status.equals("LEFT_TO_EXPIRE") || status.equals("FAILED");
+    RevocationStatus status = record.revocation().status();
+    boolean admitsLeftover = status == RevocationStatus.LEFT_TO_EXPIRE || status == RevocationStatus.FAILED;
     if (!admitsLeftover) {
       leaks.forEach(l -> problems.add("still active although the record says " + status + ": " + describe(l)));
       return;
@@ -53,7 +55,7 @@ final class Aftermath {
     if (!record.revocation().detail().orElse("").contains(expiresAt.get().toString())) {
       problems.add("the revocation detail does not say when it expires: " + record.revocation().detail().orElse(""));
     }
-    boolean swept = record.strategy().equals("rbac");
+    boolean swept = record.strategy() == Strategy.RBAC;
     if (swept && !record.revocation().detail().orElse("").contains("sweep")) {
       problems.add("an rbac assignment was left without saying that only the sweep removes it");
     }

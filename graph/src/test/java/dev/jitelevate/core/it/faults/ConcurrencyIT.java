@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.testing.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +75,7 @@ class ConcurrencyIT {
       for (ElevationOutcome o : List.of(firstOutcome, b)) {
         canary.capture("record", o.record());
         problems.addAll(Aftermath.violations(world.emulator, o));
-        if (!o.record().revocation().status().equals("REVOKED")) {
+        if (!o.record().revocation().status().equals(RevocationStatus.REVOKED)) {
           problems.add("a run did not revoke its own: " + o.record().revocation() + " " + o.failure());
         }
       }
@@ -119,7 +120,7 @@ class ConcurrencyIT {
           }
         });
         canary.capture("record", second.record());
-        if (!second.record().revocation().status().equals("PRE_EXISTING")) {
+        if (!second.record().revocation().status().equals(RevocationStatus.PRE_EXISTING)) {
           problems.add("attempt 2 recorded " + second.record().revocation());
         }
         if (world.emulator.leaks().size() != 1) {

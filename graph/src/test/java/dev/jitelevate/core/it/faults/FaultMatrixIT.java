@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.testing.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +89,7 @@ class FaultMatrixIT {
 
   /** An rbac assignment that could not be removed must be deleted by the sweep once its marked expiry passed. */
   private List<String> sweepBackstop(FaultScenario s, ElevationOutcome outcome) {
-    if (s.strategy() != Strategy.RBAC || !outcome.record().revocation().status().equals("FAILED")) {
+    if (s.strategy() != Strategy.RBAC || !outcome.record().revocation().status().equals(RevocationStatus.FAILED)) {
       return List.of();
     }
     Instant marked = outcome.record().revocation().expiresAt().orElseThrow();
@@ -105,7 +106,7 @@ class FaultMatrixIT {
       problems.add("expected failure " + s.expectedFailure() + " but got " + actual + " "
           + outcome.failure().map(Throwable::getMessage).orElse(""));
     }
-    if (!outcome.record().revocation().status().equals(s.expectedRevocation())) {
+    if (!outcome.record().revocation().status().name().equals(s.expectedRevocation())) {
       problems.add("expected revocation " + s.expectedRevocation() + " but the record says "
           + outcome.record().revocation());
     }

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.ActivationRecord;
@@ -96,7 +97,7 @@ class PagedHistoryIT {
 
     ActivationRecord record = world.brokerElevator(FaultWorld.FLOOR).revoke(handle, saved);
 
-    assertThat(record.revocation().status()).as(record.revocation().toString()).isEqualTo("REVOKED");
+    assertThat(record.revocation().status()).as(record.revocation().toString()).isEqualTo(RevocationStatus.REVOKED);
     assertThat(record.error()).isEmpty();
     assertThat(world.emulator.leaks()).isEmpty();
     assertThat(RecordSchema.errors(record)).isEmpty();

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.faults;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.testing.Ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +113,7 @@ class ProcessFaultsIT {
       ActivationRecord saved = ActivationRecords.fromJson(Files.readString(dir.resolve("record.json")));
       ActivationRecord record = world.brokerElevator(FaultWorld.FLOOR).revoke(handle, saved);
       canary.capture("post-step record", ActivationRecords.toJson(record));
-      expect(problems, record.revocation().status().equals("REVOKED"), "the post step recorded " + record.revocation());
+      expect(problems, record.revocation().status().equals(RevocationStatus.REVOKED), "the post step recorded " + record.revocation());
       expect(problems, world.emulator.leaks().isEmpty(), "still active after the post step: " + world.emulator.leaks());
     });
   }

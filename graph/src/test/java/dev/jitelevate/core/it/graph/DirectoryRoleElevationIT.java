@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.graph;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.graph.GraphWorld.ALICE;
 import static dev.jitelevate.core.it.graph.GraphWorld.BOB;
 import static dev.jitelevate.core.it.graph.GraphWorld.CI;
@@ -53,7 +54,7 @@ class DirectoryRoleElevationIT {
       ActivationRecord record = outcome.record();
       assertThat(record.outcome()).isEqualTo(ActivationRecord.Outcome.SUCCEEDED);
       assertThat(record.principal().id()).isEqualTo(ALICE);
-      assertThat(record.revocation().status()).isEqualTo("REVOKED");
+      assertThat(record.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       GraphWorld.assertValidAgainstSchema(record);
       assertThat(GraphWorld.claimsNow(world.alice()).has("wids")).as("no role after revoke").isFalse();
     }
@@ -173,7 +174,7 @@ class DirectoryRoleElevationIT {
       assertThat(outcome.failure()).isEmpty();
       assertThat(outcome.record().principal().id()).isEqualTo(CI);
       assertThat(outcome.record().principal().type()).contains("ServicePrincipal");
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       GraphWorld.assertValidAgainstSchema(outcome.record());
     }
 

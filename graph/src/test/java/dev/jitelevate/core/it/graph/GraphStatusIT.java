@@ -64,7 +64,7 @@ class GraphStatusIT {
 
     assertThat(report.principal()).isEqualTo(PrincipalId.of(ALICE));
     assertThat(report.eligible()).extracting(StatusReport.Entry::surface).contains("directory");
-    assertThat(world.events).filteredOn(e -> e instanceof ElevationEvent.Notice n && n.level().equals("warning"))
+    assertThat(world.events).filteredOn(e -> e instanceof ElevationEvent.Notice n && n.level() == ElevationEvent.Level.WARNING)
         .singleElement().asString().contains("Authorization_RequestDenied");
   }
 

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.it.graph;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static dev.jitelevate.core.it.graph.GraphWorld.ALICE;
 import static dev.jitelevate.core.it.graph.GraphWorld.BOB;
 import static dev.jitelevate.core.it.graph.GraphWorld.CI;
@@ -60,7 +61,7 @@ class GroupElevationIT {
       assertThat(outcome.failure()).isEmpty();
       assertThat(groupsDuringOperation.get()).contains(GROUP);
       assertThat(outcome.record().principal().id()).isEqualTo(ALICE);
-      assertThat(outcome.record().revocation().status()).isEqualTo("REVOKED");
+      assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       GraphWorld.assertValidAgainstSchema(outcome.record());
       assertThat(GraphWorld.claimsNow(world.alice()).has("groups")).isFalse();
     }

@@ -9,6 +9,7 @@ import com.microsoft.graph.models.ScheduleRequestActions;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationTarget;
+import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
@@ -51,7 +52,7 @@ final class GroupSurface extends PimSurface {
     }
     Groups.Found found = groups.resolve(group.group());
     return new ResolvedTarget(SurfaceKind.GROUP, Optional.empty(), found.displayName(), found.id(),
-        Optional.of(group.access().wireValue()), ResolvedTarget.RoleActions.none());
+        Optional.of(group.access()), ResolvedTarget.RoleActions.none());
   }
 
   @Override
@@ -192,7 +193,7 @@ final class GroupSurface extends PimSurface {
   }
 
   private static String access(ResolvedTarget target) {
-    return target.groupAccess().orElse("member");
+    return target.groupAccess().orElse(GroupAccess.MEMBER).wireValue();
   }
 
   private static boolean sameAccess(PrivilegedAccessGroupRelationships access, ResolvedTarget target) {
