@@ -87,7 +87,7 @@ public final class RecordRow {
       put(row, "ApprovalDecision", a.decision());
     });
     r.error().ifPresent(e -> {
-      row.put("ErrorKind", e.kind());
+      row.put("ErrorKind", e.kind().name());
       put(row, "ErrorCode", e.code());
       row.put("ErrorMessage", e.message());
       put(row, "AzureRequestId", e.azureRequestId());
