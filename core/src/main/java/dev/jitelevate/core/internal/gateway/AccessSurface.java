@@ -52,25 +52,6 @@ public interface AccessSurface {
    */
   AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity);
   /**
-   * Lists the plain role assignments at and below an ARM scope whose description carries a marker (rbac
-   * surface only; used by the sweep). Each entry's {@code id} is the assignment's full id.
-   *
-   * @throws UnsupportedOperationException on surfaces that have no plain role assignments
-   */
-  default List<ActiveInstance> markedAssignments(String scope) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no plain role assignments to sweep");
-  }
-
-  /**
-   * Deletes a plain role assignment by its full id (rbac surface only; used by the sweep).
-   *
-   * @throws UnsupportedOperationException on surfaces that have no plain role assignments
-   */
-  default void deleteAssignment(String assignmentId) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no plain role assignments to delete");
-  }
-
-  /**
    * Lists the principal's eligible and active elevations on this surface (for {@code jit-elevate status}).
    *
    * @throws UnsupportedOperationException when the surface cannot list them

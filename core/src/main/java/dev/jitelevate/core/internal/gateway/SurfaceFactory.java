@@ -17,6 +17,7 @@ import dev.jitelevate.core.CredentialSource;
  * {@code Provisioned}; {@code submit} with {@link ScheduleAction#ADMIN_REMOVE} deletes the role assignment
  * named {@code spec.requestId()} (the same name) and answers {@code Revoked}; {@code activeInstances} lists plain
  * assignments (id = assignment name, description = the marker); {@code get} reads the assignment as a request.
+ * It also implements {@link PlainRoleAssignments}, which the sweep uses.
  */
 public interface SurfaceFactory {
 

@@ -5,6 +5,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.Refusal;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,7 @@ final class Cancellation {
       active.ifPresent(i -> run.handle = handle(run, i));
     } catch (RuntimeException e) {
       run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "Could not check whether request " + run.requestId
-          + " became active before it was cancelled (" + AzureCodes.describe(e) + "); its server-side expiry is the backstop."));
+          + " became active before it was cancelled (" + Refusal.describe(e) + "); its server-side expiry is the backstop."));
     }
   }
 

@@ -13,6 +13,7 @@ import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceFactory;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
@@ -68,6 +69,15 @@ final class Lifecycle {
 
   AccessSurface open(SurfaceKind kind, Strategy strategy, RunEvents events) {
     return factory.open(kind, callerFor(strategy), surfaceContext(events));
+  }
+
+  /** The plain role assignments (as the broker), for the sweep. */
+  PlainRoleAssignments roleAssignments(RunEvents events) {
+    AccessSurface surface = open(SurfaceKind.ARM_RBAC, Strategy.RBAC, events);
+    if (surface instanceof PlainRoleAssignments assignments) {
+      return assignments;
+    }
+    throw new IllegalStateException(surface.getClass().getSimpleName() + " opened for ARM_RBAC has no plain role assignments");
   }
 
   /** Acquires a verified elevation, or releases whatever was created and throws the first failure. */

@@ -5,7 +5,9 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 
 /**
@@ -65,13 +67,13 @@ final class ResolveStep implements Step {
 
   /** Looks the principal up, retrying for a while: a service principal created moments ago may not be replicated yet. */
   private static PrincipalInfo lookUp(Run run, PrincipalId id) throws InterruptedException {
-    Retrier.Plan plan = new Retrier.Plan("principal.lookup", AzureCodes::isSubjectNotFound,
+    Retrier.Plan plan = new Retrier.Plan("principal.lookup", Refusal.SUBJECT_NOT_REPLICATED::matches,
         run.config.polling().maxRetries() + 1, run.now().plus(run.request.provisioningTimeout()),
-        AzureCodes::describe);
+        Refusal::describe);
     try {
       return run.retrier.call(plan, () -> run.surface.principal(id).orElseThrow(() -> notFound(id)));
     } catch (ElevationException e) {
-      if (AzureCodes.isSubjectNotFound(e)) {
+      if (Refusal.SUBJECT_NOT_REPLICATED.matches(e)) {
         throw new InvalidElevationRequestException("principal", "No principal with object id " + id + " exists in the tenant.",
             "Check the object id (not the application id); a principal created moments ago can take a minute to replicate.");
       }
@@ -81,6 +83,6 @@ final class ResolveStep implements Step {
 
   private static ElevationException notFound(PrincipalId id) {
     return new ElevationException(FailureKind.INVALID_REQUEST, "Principal " + id + " was not found.",
-        AzureCodes.SUBJECT_NOT_FOUND, null, 404, null);
+        AzureErrorCodes.SUBJECT_NOT_FOUND, null, 404, null);
   }
 }

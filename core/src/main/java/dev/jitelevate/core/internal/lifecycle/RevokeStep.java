@@ -10,6 +10,7 @@ import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
@@ -80,7 +81,7 @@ final class RevokeStep implements Step {
     try {
       remove(run, h, allowedAt);
     } catch (ElevationException e) {
-      if (AzureCodes.is(e, AzureCodes.ACTIVE_DURATION_TOO_SHORT) && run.request.revokePolicy() == RevokePolicy.LEAVE_TO_EXPIRY) {
+      if (Refusal.TOO_EARLY_TO_REMOVE.matches(e) && run.request.revokePolicy() == RevokePolicy.LEAVE_TO_EXPIRY) {
         leaveToExpiry(run, h);
         return;
       }
@@ -105,7 +106,7 @@ final class RevokeStep implements Step {
     // rbac: the assignment's marked expiry, after which the sweep deletes it (the detail says it never expires)
     run.record.revocation(RevocationStatus.FAILED, h.expiresAt(), e.getMessage() + " " + backstop);
     return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
-        + " failed: " + AzureCodes.describe(e) + " " + backstop,
+        + " failed: " + Refusal.describe(e) + " " + backstop,
         e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
   }
 
@@ -139,8 +140,8 @@ final class RevokeStep implements Step {
         run.request.duration(), "jit-elevate: revoking after the run (request " + h.requestId() + ")",
         run.request.ticket(), Optional.empty(), Optional.empty());
     Instant retryUntil = later(run.now(), allowedAt).plus(floorPatience(run));
-    Retrier.Plan plan = new Retrier.Plan("revoke", f -> !rbac && AzureCodes.is(f, AzureCodes.ACTIVE_DURATION_TOO_SHORT)
-        && run.request.revokePolicy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, AzureCodes::describe);
+    Retrier.Plan plan = new Retrier.Plan("revoke", f -> !rbac && Refusal.TOO_EARLY_TO_REMOVE.matches(f)
+        && run.request.revokePolicy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, Refusal::describe);
     if (!rbac) {
       run.record.requestId(removalId);
     }
@@ -151,7 +152,7 @@ final class RevokeStep implements Step {
             + removal.rawStatus() + ".", null, removal.serviceRequestId().orElse(null), 0, null);
       }
     } catch (ElevationException e) {
-      if (!AzureCodes.is(e, AzureCodes.ASSIGNMENT_DOES_NOT_EXIST)) {
+      if (!Refusal.ALREADY_GONE.matches(e)) {
         throw e;
       }
       run.record.note("revocation", "the assignment was already gone (expired or removed) when revoking");

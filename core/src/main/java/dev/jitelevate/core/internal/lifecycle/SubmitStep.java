@@ -7,6 +7,7 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
@@ -37,13 +38,13 @@ final class SubmitStep implements Step {
     run.record.requestId(run.requestId);
     run.submittedAt = run.now();
     run.record.at(Milestone.SUBMITTED, run.submittedAt);
-    Retrier.Plan plan = new Retrier.Plan("submit", AzureCodes::isSubjectNotFound, run.config.polling().maxRetries() + 1,
-        run.now().plus(run.request.provisioningTimeout()), AzureCodes::describe);
+    Retrier.Plan plan = new Retrier.Plan("submit", Refusal.SUBJECT_NOT_REPLICATED::matches, run.config.polling().maxRetries() + 1,
+        run.now().plus(run.request.provisioningTimeout()), Refusal::describe);
     try {
       run.view = run.retrier.call(plan, () -> submitOnce(run, spec));
       handOver(run);
     } catch (ElevationException e) {
-      if (AzureCodes.is(e, AzureCodes.ROLE_ASSIGNMENT_EXISTS)) {
+      if (Refusal.ALREADY_ACTIVE.matches(e)) {
         if (ConcurrentActivation.waitForItToEnd(run)) {
           run.requestId = UUID.randomUUID().toString();
           execute(run);
@@ -52,7 +53,7 @@ final class SubmitStep implements Step {
         usePreExisting(run, e);
         return;
       }
-      if (AzureCodes.is(e, AzureCodes.PENDING_REQUEST)) {
+      if (Refusal.REQUEST_PENDING.matches(e)) {
         throw new ElevationException(FailureKind.INVALID_REQUEST, "A request for " + run.request.target().describe()
             + " is already pending for this principal (e.g. waiting for approval). Wait for it to be decided, or "
             + "cancel it in the portal, then try again.", e.azureErrorCode().orElse(null),
@@ -79,7 +80,7 @@ final class SubmitStep implements Step {
     try {
       return run.surface.submit(spec);
     } catch (ElevationException e) {
-      if (AzureCodes.is(e, AzureCodes.REQUEST_EXISTS)) {
+      if (Refusal.REQUEST_EXISTS.matches(e)) {
         return run.surface.get(run.target, spec.requestId());
       }
       throw e;

@@ -4,11 +4,9 @@ import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
-import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.SweepReport;
-import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
-import dev.jitelevate.core.internal.gateway.SurfaceKind;
+import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ final class Sweeper {
 
   SweepReport sweep(ArmScope scope) {
     RunEvents events = new RunEvents(lifecycle.config().listener());
-    AccessSurface surface = lifecycle.open(SurfaceKind.ARM_RBAC, Strategy.RBAC, events);
+    PlainRoleAssignments surface = lifecycle.roleAssignments(events);
     Instant now = lifecycle.config().clock().instant();
     List<String> removed = new ArrayList<>();
     List<String> kept = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
+import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,13 +41,13 @@ final class VerifyPropagationStep implements Step {
       run.record.atFirst(Milestone.VERIFIED, run.now());
       return;
     }
-    Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || AzureCodes.isForbidden(f),
+    Retrier.Plan plan = new Retrier.Plan("verify", f -> f instanceof NotYetEffective || Refusal.FORBIDDEN.matches(f),
         Integer.MAX_VALUE, deadline, f -> f instanceof NotYetEffective ? "not effective yet: " + f.getMessage()
-            : "refused while the role propagates: " + AzureCodes.describe(f));
+            : "refused while the role propagates: " + Refusal.describe(f));
     try {
       run.retrier.call(plan, () -> checkOnce(run));
     } catch (NotYetEffective | ElevationException e) {
-      if (e instanceof NotYetEffective || AzureCodes.isForbidden(e)) {
+      if (e instanceof NotYetEffective || Refusal.FORBIDDEN.matches(e)) {
         throw new ElevationTimeoutException("propagation", run.request.propagationTimeout(),
             run.request.target().describe() + " was provisioned but did not become effective within "
                 + Durations.format(run.request.propagationTimeout()) + " (last check: " + e.getMessage()

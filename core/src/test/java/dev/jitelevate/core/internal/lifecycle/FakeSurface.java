@@ -11,6 +11,7 @@ import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.ApiCall;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * (approval, denial, provisioning), active instances, the deactivation floor, propagation lag, and scripted
  * service errors. Every call is logged.
  */
-final class FakeSurface implements AccessSurface {
+final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   static final PrincipalId CI = PrincipalId.of("c1c1c1c1-0000-4000-8000-000000000001");
   static final PrincipalId ALICE = PrincipalId.of("a11ce000-0000-4000-8000-000000000001");
 

@@ -5,6 +5,7 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementException;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
 import dev.jitelevate.core.internal.gateway.sdk.SignInFailures;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry.Verdict;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class ArmFailures {
       message = m.getValue().getMessage();
     }
     ArmError error = new ArmError(operation, status, code, message, requestId);
-    if (ArmCodes.POLICY_VALIDATION_FAILED.equalsIgnoreCase(code)) {
+    if (AzureErrorCodes.POLICY_VALIDATION_FAILED.equalsIgnoreCase(code)) {
       return PolicyRuleFailure.from(error, e);
     }
     return new ElevationException(kind(status, code), error.describe(), code, requestId, status, e);
@@ -90,7 +91,7 @@ final class ArmFailures {
     if (status == 403 || c.endsWith("authorizationfailed")) {
       return FailureKind.NOT_AUTHORIZED;
     }
-    if (c.equals(ArmCodes.ACTIVE_DURATION_TOO_SHORT.toLowerCase(Locale.ROOT))) {
+    if (c.equals(AzureErrorCodes.ACTIVE_DURATION_TOO_SHORT.toLowerCase(Locale.ROOT))) {
       return FailureKind.POLICY_VIOLATION;
     }
     if (status == 429 || status == 408 || status >= 500) {

@@ -10,6 +10,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
@@ -64,7 +65,7 @@ final class PimSurface extends ArmSurfaceBase {
           () -> requests().createWithResponse(scope, spec.requestId(), body, Context.NONE));
       return ScheduleRequests.view(created.getValue(), requestId(created));
     } catch (ElevationException e) {
-      if (ArmCodes.is(e, ArmCodes.REQUEST_EXISTS, ArmCodes.ROLE_ASSIGNMENT_EXISTS, ArmCodes.PENDING_REQUEST)) {
+      if (AzureErrorCodes.is(e, AzureErrorCodes.REQUEST_EXISTS, AzureErrorCodes.ROLE_ASSIGNMENT_EXISTS, AzureErrorCodes.PENDING_REQUEST)) {
         Optional<ScheduleRequestView> ours = existing(spec);
         if (ours.isPresent()) {
           return ours.get(); // an earlier attempt of this very request landed

@@ -11,8 +11,10 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
@@ -30,7 +32,7 @@ import java.util.function.Function;
  * carries the expiry marker in its description; removing deletes it; a sweep finds marked leftovers.
  * Role assignment writes are synchronous, so a "request" is the assignment itself and nothing is ever pending.
  */
-final class RbacSurface extends ArmSurfaceBase {
+final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
   static final String WRITE = "Microsoft.Authorization/roleAssignments/write";
   private static final String MARKER = "jit-elevate:";
 
@@ -84,7 +86,7 @@ final class RbacSurface extends ArmSurfaceBase {
           () -> assignments().createWithResponse(scope, spec.requestId(), body, Context.NONE));
       return provisioned(created.getValue(), requestId(created));
     } catch (ElevationException e) {
-      if (ArmCodes.is(e, ArmCodes.ROLE_ASSIGNMENT_EXISTS)) {
+      if (AzureErrorCodes.is(e, AzureErrorCodes.ROLE_ASSIGNMENT_EXISTS)) {
         Optional<ScheduleRequestView> ours = own(spec);
         if (ours.isPresent()) {
           return ours.get(); // an earlier attempt of this very assignment landed
@@ -105,7 +107,7 @@ final class RbacSurface extends ArmSurfaceBase {
         .deleteWithResponse(ArmScopes.arg(spec.target().scope()), spec.requestId(), null, Context.NONE));
     if (deleted.getValue() == null) {
       throw new ElevationException(FailureKind.INVALID_REQUEST, "Role assignment " + spec.requestId() + " at "
-          + spec.target().scope() + " does not exist (any more).", ArmCodes.ASSIGNMENT_DOES_NOT_EXIST,
+          + spec.target().scope() + " does not exist (any more).", AzureErrorCodes.ASSIGNMENT_DOES_NOT_EXIST,
           requestId(deleted).orElse(null), deleted.getStatusCode(), null);
     }
     return new ScheduleRequestView(spec.requestId(), RequestStatus.REVOKED, "Revoked", Optional.empty(),

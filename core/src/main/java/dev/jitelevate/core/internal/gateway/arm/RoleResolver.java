@@ -8,6 +8,8 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.RoleRef;
+import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget.RoleActions;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
@@ -36,7 +38,7 @@ final class RoleResolver {
     try {
       definition = role.role().id().isPresent() ? byId(role.scope(), role.role()) : byName(role.scope(), role.role());
     } catch (ElevationException e) {
-      if (ArmCodes.isUnknownScope(e)) {
+      if (AzureErrorCodes.isUnknownScope(e)) {
         throw new InvalidElevationRequestException("scope", "The scope " + role.scope() + " does not exist or cannot "
             + "be seen (" + e.azureErrorCode().orElse("") + ": " + e.getMessage() + ").",
             "Check the subscription id and resource group name, and that the signed-in identity can read the scope.");
@@ -52,8 +54,8 @@ final class RoleResolver {
     try {
       return arm.call("roleDefinitions.get", () -> arm.sdk().getRoleDefinitions().get(ArmScopes.arg(scope.value()), guid));
     } catch (ElevationException e) {
-      if (ArmCodes.is(e, ArmCodes.ROLE_DEFINITION_DOES_NOT_EXIST, "RoleDefinitionNotFound") || e.httpStatus() == 404
-          && !ArmCodes.isUnknownScope(e)) {
+      if (AzureErrorCodes.is(e, AzureErrorCodes.ROLE_DEFINITION_DOES_NOT_EXIST, "RoleDefinitionNotFound") || e.httpStatus() == 404
+          && !AzureErrorCodes.isUnknownScope(e)) {
         throw new InvalidElevationRequestException("role", "No role definition with id " + guid + " exists at "
             + scope + ".", "Check the id (az role definition list --name \"<role name>\"), or pass the role's display name.");
       }
@@ -77,7 +79,7 @@ final class RoleResolver {
 
   private RoleDefinitionInner byName(ArmScope scope, RoleRef role) {
     String name = role.displayName().orElseThrow();
-    String filter = "roleName eq '" + name.replace("'", "''") + "'";
+    String filter = OData.eq("roleName", name);
     List<RoleDefinitionInner> found = arm.call("roleDefinitions.list", () -> arm.sdk().getRoleDefinitions()
         .list(ArmScopes.arg(scope.value()), filter, Context.NONE).stream()
         .filter(d -> name.equalsIgnoreCase(d.roleName())).toList());

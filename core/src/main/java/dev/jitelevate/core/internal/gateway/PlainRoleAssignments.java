@@ -1,0 +1,19 @@
+package dev.jitelevate.core.internal.gateway;
+
+import java.util.List;
+
+/**
+ * The port for plain ARM role assignments (the rbac strategy's sweep): only the surface that has them
+ * implements it, so no other surface carries methods it cannot serve.
+ */
+public interface PlainRoleAssignments {
+
+  /**
+   * Lists the plain role assignments at and below an ARM scope whose description carries a marker. Each
+   * entry's {@code id} is the assignment's full id.
+   */
+  List<ActiveInstance> markedAssignments(String scope);
+
+  /** Deletes a plain role assignment by its full id. */
+  void deleteAssignment(String assignmentId);
+}
