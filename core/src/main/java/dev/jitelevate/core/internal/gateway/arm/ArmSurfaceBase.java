@@ -8,6 +8,7 @@ import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -89,7 +90,7 @@ abstract class ArmSurfaceBase implements AccessSurface {
   }
 
   private static AccessCheck assignmentVisible(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {
-    String filter = "assignedTo('" + principal.value() + "')";
+    String filter = "assignedTo(" + OData.literal(principal.value()) + ")";
     boolean visible = elevated.call("roleAssignments.list", () -> elevated.sdk().getRoleAssignments()
         .listForScope(ArmScopes.arg(target.scope()), filter, null, null, Context.NONE).stream()
         .anyMatch(a -> ArmScopes.sameRole(a.roleDefinitionId(), target.roleDefinitionId().orElse(""))
@@ -104,6 +105,6 @@ abstract class ArmSurfaceBase implements AccessSurface {
   }
 
   static String filterFor(PrincipalId principal) {
-    return "principalId eq '" + principal.value() + "'";
+    return OData.eq("principalId", principal.value());
   }
 }

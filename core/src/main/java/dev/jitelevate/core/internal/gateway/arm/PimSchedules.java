@@ -9,6 +9,7 @@ import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class PimSchedules {
   /** The principal's eligibilities (direct or through a group) for the role at the scope or above it. */
   List<Eligibility> eligibilities(PrincipalId principal, ResolvedTarget target) {
     Instant now = clock.instant();
-    return eligibilityInstances(ArmScopes.arg(target.scope()), "assignedTo('" + principal.value() + "')").stream()
+    return eligibilityInstances(ArmScopes.arg(target.scope()), "assignedTo(" + OData.literal(principal.value()) + ")").stream()
         .filter(e -> ArmScopes.sameRole(e.roleDefinitionId(), target.roleDefinitionId().orElse("")))
         .filter(e -> ArmScopes.covers(e.scope(), target.scope()))
         .filter(e -> e.endDateTime() == null || e.endDateTime().toInstant().isAfter(now))
@@ -74,7 +75,7 @@ final class PimSchedules {
 
   /** Everything the principal may activate and has active, at every scope (from the tenant root). */
   StatusReport status(PrincipalId principal) {
-    String filter = principal.equals(caller.get().objectId()) ? "asTarget()" : "assignedTo('" + principal.value() + "')";
+    String filter = principal.equals(caller.get().objectId()) ? "asTarget()" : "assignedTo(" + OData.literal(principal.value()) + ")";
     List<StatusReport.Entry> eligible = eligibilityInstances("", filter).stream()
         .map(e -> new StatusReport.Entry("arm", roleName(e.expandedProperties(), e.roleDefinitionId()),
             e.roleDefinitionId(), e.scope(), instant(e.startDateTime()), instant(e.endDateTime()), "Eligible"))

@@ -13,6 +13,7 @@ import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -54,7 +55,8 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public EffectivePolicy policy(ResolvedTarget target) {
-    String filter = "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '" + roleId(target) + "'";
+    String filter = OData.eq("scopeId", "/") + " and " + OData.eq("scopeType", "DirectoryRole") + " and "
+        + OData.eq("roleDefinitionId", roleId(target));
     return Policies.read(graph, calls, filter, target.roleName(), callerClaims().isApp());
   }
 
@@ -107,8 +109,8 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   List<GraphRequest> requests(ResolvedTarget target, Optional<PrincipalId> principal) {
-    String filter = "roleDefinitionId eq '" + roleId(target) + "'"
-        + principal.map(p -> " and principalId eq '" + p.value() + "'").orElse("");
+    String filter = OData.eq("roleDefinitionId", roleId(target))
+        + principal.map(p -> " and " + OData.eq("principalId", p.value())).orElse("");
     var list = graph.roleManagement().directory().roleAssignmentScheduleRequests();
     var first = list.get(rc -> rc.queryParameters.filter = filter);
     return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
@@ -131,7 +133,7 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public StatusReport status(PrincipalId principal) {
-    String filter = "principalId eq '" + principal.value() + "'";
+    String filter = OData.eq("principalId", principal.value());
     List<StatusReport.Entry> eligible = eligibleInstances(filter).stream()
         .map(i -> new StatusReport.Entry("directory", roles.nameOf(i.getRoleDefinitionId()), i.getRoleDefinitionId(),
             i.getDirectoryScopeId(), GraphRequest.instant(i.getStartDateTime()), GraphRequest.instant(i.getEndDateTime()),
@@ -171,7 +173,7 @@ final class DirectoryRoleSurface extends PimSurface {
   }
 
   private static String filter(PrincipalId principal, ResolvedTarget target) {
-    return "principalId eq '" + principal.value() + "' and roleDefinitionId eq '" + roleId(target) + "'";
+    return OData.eq("principalId", principal.value()) + " and " + OData.eq("roleDefinitionId", roleId(target));
   }
 
   private static String roleId(ResolvedTarget target) {

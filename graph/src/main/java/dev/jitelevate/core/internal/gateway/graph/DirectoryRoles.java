@@ -5,6 +5,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.RoleRef;
+import dev.jitelevate.core.internal.gateway.OData;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,15 +36,15 @@ final class DirectoryRoles {
   Role resolve(RoleRef ref) {
     if (ref.id().isPresent()) {
       String id = ref.id().get();
-      List<UnifiedRoleDefinition> found = byFilter("id eq '" + id + "'");
+      List<UnifiedRoleDefinition> found = byFilter(OData.eq("id", id));
       if (found.isEmpty()) {
-        found = byFilter("templateId eq '" + id + "'");
+        found = byFilter(OData.eq("templateId", id));
       }
       return one(found, ref, "No Entra role has the id or template id " + id + ".",
           "Check the id (Entra admin center > Roles and administrators > the role > Description), or pass the role's display name.");
     }
     String name = ref.displayName().orElseThrow();
-    return one(byFilter("displayName eq '" + name.replace("'", "''") + "'"), ref,
+    return one(byFilter(OData.eq("displayName", name)), ref,
         "No Entra role is named '" + name + "'.",
         "Use the display name exactly as the Entra admin center shows it (e.g. 'User Administrator'), or pass the role's template id.");
   }
@@ -60,7 +61,7 @@ final class DirectoryRoles {
     }
     return Optional.ofNullable(known.get(id.toLowerCase(java.util.Locale.ROOT))).map(Role::displayName).orElseGet(() -> {
       try {
-        List<UnifiedRoleDefinition> found = byFilter("id eq '" + id + "'");
+        List<UnifiedRoleDefinition> found = byFilter(OData.eq("id", id));
         return found.isEmpty() ? id : remember(found.get(0)).displayName();
       } catch (ElevationException e) {
         return id;

@@ -16,6 +16,7 @@ import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -57,8 +58,8 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public EffectivePolicy policy(ResolvedTarget target) {
-    String filter = "scopeId eq '" + target.scope() + "' and scopeType eq 'Group' and roleDefinitionId eq '"
-        + access(target) + "'";
+    String filter = OData.eq("scopeId", target.scope()) + " and " + OData.eq("scopeType", "Group") + " and "
+        + OData.eq("roleDefinitionId", access(target));
     return Policies.read(graph, calls, filter, "group " + target.roleName() + " (" + access(target) + ")",
         callerClaims().isApp());
   }
@@ -114,8 +115,8 @@ final class GroupSurface extends PimSurface {
 
   @Override
   List<GraphRequest> requests(ResolvedTarget target, Optional<PrincipalId> principal) {
-    String filter = "groupId eq '" + target.scope() + "'"
-        + principal.map(p -> " and principalId eq '" + p.value() + "'").orElse("");
+    String filter = OData.eq("groupId", target.scope())
+        + principal.map(p -> " and " + OData.eq("principalId", p.value())).orElse("");
     var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
     var first = list.get(rc -> rc.queryParameters.filter = filter);
     return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
@@ -139,7 +140,7 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public StatusReport status(PrincipalId principal) {
-    String filter = "principalId eq '" + principal.value() + "'";
+    String filter = OData.eq("principalId", principal.value());
     List<StatusReport.Entry> eligible = eligibleInstances(filter).stream()
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(), "Eligible"))
         .toList();
@@ -189,7 +190,7 @@ final class GroupSurface extends PimSurface {
   }
 
   private static String filter(PrincipalId principal, ResolvedTarget target) {
-    return "groupId eq '" + target.scope() + "' and principalId eq '" + principal.value() + "'";
+    return OData.eq("groupId", target.scope()) + " and " + OData.eq("principalId", principal.value());
   }
 
   private static String access(ResolvedTarget target) {

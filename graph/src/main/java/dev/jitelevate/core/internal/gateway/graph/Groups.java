@@ -6,6 +6,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.GroupRef;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class Groups {
     String name = ref.displayName().orElseThrow();
     var list = graph.groups();
     List<Group> found = calls.call("groups.list", () -> GraphPages.all(
-        list.get(rc -> rc.queryParameters.filter = "displayName eq '" + name.replace("'", "''") + "'"),
+        list.get(rc -> rc.queryParameters.filter = OData.eq("displayName", name)),
         p -> p.getValue(), link -> list.withUrl(link).get()));
     if (found.isEmpty()) {
       throw new InvalidElevationRequestException("group", "No group is named '" + name + "'.",
