@@ -1,6 +1,5 @@
 package dev.jitelevate.core;
 
-import dev.jitelevate.core.internal.gateway.Sleeper;
 import dev.jitelevate.core.internal.lifecycle.ElevatorConfig;
 import dev.jitelevate.core.internal.lifecycle.LifecycleElevator;
 import java.time.Clock;

@@ -48,7 +48,7 @@ final class ArtifactUpload {
 
   /** The uploader, when the runner gave this step the artifact service (ACTIONS_RUNTIME_TOKEN, ACTIONS_RESULTS_URL). */
   static Optional<ArtifactUpload> from(ActionEnvironment env, OkHttpClient http, WorkflowLog log) {
-    return from(env, http, log, Backoff.toolkit(dev.jitelevate.core.internal.gateway.Sleeper.system()));
+    return from(env, http, log, Backoff.toolkit(dev.jitelevate.core.Sleeper.system()));
   }
 
   /** As {@link #from(ActionEnvironment, OkHttpClient, WorkflowLog)}, waiting between attempts with {@code backoff}. */

@@ -3,7 +3,7 @@ package dev.jitelevate.runner.action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.FailureKind;
-import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.runner.ExitCodes;
 import java.io.IOException;
 import java.net.URLEncoder;

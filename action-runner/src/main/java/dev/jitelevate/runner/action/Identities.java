@@ -6,8 +6,8 @@ import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Strategy;
-import dev.jitelevate.core.internal.gateway.Sleeper;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.Sleeper;
+import dev.jitelevate.core.CloudHttp;
 import java.util.Optional;
 
 /**
@@ -47,7 +47,7 @@ final class Identities {
     CredentialSource identity;
     if (s.credential() == IdentitySettings.CredentialKind.OIDC) {
       GitHubOidc github = new GitHubOidc(GitHubOidc.endpoint(env, s.cloud(), event), s.audience(),
-          SdkHttp.forCloud(cloud).okHttp(), log, Sleeper.system());
+          CloudHttp.okHttp(cloud), log, Sleeper.system());
       oidc = Optional.of(github);
       identity = Credentials.clientAssertion(cloud, s.tenantId(), s.clientId().orElseThrow(), github::idToken);
     } else {

@@ -5,7 +5,7 @@ import dev.jitelevate.audit.ship.ShipResult;
 import dev.jitelevate.audit.ship.ShipTarget;
 import dev.jitelevate.audit.ship.Shipper;
 import dev.jitelevate.core.CloudProfile;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.CloudHttp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ final class RecordShipping {
       ShipTarget target = ShipTarget.of(endpoint.get(), ctx.env.input("ship-rule-id").orElse(""),
           ctx.env.input("ship-stream").orElse(ShipTarget.DEFAULT_STREAM));
       Shipper shipper = Shipper.create(target, identities.get().identity().newCredential(),
-          SdkHttp.forCloud(cloud).azureHttpClient());
+          CloudHttp.azureHttpClient(cloud));
       report(shipper.ship(Records.read(List.of(record.get()))), target);
     } catch (RuntimeException e) {
       warn(record.get(), UntrustedText.neutralize(ctx.log.redact(String.valueOf(e.getMessage())), 600));

@@ -7,7 +7,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PollingPolicy;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +89,7 @@ final class StepContext {
 
   private Optional<String> uploadRecord(Path path, ActivationRecord record, Optional<String> given, CloudProfile cloud) {
     String name = RecordFiles.artifactNameFor(given, record, env);
-    Optional<ArtifactUpload> uploader = ArtifactUpload.from(env, SdkHttp.forCloud(cloud).okHttp(), log);
+    Optional<ArtifactUpload> uploader = ArtifactUpload.from(env, CloudHttp.okHttp(cloud), log);
     if (uploader.isEmpty()) {
       log.notice("Record not uploaded", "The activation record was written to " + path + " but not uploaded as an"
           + " artifact: this step has no ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL. Upload it with"

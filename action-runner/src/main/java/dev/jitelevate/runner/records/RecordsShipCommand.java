@@ -5,7 +5,7 @@ import dev.jitelevate.audit.ship.ShipException;
 import dev.jitelevate.audit.ship.ShipResult;
 import dev.jitelevate.audit.ship.ShipTarget;
 import dev.jitelevate.audit.ship.Shipper;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.cli.CliInputException;
 import dev.jitelevate.runner.cli.Console;
@@ -63,7 +63,7 @@ public final class RecordsShipCommand implements Callable<Integer> {
     Records.RecordSet set = read();
     SignIn identity = new SignIn(signIn, records.root().env(), console);
     Shipper shipper = Shipper.create(target, identity.identity().newCredential(),
-        SdkHttp.forCloud(identity.cloud()).azureHttpClient());
+        CloudHttp.azureHttpClient(identity.cloud()));
     if (!output.quiet()) {
       console.progress("-> ship " + set.records().size() + " records to " + target.stream() + " of " + target.ruleId());
     }

@@ -4,7 +4,7 @@ import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.Credentials;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.CloudHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public final class VaultProbe {
     var credential = Credentials.clientAssertion(cloud, System.getenv("AZURE_TENANT_ID"), System.getenv("AZURE_CLIENT_ID"),
         () -> read(tokenFile)).newCredential();
     SecretClient client = new SecretClientBuilder().vaultUrl(cloud.vaultUrl(args[1]).toString()).credential(credential)
-        .httpClient(SdkHttp.forCloud(cloud).azureHttpClient()).disableChallengeResourceVerification().buildClient();
+        .httpClient(CloudHttp.azureHttpClient(cloud)).disableChallengeResourceVerification().buildClient();
     System.out.println("elevation request: " + System.getenv("JIT_ELEVATE_REQUEST_ID"));
     System.out.println("broker secret visible: " + (System.getenv(Env.BROKER_SECRET) != null));
     try {

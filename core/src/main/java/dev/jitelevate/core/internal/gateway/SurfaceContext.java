@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.gateway;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.PollingPolicy;
-import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;

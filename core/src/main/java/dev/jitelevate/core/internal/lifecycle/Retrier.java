@@ -2,7 +2,7 @@ package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationListener;
-import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;

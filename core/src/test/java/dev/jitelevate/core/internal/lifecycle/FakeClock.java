@@ -1,6 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
-import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -23,7 +23,7 @@ import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
-import dev.jitelevate.core.internal.gateway.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import dev.jitelevate.core.internal.gateway.arm.ArmSurfaces;

@@ -16,7 +16,7 @@ import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.ApiCall;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
-import dev.jitelevate.core.internal.gateway.sdk.SdkSurfaceFactory;
+import dev.jitelevate.core.internal.gateway.factory.SdkSurfaceFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

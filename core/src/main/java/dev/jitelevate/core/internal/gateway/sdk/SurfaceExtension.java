@@ -7,7 +7,8 @@ import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import java.util.Set;
 
 /**
- * Surfaces that an artifact of their own adds to {@link SdkSurfaceFactory}, found with
+ * Surfaces that an artifact of their own adds to
+ * {@link dev.jitelevate.core.internal.gateway.factory.SdkSurfaceFactory}, found with
  * {@link java.util.ServiceLoader} (register the implementation in
  * {@code META-INF/services/dev.jitelevate.core.internal.gateway.sdk.SurfaceExtension}). {@code jit-elevate-graph}
  * adds directory roles and PIM for Groups this way, so a consumer of Azure roles alone does not pull the

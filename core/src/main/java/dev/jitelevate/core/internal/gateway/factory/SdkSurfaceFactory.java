@@ -1,4 +1,4 @@
-package dev.jitelevate.core.internal.gateway.sdk;
+package dev.jitelevate.core.internal.gateway.factory;
 
 import com.azure.core.http.HttpClient;
 import dev.jitelevate.core.CredentialSource;
@@ -8,6 +8,8 @@ import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceFactory;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import dev.jitelevate.core.internal.gateway.arm.ArmSurfaces;
+import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.internal.gateway.sdk.SurfaceExtension;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.ServiceLoader;

@@ -1,4 +1,4 @@
-package dev.jitelevate.core.internal.gateway;
+package dev.jitelevate.core;
 
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;

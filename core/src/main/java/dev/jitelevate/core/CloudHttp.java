@@ -1,0 +1,24 @@
+package dev.jitelevate.core;
+
+import com.azure.core.http.HttpClient;
+import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import okhttp3.OkHttpClient;
+
+/**
+ * The process's one HTTP stack for a cloud, for callers outside the core (the action's OIDC, artifact and
+ * shipping clients): the same connection pool, proxy handling and trust (the JDK's CAs plus the profile's CA)
+ * the elevations use.
+ */
+public final class CloudHttp {
+  private CloudHttp() {}
+
+  /** The shared OkHttp client for the cloud; derive with {@code newBuilder()} to add interceptors. */
+  public static OkHttpClient okHttp(CloudProfile cloud) {
+    return SdkHttp.forCloud(cloud).okHttp();
+  }
+
+  /** The azure-core HTTP client over the same OkHttp client (azure-identity, ARM, Key Vault, Logs Ingestion). */
+  public static HttpClient azureHttpClient(CloudProfile cloud) {
+    return SdkHttp.forCloud(cloud).azureHttpClient();
+  }
+}
