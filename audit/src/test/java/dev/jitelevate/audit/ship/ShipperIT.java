@@ -87,7 +87,7 @@ class ShipperIT {
       assertThat(row).as("record %d", i).isNotNull();
       assertThat(row.path("PrincipalId").asText()).isEqualTo(sent.principal().id());
       assertThat(row.path("Outcome").asText()).isEqualTo(sent.outcome().name());
-      assertThat(row.path("RevocationStatus").asText()).isEqualTo(sent.revocation().status());
+      assertThat(row.path("RevocationStatus").asText()).isEqualTo(sent.revocation().status().name());
       assertThat(row.path("Repository").asText()).isEqualTo(sent.ci().get("github.repository"));
       assertThat(row.path("RequestIds").get(0).asText()).isEqualTo(sent.requestIds().get(0));
     }
