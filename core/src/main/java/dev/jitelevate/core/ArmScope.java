@@ -25,6 +25,9 @@ public record ArmScope(String value, Kind kind) {
   public ArmScope {
     Objects.requireNonNull(value, "value");
     Objects.requireNonNull(kind, "kind");
+    if (shapeOf(value).filter(k -> k == kind).isEmpty()) {
+      throw invalid(value);
+    }
   }
 
   /**
@@ -43,14 +46,22 @@ public record ArmScope(String value, Kind kind) {
     while (s.length() > 1 && s.endsWith("/")) {
       s = s.substring(0, s.length() - 1);
     }
-    if (!PrincipalId.isGuid(subscriptionOf(s)) && s.toLowerCase(Locale.ROOT).startsWith("/subscriptions/")) {
-      throw invalid(text);
+    String scope = s;
+    Kind kind = shapeOf(scope).orElseThrow(() -> invalid(text));
+    return new ArmScope(kind == Kind.SUBSCRIPTION ? scope.toLowerCase(Locale.ROOT) : scope, kind);
+  }
+
+  /** The kind of scope the normalised text is, if it is one (the compact constructor and parse share it). */
+  private static java.util.Optional<Kind> shapeOf(String s) {
+    if (s.codePoints().anyMatch(Character::isISOControl)
+        || !PrincipalId.isGuid(subscriptionOf(s)) && s.toLowerCase(Locale.ROOT).startsWith("/subscriptions/")) {
+      return java.util.Optional.empty();
     }
-    if (SUBSCRIPTION.matcher(s).matches()) return new ArmScope(s.toLowerCase(Locale.ROOT), Kind.SUBSCRIPTION);
-    if (RESOURCE_GROUP.matcher(s).matches()) return new ArmScope(s, Kind.RESOURCE_GROUP);
-    if (RESOURCE.matcher(s).matches() && !AUTHORIZATION.matcher(s).find()) return new ArmScope(s, Kind.RESOURCE);
-    if (MANAGEMENT_GROUP.matcher(s).matches()) return new ArmScope(s, Kind.MANAGEMENT_GROUP);
-    throw invalid(text);
+    if (SUBSCRIPTION.matcher(s).matches()) return java.util.Optional.of(Kind.SUBSCRIPTION);
+    if (RESOURCE_GROUP.matcher(s).matches()) return java.util.Optional.of(Kind.RESOURCE_GROUP);
+    if (RESOURCE.matcher(s).matches() && !AUTHORIZATION.matcher(s).find()) return java.util.Optional.of(Kind.RESOURCE);
+    if (MANAGEMENT_GROUP.matcher(s).matches()) return java.util.Optional.of(Kind.MANAGEMENT_GROUP);
+    return java.util.Optional.empty();
   }
 
   private static String subscriptionOf(String s) {

@@ -8,6 +8,11 @@ public record GroupRef(Optional<PrincipalId> id, Optional<String> displayName) {
     if (id.isPresent() == displayName.isPresent()) {
       throw new IllegalArgumentException("A group is named by exactly one of id or display name");
     }
+    displayName.filter(n -> n.isBlank() || n.length() > 256 || n.codePoints().anyMatch(Character::isISOControl))
+        .ifPresent(name -> {
+          throw new InvalidElevationRequestException("group", "'" + Text.printable(name) + "' is not a group name.",
+              "Pass the group's object id or display name.");
+        });
   }
 
   /**

@@ -20,6 +20,19 @@ public record RoleRef(Optional<String> id, Optional<String> displayName) {
     if (id.isPresent() == displayName.isPresent()) {
       throw new IllegalArgumentException("A role is named by exactly one of id or display name");
     }
+    if (id.isPresent() && !PrincipalId.isGuid(id.get())) {
+      throw new InvalidElevationRequestException("role", "'" + Text.printable(id.get()) + "' is not a role definition id.",
+          "Pass the role definition's GUID, or its full id ending in /roleDefinitions/{guid}.");
+    }
+    displayName.filter(RoleRef::badName).ifPresent(name -> {
+      throw new InvalidElevationRequestException("role", "'" + Text.printable(name) + "' is not a role name.",
+          "Pass the role's display name as shown in the portal, or its definition id.");
+    });
+  }
+
+  private static boolean badName(String name) {
+    return name.isBlank() || name.length() > MAX_NAME || name.codePoints().anyMatch(Character::isISOControl)
+        || name.toLowerCase(Locale.ROOT).contains("/roledefinitions/");
   }
 
   /**
