@@ -47,17 +47,18 @@ public final class ArmSurface implements Surface {
     this.json = new ArmJson(state, principals);
     Guard guard = new Guard(rbac, principals);
     ScopeFilter scopes = new ScopeFilter(state, principals);
+    ReadAccess access = new ReadAccess(guard);
     RequestSpecParser parser = new RequestSpecParser(state, principals);
     this.router = new ArmRouter(state, new ArmRouter.Endpoints(
         new RoleDefinitionsApi(state, json),
         new RoleAssignmentsApi(state, json, principals, guard, scopes),
         new PermissionsApi(rbac, json),
-        new ScheduleRequestsApi(RequestKind.ASSIGNMENT, state, engine, parser, json, scopes, guard),
-        new ScheduleRequestsApi(RequestKind.ELIGIBILITY, state, engine, parser, json, scopes, guard),
-        List.of(new SchedulesApi(RequestKind.ASSIGNMENT, false, state, json, scopes),
-            new SchedulesApi(RequestKind.ASSIGNMENT, true, state, json, scopes),
-            new SchedulesApi(RequestKind.ELIGIBILITY, false, state, json, scopes),
-            new SchedulesApi(RequestKind.ELIGIBILITY, true, state, json, scopes)),
+        new ScheduleRequestsApi(RequestKind.ASSIGNMENT, state, engine, parser, json, scopes, guard, access),
+        new ScheduleRequestsApi(RequestKind.ELIGIBILITY, state, engine, parser, json, scopes, guard, access),
+        List.of(new SchedulesApi(RequestKind.ASSIGNMENT, false, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ASSIGNMENT, true, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ELIGIBILITY, false, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ELIGIBILITY, true, state, json, scopes, access)),
         new PoliciesApi(state, policies, new PolicyJson(state, json, principals), guard),
         new ApprovalsApi(state, engine.approvals(), principals),
         new ResourcesApi(state, guard, rbac)));
