@@ -445,6 +445,24 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void aUserWithoutAnAdminReaderRoleReadsOnlyItsOwnThroughFilterByCurrentUser() {
+      assertError(graph.get(graph.userToken(ALICE), INSTANCES + "?$filter=principalId eq '" + DAVE + "'"), 403,
+          "Authorization_RequestDenied");
+      assertError(graph.get(graph.userToken(ALICE), REQUESTS), 403, "Authorization_RequestDenied");
+      String davesInstance = graph.get(graph.appToken(BROKER), INSTANCES + "?$filter=principalId eq '" + DAVE + "'")
+          .bodyJson().path("value").get(0).path("id").asText();
+      assertError(graph.get(graph.userToken(ALICE), INSTANCES + "/" + davesInstance), 403, "Authorization_RequestDenied");
+      assertThat(graph.get(graph.userToken(DAVE), INSTANCES + "/" + davesInstance).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPrivilegedRoleAdministratorListsEveryonesInstances() {
+      EmulatorResponse all = graph.get(graph.userToken(DAVE), INSTANCES + "?$filter=principalId eq '" + DAVE + "'");
+      assertThat(all.status()).isEqualTo(200);
+      assertThat(all.bodyJson().path("value")).hasSize(1);
+    }
+
+    @Test
     void filterByCurrentUserIsNotAvailableToApps() {
       assertError(graph.get(graph.appToken(BROKER), INSTANCES + "/filterByCurrentUser(on='principal')"), 403,
           "Authorization_RequestDenied");
