@@ -43,6 +43,13 @@ class AdminRequestsTest {
     }
 
     @Test
+    void aPolicyRequiringMfaOnActiveAssignmentRefusesAnAdminWithoutMfa() {
+      var refused = arm.put("broker", requests(RG_APP, newName()), scheduleRequest(CI, KV_READER, "AdminAssign", "PT30M", "read"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.message()).isEqualTo("The following policy rules failed: [\"MfaRule\"]");
+    }
+
+    @Test
     void aManagedIdentityCanBeAssignedToo() {
       var reply = arm.put("broker", requests(RG_APP, newName()), scheduleRequest(MANAGED, KV_SECRETS_USER, "AdminAssign", "PT30M", "mi"));
       assertThat(reply.prop("principalType")).isEqualTo("ServicePrincipal");

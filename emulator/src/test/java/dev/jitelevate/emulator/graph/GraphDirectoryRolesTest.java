@@ -222,6 +222,20 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void anAdminAssignmentWithoutJustificationBreaksAzuresDefaultEnablementRule() {
+      String unjustified = adminAssignSp.replace("\"justification\":\"needed\",", "");
+      EmulatorResponse response = graph.post(graph.appToken(BROKER), REQUESTS, unjustified);
+      assertThat(response.bodyJson().path("error").path("message").asText())
+          .isEqualTo("The following policy rules failed: [\"JustificationRule\"]");
+      JsonNode rules = graph.get(graph.appToken(BROKER), "/v1.0/policies/roleManagementPolicyAssignments?$filter="
+          + "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '" + GLOBAL_READER
+          + "'&$expand=policy($expand=rules)").bodyJson().path("value").get(0).path("policy").path("rules");
+      JsonNode enablement = java.util.stream.StreamSupport.stream(rules.spliterator(), false)
+          .filter(r -> r.path("id").asText().equals("Enablement_Admin_Assignment")).findFirst().orElseThrow();
+      assertThat(enablement.path("enabledRules").toString()).isEqualTo("[\"Justification\"]");
+    }
+
+    @Test
     void aServicePrincipalCannotGetAPermanentAssignment() {
       EmulatorResponse response = graph.post(graph.appToken(BROKER), REQUESTS,
           roleRequest("adminAssign", CI, GLOBAL_READER, "{\"type\":\"noExpiration\"}"));
