@@ -34,6 +34,7 @@ public final class ArmSurface implements Surface {
   private final ScenarioLoader loader;
   private final ArmJson json;
   private volatile Paging paging = Paging.defaults();
+  private final ArmRateLimits limits = new ArmRateLimits(System::nanoTime);
 
   /** Creates the surface and registers its {@link AccessEvaluator} with the context. */
   public ArmSurface(EmulatorContext context) {
@@ -78,8 +79,23 @@ public final class ArmSurface implements Surface {
 
   @Override
   public EmulatorResponse handle(EmulatorRequest request) {
+    Caller caller;
     try {
-      Caller caller = auth.authenticate(request);
+      caller = auth.authenticate(request);
+    } catch (ArmException e) {
+      return error(e.status(), e.code(), e.getMessage());
+    }
+    boolean write = !request.method().equals("GET") && !request.method().equals("HEAD");
+    ArmRateLimits.Taken taken = limits.take(caller.objectId(), request.path(), write);
+    if (taken.throttled()) {
+      return taken.stamp(error(429, "SubscriptionRequestsThrottled", taken.refusalMessage()))
+          .withHeader("Retry-After", Long.toString(taken.retryAfterSeconds()));
+    }
+    return taken.stamp(serve(request, caller));
+  }
+
+  private EmulatorResponse serve(EmulatorRequest request, Caller caller) {
+    try {
       Set<String> identities = new LinkedHashSet<>(principals.identities(caller.objectId()));
       caller.groups().forEach(g -> identities.add(ArmState.key(g)));
       synchronized (state) {
@@ -107,6 +123,7 @@ public final class ArmSurface implements Surface {
     synchronized (state) {
       loader.load(scenario, context.clock().now());
       paging = Paging.of(scenario);
+      limits.load(scenario);
     }
   }
 
