@@ -83,7 +83,7 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
     if (next.isEmpty()) {
       requireWholeSetReader(call);
       requireFilter(call.query());
-      return call.collection(contextFragment, select(call, items.get()));
+      return call.collection(contextFragment, untyped(select(call, items.get())));
     }
     if (CurrentUser.isFunction(next) && !currentUser.supported().isEmpty()) {
       String on = CurrentUser.on(next, currentUser.supported(), call.caller());
@@ -105,6 +105,19 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
       throw GraphException.denied("Insufficient privileges to complete the operation. Without an administrator"
           + " reader role, list your own " + name + " objects with filterByCurrentUser(on='principal').");
     }
+  }
+
+  /**
+   * Items of a plain list carry no {@code @odata.type}: their type is the set's (vector
+   * {@code graph_groups_assignmentScheduleInstances_list_byGroup}); only {@code filterByCurrentUser}, a function,
+   * annotates each item (the {@code …_filterByCurrentUser} vectors).
+   */
+  private static List<ObjectNode> untyped(List<ObjectNode> entities) {
+    return entities.stream().map(e -> {
+      ObjectNode copy = e.deepCopy();
+      copy.remove("@odata.type");
+      return copy;
+    }).toList();
   }
 
   private List<ObjectNode> select(GraphCall call, List<ObjectNode> entities) {
