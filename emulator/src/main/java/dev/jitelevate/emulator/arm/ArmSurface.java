@@ -62,7 +62,7 @@ public final class ArmSurface implements Surface {
             new SchedulesApi(RequestKind.ELIGIBILITY, true, state, json, scopes, access)),
         new PoliciesApi(state, policies, new PolicyJson(state, json, principals), guard),
         new ApprovalsApi(state, engine.approvals(), principals),
-        new ResourcesApi(state, guard, rbac)));
+        new ResourcesApi(state, guard, rbac), new EligibleChildResourcesApi(state)));
     context.register(AccessEvaluator.class, rbac);
   }
 
