@@ -47,7 +47,9 @@ final class ArmJson {
     schedule.put("startDateTime", time(s.requestedStart() == null ? s.start() : s.requestedStart()));
     ObjectNode expiration = schedule.putObject("expiration");
     expiration.put("type", s.expirationType()).put("endDateTime", time(s.requestedEnd())).put("duration", s.duration());
-    p.put("linkedRoleEligibilityScheduleId", s.linkedEligibilityScheduleId());
+    if (kind == RequestKind.ASSIGNMENT) {
+      p.put("linkedRoleEligibilityScheduleId", s.linkedEligibilityScheduleId());
+    }
     ObjectNode ticket = p.putObject("ticketInfo");
     ticket.put("ticketNumber", s.ticketNumber()).put("ticketSystem", s.ticketSystem());
     p.put("justification", s.justification()).put("requestorId", s.requestorId()).put("createdOn", time(s.createdOn()));
@@ -61,7 +63,9 @@ final class ArmJson {
     RequestKind kind = schedule.kind();
     ObjectNode p = Json.object();
     if (kind == RequestKind.ASSIGNMENT) {
-      p.put("originRoleAssignmentId", schedule.scope().prefix() + AUTH + "roleAssignments/" + schedule.instanceName());
+      if (instance) {
+        p.put("originRoleAssignmentId", schedule.scope().prefix() + AUTH + "roleAssignments/" + schedule.instanceName());
+      }
       p.put("linkedRoleEligibilityScheduleId", schedule.linkedEligibilityName());
       if (instance) {
         p.put("linkedRoleEligibilityScheduleInstanceId", schedule.linkedEligibilityInstanceName());

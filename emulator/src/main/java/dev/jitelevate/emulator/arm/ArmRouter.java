@@ -30,10 +30,11 @@ final class ArmRouter {
    * @param policies policies and policy assignments
    * @param approvals roleAssignmentApprovals
    * @param resources reads outside Microsoft.Authorization
+   * @param eligibleChildren eligibleChildResources
    */
   record Endpoints(RoleDefinitionsApi roleDefinitions, RoleAssignmentsApi roleAssignments, PermissionsApi permissions,
       ScheduleRequestsApi assignmentRequests, ScheduleRequestsApi eligibilityRequests, List<SchedulesApi> schedules,
-      PoliciesApi policies, ApprovalsApi approvals, ResourcesApi resources) {}
+      PoliciesApi policies, ApprovalsApi approvals, ResourcesApi resources, EligibleChildResourcesApi eligibleChildren) {}
 
   ArmRouter(ArmState state, Endpoints endpoints) {
     this.state = state;
@@ -75,6 +76,7 @@ final class ArmRouter {
       case "rolemanagementpolicies", "rolemanagementpolicyassignments", "rolemanagementpolicyassignment" ->
           endpoints.policies().handle(call);
       case "roleassignmentapprovals" -> endpoints.approvals().handle(call);
+      case "eligiblechildresources" -> endpoints.eligibleChildren().handle(call);
       default -> throw Routes.unknownType(call);
     };
   }

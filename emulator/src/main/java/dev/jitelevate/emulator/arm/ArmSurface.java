@@ -34,6 +34,7 @@ public final class ArmSurface implements Surface {
   private final ScenarioLoader loader;
   private final ArmJson json;
   private volatile Paging paging = Paging.defaults();
+  private final ArmRateLimits limits = new ArmRateLimits(System::nanoTime);
 
   /** Creates the surface and registers its {@link AccessEvaluator} with the context. */
   public ArmSurface(EmulatorContext context) {
@@ -47,20 +48,21 @@ public final class ArmSurface implements Surface {
     this.json = new ArmJson(state, principals);
     Guard guard = new Guard(rbac, principals);
     ScopeFilter scopes = new ScopeFilter(state, principals);
+    ReadAccess access = new ReadAccess(guard);
     RequestSpecParser parser = new RequestSpecParser(state, principals);
     this.router = new ArmRouter(state, new ArmRouter.Endpoints(
         new RoleDefinitionsApi(state, json),
         new RoleAssignmentsApi(state, json, principals, guard, scopes),
         new PermissionsApi(rbac, json),
-        new ScheduleRequestsApi(RequestKind.ASSIGNMENT, state, engine, parser, json, scopes, guard),
-        new ScheduleRequestsApi(RequestKind.ELIGIBILITY, state, engine, parser, json, scopes, guard),
-        List.of(new SchedulesApi(RequestKind.ASSIGNMENT, false, state, json, scopes),
-            new SchedulesApi(RequestKind.ASSIGNMENT, true, state, json, scopes),
-            new SchedulesApi(RequestKind.ELIGIBILITY, false, state, json, scopes),
-            new SchedulesApi(RequestKind.ELIGIBILITY, true, state, json, scopes)),
+        new ScheduleRequestsApi(RequestKind.ASSIGNMENT, state, engine, parser, json, scopes, guard, access),
+        new ScheduleRequestsApi(RequestKind.ELIGIBILITY, state, engine, parser, json, scopes, guard, access),
+        List.of(new SchedulesApi(RequestKind.ASSIGNMENT, false, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ASSIGNMENT, true, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ELIGIBILITY, false, state, json, scopes, access),
+            new SchedulesApi(RequestKind.ELIGIBILITY, true, state, json, scopes, access)),
         new PoliciesApi(state, policies, new PolicyJson(state, json, principals), guard),
         new ApprovalsApi(state, engine.approvals(), principals),
-        new ResourcesApi(state, guard, rbac)));
+        new ResourcesApi(state, guard, rbac), new EligibleChildResourcesApi(state)));
     context.register(AccessEvaluator.class, rbac);
   }
 
@@ -77,8 +79,23 @@ public final class ArmSurface implements Surface {
 
   @Override
   public EmulatorResponse handle(EmulatorRequest request) {
+    Caller caller;
     try {
-      Caller caller = auth.authenticate(request);
+      caller = auth.authenticate(request);
+    } catch (ArmException e) {
+      return error(e.status(), e.code(), e.getMessage());
+    }
+    boolean write = !request.method().equals("GET") && !request.method().equals("HEAD");
+    ArmRateLimits.Taken taken = limits.take(caller.objectId(), request.path(), write);
+    if (taken.throttled()) {
+      return taken.stamp(error(429, "SubscriptionRequestsThrottled", taken.refusalMessage()))
+          .withHeader("Retry-After", Long.toString(taken.retryAfterSeconds()));
+    }
+    return taken.stamp(serve(request, caller));
+  }
+
+  private EmulatorResponse serve(EmulatorRequest request, Caller caller) {
+    try {
       Set<String> identities = new LinkedHashSet<>(principals.identities(caller.objectId()));
       caller.groups().forEach(g -> identities.add(ArmState.key(g)));
       synchronized (state) {
@@ -106,6 +123,7 @@ public final class ArmSurface implements Surface {
     synchronized (state) {
       loader.load(scenario, context.clock().now());
       paging = Paging.of(scenario);
+      limits.load(scenario);
     }
   }
 

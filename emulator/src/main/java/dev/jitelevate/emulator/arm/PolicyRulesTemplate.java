@@ -21,7 +21,9 @@ final class PolicyRulesTemplate {
     rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", !s.allowPermanentEligibility(),
         IsoDurations.format(s.adminEligibilityMaximumDuration())));
     notifications(rules, "Admin", "Admin_Eligibility", "Eligibility");
-    rules.add(enablement("Enablement_Admin_Assignment", "Admin", "Assignment", "Justification"));
+    rules.add(s.requireMfaOnActiveAssignment()
+        ? enablement("Enablement_Admin_Assignment", "Admin", "Assignment", "MultiFactorAuthentication", "Justification")
+        : enablement("Enablement_Admin_Assignment", "Admin", "Assignment", "Justification"));
     rules.add(expiration("Expiration_Admin_Assignment", "Admin", "Assignment", !s.allowPermanentActiveAssignment(),
         IsoDurations.format(s.adminAssignmentMaximumDuration())));
     notifications(rules, "Admin", "Admin_Assignment", "Assignment");

@@ -19,7 +19,8 @@ record PolicySettings(
     Duration adminAssignmentMaximumDuration,
     boolean allowPermanentActiveAssignment,
     Duration adminEligibilityMaximumDuration,
-    boolean allowPermanentEligibility) {
+    boolean allowPermanentEligibility,
+    boolean requireMfaOnActiveAssignment) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
@@ -27,7 +28,7 @@ record PolicySettings(
 
   static PolicySettings defaults() {
     return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(), Duration.ofDays(365), false,
-        Duration.ofDays(365), false);
+        Duration.ofDays(365), false, false);
   }
 
   /** Reads a scenario policy entry over the defaults. */
@@ -45,7 +46,8 @@ record PolicySettings(
         duration(node, "adminAssignmentMaximumDuration", d.adminAssignmentMaximumDuration),
         node.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment),
         duration(node, "adminEligibilityMaximumDuration", d.adminEligibilityMaximumDuration),
-        node.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility));
+        node.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility),
+        node.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment));
   }
 
   private static Duration duration(JsonNode node, String field, Duration fallback) {

@@ -17,9 +17,11 @@ final class ScheduleRequestsApi {
   private final ArmJson json;
   private final ScopeFilter scopes;
   private final Guard guard;
+  private final ReadAccess access;
 
   ScheduleRequestsApi(RequestKind kind, ArmState state, PimEngine engine, RequestSpecParser parser, ArmJson json,
-      ScopeFilter scopes, Guard guard) {
+      ScopeFilter scopes, Guard guard, ReadAccess access) {
+    this.access = access;
     this.kind = kind;
     this.state = state;
     this.engine = engine;
@@ -50,7 +52,11 @@ final class ScheduleRequestsApi {
     if (call.method().equals("PUT")) {
       return create(call, requireGuid(name));
     }
-    return EmulatorResponse.json(200, json.request(find(call, name)));
+    ScheduleRequest found = find(call, name);
+    if (!found.spec().requestorId().equalsIgnoreCase(call.callerId())) {
+      access.requireItem(call, ODataFilter.parse(call.request().queryParam("$filter"), FILTERS), found.spec().principalId());
+    }
+    return EmulatorResponse.json(200, json.request(found));
   }
 
   private EmulatorResponse create(ArmCall call, String name) {
@@ -92,6 +98,9 @@ final class ScheduleRequestsApi {
 
   private EmulatorResponse list(ArmCall call) {
     ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
+    if (!filter.has("asrequestor()") && !filter.has("asapprover()")) {
+      access.requireList(call, filter);
+    }
     List<ObjectNode> values = state.requests.values().stream()
         .filter(r -> r.spec().kind() == kind)
         .filter(r -> scopes.matches(call, filter, r.spec().scope(), r.spec().principalId(), r.spec().roleGuid()))

@@ -14,8 +14,10 @@ final class SchedulesApi {
   private final ArmState state;
   private final ArmJson json;
   private final ScopeFilter scopes;
+  private final ReadAccess access;
 
-  SchedulesApi(RequestKind kind, boolean instances, ArmState state, ArmJson json, ScopeFilter scopes) {
+  SchedulesApi(RequestKind kind, boolean instances, ArmState state, ArmJson json, ScopeFilter scopes, ReadAccess access) {
+    this.access = access;
     this.kind = kind;
     this.instances = instances;
     this.state = state;
@@ -28,8 +30,9 @@ final class SchedulesApi {
     Routes.requireMethod(call, "GET");
     Routes.requireMaxSegments(call, 2);
     String name = call.segment(1);
+    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
     if (name == null) {
-      ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
+      access.requireList(call, filter);
       List<ObjectNode> values = state.schedules(kind).stream()
           .filter(s -> s.activeAt(call.now()) || !instances)
           .filter(s -> scopes.matches(call, filter, s.scope(), s.principalId(), s.roleGuid()))
@@ -43,6 +46,7 @@ final class SchedulesApi {
         .findFirst()
         .orElseThrow(() -> ArmErrors.notFound(type.substring(0, type.length() - 1) + "NotFound",
             "The " + type.substring(0, type.length() - 1) + " '" + name + "' does not exist at scope '" + call.scope().path() + "'."));
+    access.requireItem(call, filter, schedule.principalId());
     return EmulatorResponse.json(200, json.schedule(schedule, instances));
   }
 }

@@ -18,9 +18,25 @@ import java.util.function.Supplier;
  *     no {@code filterByCurrentUser}
  * @param requiredFilter properties one of which {@code $filter} must constrain on plain lists; empty when optional
  * @param expander applies {@code $expand} to an entity
+ * @param readers who reads the whole set: everyone the permission lets in, or (directory PIM) only apps and
+ *     administrator readers, everyone else reading their own entities through {@code filterByCurrentUser}
  */
 record EntitySet(String name, Permission read, String contextFragment, Supplier<List<ObjectNode>> items,
-    CurrentUserMatch currentUser, Set<String> requiredFilter, BiFunction<ObjectNode, ODataQuery, ObjectNode> expander) {
+    CurrentUserMatch currentUser, Set<String> requiredFilter, BiFunction<ObjectNode, ODataQuery, ObjectNode> expander,
+    Readers readers) {
+
+  /** Who may read every entity of a set. */
+  enum Readers {
+    /** Any caller holding the read permission. */
+    ANY_PERMITTED,
+    /** Apps with the permission and delegated callers holding an administrator reader role in the token. */
+    ADMIN_READERS
+  }
+
+  EntitySet(String name, Permission read, String contextFragment, Supplier<List<ObjectNode>> items,
+      CurrentUserMatch currentUser, Set<String> requiredFilter, BiFunction<ObjectNode, ODataQuery, ObjectNode> expander) {
+    this(name, read, contextFragment, items, currentUser, requiredFilter, expander, Readers.ANY_PERMITTED);
+  }
 
   /** Matches an entity against {@code filterByCurrentUser(on=…)} for the caller. */
   interface CurrentUserMatch {
@@ -65,8 +81,9 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
     }
     String next = call.segment(index);
     if (next.isEmpty()) {
+      requireWholeSetReader(call);
       requireFilter(call.query());
-      return call.collection(contextFragment, select(call, items.get()));
+      return call.collection(contextFragment, untyped(select(call, items.get())));
     }
     if (CurrentUser.isFunction(next) && !currentUser.supported().isEmpty()) {
       String on = CurrentUser.on(next, currentUser.supported(), call.caller());
@@ -76,7 +93,31 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
     }
     ObjectNode entity = items.get().stream().filter(e -> e.path("id").asText().equalsIgnoreCase(next)).findFirst()
         .orElseThrow(() -> GraphException.pimNotFound(name, next));
+    if (!currentUser.matches("principal", call.caller().objectId(), entity)) {
+      requireWholeSetReader(call);
+    }
     return call.entity(200, contextFragment + "/$entity", call.query().project(expander.apply(entity, call.query())));
+  }
+
+  /** Graph's 403 to a delegated non-admin reading other people's entities instead of its own. */
+  private void requireWholeSetReader(GraphCall call) {
+    if (readers == Readers.ADMIN_READERS && !GraphAuth.readsAsAdmin(call.caller())) {
+      throw GraphException.denied("Insufficient privileges to complete the operation. Without an administrator"
+          + " reader role, list your own " + name + " objects with filterByCurrentUser(on='principal').");
+    }
+  }
+
+  /**
+   * Items of a plain list carry no {@code @odata.type}: their type is the set's (vector
+   * {@code graph_groups_assignmentScheduleInstances_list_byGroup}); only {@code filterByCurrentUser}, a function,
+   * annotates each item (the {@code …_filterByCurrentUser} vectors).
+   */
+  private static List<ObjectNode> untyped(List<ObjectNode> entities) {
+    return entities.stream().map(e -> {
+      ObjectNode copy = e.deepCopy();
+      copy.remove("@odata.type");
+      return copy;
+    }).toList();
   }
 
   private List<ObjectNode> select(GraphCall call, List<ObjectNode> entities) {

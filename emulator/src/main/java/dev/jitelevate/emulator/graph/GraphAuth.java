@@ -14,6 +14,14 @@ import java.util.Set;
 final class GraphAuth {
   private static final Set<String> ADMIN_ROLES =
       Set.of(DirectoryRole.PRIVILEGED_ROLE_ADMINISTRATOR, DirectoryRole.GLOBAL_ADMINISTRATOR);
+  /**
+   * Directory roles that read every PIM schedule, instance and request of the directory (the Graph docs' "least
+   * privileged roles" for reads: Global Reader, Security Operator, Security Reader, Security Administrator,
+   * Privileged Role Administrator; Global Administrator includes them).
+   */
+  private static final Set<String> READER_ROLES = Set.of(DirectoryRole.PRIVILEGED_ROLE_ADMINISTRATOR,
+      DirectoryRole.GLOBAL_ADMINISTRATOR, "f2ef992c-3afb-46b9-b7cf-a126ee74c451", "5f2222b1-57c3-48ba-8ad5-d4759f1fde6f",
+      "5d6b6bb7-de71-4623-b4af-96380a352509", "194ae4cb-b126-40b2-bd5b-6091b380977d");
   private final EmulatorContext context;
 
   GraphAuth(EmulatorContext context) {
@@ -51,6 +59,11 @@ final class GraphAuth {
     if (granted.stream().noneMatch(g -> accepted.stream().anyMatch(a -> a.equalsIgnoreCase(g)))) {
       throw GraphException.denied();
     }
+  }
+
+  /** Whether a caller reads every PIM entity of the directory: an app, or a user whose token carries a reader role. */
+  static boolean readsAsAdmin(Caller caller) {
+    return caller.isApp() || caller.wids().stream().anyMatch(w -> READER_ROLES.contains(w.toLowerCase()));
   }
 
   /** Whether a delegated caller's token carries an administrator directory role (apps: their permission suffices). */

@@ -60,7 +60,7 @@ final class PolicyRoutes {
     List<ObjectNode> items = tenant.state.policies.stream()
         .filter(p -> p.target.kind() == kind && p.target.scope().equalsIgnoreCase(scopeId))
         .filter(p -> role == null || p.target.role().equalsIgnoreCase(role))
-        .map(p -> assignments ? assignment(p, call.query()) : policy(p, call.query()))
+        .map(p -> assignments ? assignment(p, call.query(), scopeType) : policy(p, call.query(), scopeType))
         .map(call.query()::project)
         .toList();
     return call.collection(assignments ? "policies/roleManagementPolicyAssignments"
@@ -82,24 +82,33 @@ final class PolicyRoutes {
   }
 
   private ObjectNode assignment(RoleManagementPolicy p, ODataQuery query) {
+    return assignment(p, query, null);
+  }
+
+  /** An assignment as a list asked for it: a directory policy listed with {@code scopeType eq 'Directory'} says so. */
+  private ObjectNode assignment(RoleManagementPolicy p, ODataQuery query, String requestedType) {
     ObjectNode o = Json.object();
     o.put("id", p.id + "_" + p.target.role());
     o.put("policyId", p.id);
     o.put("scopeId", p.target.scope());
-    o.put("scopeType", scopeType(p));
+    o.put("scopeType", scopeType(p, requestedType));
     o.put("roleDefinitionId", p.target.role());
-    query.expansion("policy").ifPresent(nested -> o.set("policy", policy(p, nested)));
+    query.expansion("policy").ifPresent(nested -> o.set("policy", policy(p, nested, requestedType)));
     return o;
   }
 
   private ObjectNode policy(RoleManagementPolicy p, ODataQuery query) {
+    return policy(p, query, null);
+  }
+
+  private ObjectNode policy(RoleManagementPolicy p, ODataQuery query, String requestedType) {
     ObjectNode o = Json.object();
     o.put("id", p.id);
-    o.put("displayName", scopeType(p));
-    o.put("description", scopeType(p));
+    o.put("displayName", scopeType(p, requestedType));
+    o.put("description", scopeType(p, requestedType));
     o.put("isOrganizationDefault", false);
     o.put("scopeId", p.target.scope());
-    o.put("scopeType", scopeType(p));
+    o.put("scopeType", scopeType(p, requestedType));
     PimRenderer.time(o, "lastModifiedDateTime", p.lastModifiedAt);
     ObjectNode by = o.putObject("lastModifiedBy");
     by.putNull("displayName");
@@ -133,7 +142,11 @@ final class PolicyRoutes {
     };
   }
 
-  private static String scopeType(RoleManagementPolicy p) {
-    return p.target.isGroup() ? "Group" : "DirectoryRole";
+  /** {@code Group}, or for the directory the spelling the list asked for ({@code Directory} or {@code DirectoryRole}). */
+  private static String scopeType(RoleManagementPolicy p, String requestedType) {
+    if (p.target.isGroup()) {
+      return "Group";
+    }
+    return "directory".equalsIgnoreCase(requestedType) ? "Directory" : "DirectoryRole";
   }
 }

@@ -20,7 +20,7 @@ final class PolicyRules {
     notifications(rules, "Admin", "Admin_Eligibility", "Eligibility");
     rules.add(expiration("Expiration_Admin_Assignment", "Admin", "Assignment", !s.allowPermanentActiveAssignment(),
         s.adminAssignmentMaximumDuration()));
-    rules.add(enablement("Enablement_Admin_Assignment", "Admin", "Assignment", List.of()));
+    rules.add(enablement("Enablement_Admin_Assignment", "Admin", "Assignment", s.adminAssignmentEnablement()));
     notifications(rules, "Admin", "Admin_Assignment", "Assignment");
     rules.add(expiration("Expiration_EndUser_Assignment", "EndUser", "Assignment", true, s.maximumDuration()));
     rules.add(enablement("Enablement_EndUser_Assignment", "EndUser", "Assignment", endUserEnablement(s)));

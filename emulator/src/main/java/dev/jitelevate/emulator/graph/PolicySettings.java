@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * A scenario's policy entry for one role or group access, with the documented defaults: activation up to
- * {@code PT8H}, justification required, no ticket, no MFA, no approval; admin assignments up to {@code P365D}.
+ * {@code PT8H}, justification required, no ticket, no MFA, no approval; admin assignments up to {@code P365D},
+ * justification required on them as Azure's default {@code Enablement_Admin_Assignment} does, MFA not.
  */
 record PolicySettings(String maximumDuration, boolean requireJustification, boolean requireTicket,
     boolean requireMfa, boolean requireApproval, List<String> approvers, String adminAssignmentMaximumDuration,
-    boolean allowPermanentActiveAssignment) {
+    boolean allowPermanentActiveAssignment, boolean requireJustificationOnActiveAssignment,
+    boolean requireMfaOnActiveAssignment) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
@@ -18,8 +20,16 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
     RequestSchedule.parseDuration(adminAssignmentMaximumDuration);
   }
 
+  /** The rules {@code Enablement_Admin_Assignment} enables. */
+  List<String> adminAssignmentEnablement() {
+    List<String> enabled = new ArrayList<>();
+    if (requireJustificationOnActiveAssignment) enabled.add("Justification");
+    if (requireMfaOnActiveAssignment) enabled.add("MultiFactorAuthentication");
+    return enabled;
+  }
+
   static PolicySettings defaults() {
-    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true);
+    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false);
   }
 
   /** Reads a scenario policy entry; absent fields keep their defaults. */
@@ -35,6 +45,8 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
         entry.path("requireApproval").asBoolean(d.requireApproval()),
         approvers,
         entry.path("adminAssignmentMaximumDuration").asText(d.adminAssignmentMaximumDuration()),
-        entry.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment()));
+        entry.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment()),
+        entry.path("requireJustificationOnActiveAssignment").asBoolean(d.requireJustificationOnActiveAssignment()),
+        entry.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment()));
   }
 }

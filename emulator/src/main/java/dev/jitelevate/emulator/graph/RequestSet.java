@@ -22,7 +22,8 @@ final class RequestSet {
     this.entities = new EntitySet(name, read, contextFragment,
         () -> tenant.state.requests(type, kind).stream().map(PimRenderer::request).toList(),
         byCreatorAndApprover ? new ByCreatorAndApprover() : EntitySet.CurrentUserMatch.PRINCIPAL,
-        requiredFilter, Expansions.pim(tenant));
+        requiredFilter, Expansions.pim(tenant),
+        kind == PimTarget.Kind.DIRECTORY ? EntitySet.Readers.ADMIN_READERS : EntitySet.Readers.ANY_PERMITTED);
   }
 
   /** Serves the collection; {@code index} is the position of the segment after the collection's name. */

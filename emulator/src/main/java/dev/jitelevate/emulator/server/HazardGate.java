@@ -5,7 +5,8 @@ import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Surface;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -59,9 +60,9 @@ final class HazardGate {
       return Verdict.proceed(delay);
     }
     if (hazards.throttleRps() > 0) {
-      OptionalLong wait = buckets.take(callerKey, hazards.throttleRps());
+      OptionalDouble wait = buckets.take(callerKey, hazards.throttleRps());
       if (wait.isPresent()) {
-        return new Verdict(Optional.of(throttled(surface, wait.getAsLong())), false, delay);
+        return new Verdict(Optional.of(throttled(surface, wait.getAsDouble())), false, delay);
       }
     }
     if (hazards.faultRate() > 0 && random.getAsDouble() < hazards.faultRate()) {
@@ -74,9 +75,16 @@ final class HazardGate {
     return Verdict.proceed(delay + hazards.latency().toMillis());
   }
 
-  private static EmulatorResponse throttled(Surface surface, long retryAfter) {
+  /**
+   * The 429 of an empty bucket. Graph's {@code Retry-After} carries fractions of a second (its throttling guidance
+   * tells clients to honour the value as sent); the other services send whole seconds, rounded up.
+   */
+  static EmulatorResponse throttled(Surface surface, double waitSeconds) {
+    String retryAfter = surface.name().equals("graph")
+        ? String.format(Locale.ROOT, "%.3f", Math.max(0.001, waitSeconds)).replaceAll("0+$", "").replaceAll("\\.$", "")
+        : Long.toString(Math.max(1, (long) Math.ceil(waitSeconds)));
     return surface.error(429, "TooManyRequests", "Too many requests. Please retry after " + retryAfter + " seconds.")
-        .withHeader("Retry-After", Long.toString(retryAfter));
+        .withHeader("Retry-After", retryAfter);
   }
 
   private static EmulatorResponse injected(Surface surface, FaultRule rule) {

@@ -1,7 +1,7 @@
 package dev.jitelevate.emulator.server;
 
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -27,9 +27,9 @@ final class TokenBuckets {
   /**
    * Takes a token for the caller.
    *
-   * @return empty when allowed, else the whole seconds (at least 1) the caller should wait
+   * @return empty when allowed, else the seconds until the bucket holds a token again (exact, above 0)
    */
-  OptionalLong take(String caller, double rps) {
+  OptionalDouble take(String caller, double rps) {
     double capacity = Math.max(1.0, rps);
     long now = nanoTime.getAsLong();
     Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(capacity, now));
@@ -39,10 +39,9 @@ final class TokenBuckets {
       bucket.last = now;
       if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;
-        return OptionalLong.empty();
+        return OptionalDouble.empty();
       }
-      long wait = (long) Math.ceil((1.0 - bucket.tokens) / rps);
-      return OptionalLong.of(Math.max(1, wait));
+      return OptionalDouble.of(Math.max(0.001, (1.0 - bucket.tokens) / rps));
     }
   }
 

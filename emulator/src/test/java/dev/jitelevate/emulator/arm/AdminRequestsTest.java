@@ -43,6 +43,13 @@ class AdminRequestsTest {
     }
 
     @Test
+    void aPolicyRequiringMfaOnActiveAssignmentRefusesAnAdminWithoutMfa() {
+      var refused = arm.put("broker", requests(RG_APP, newName()), scheduleRequest(CI, KV_READER, "AdminAssign", "PT30M", "read"));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.message()).isEqualTo("The following policy rules failed: [\"MfaRule\"]");
+    }
+
+    @Test
     void aManagedIdentityCanBeAssignedToo() {
       var reply = arm.put("broker", requests(RG_APP, newName()), scheduleRequest(MANAGED, KV_SECRETS_USER, "AdminAssign", "PT30M", "mi"));
       assertThat(reply.prop("principalType")).isEqualTo("ServicePrincipal");
@@ -152,8 +159,12 @@ class AdminRequestsTest {
       assertThat(schedules).hasSize(2);
       String name = schedules.get(0).path("name").asText();
       String scope = schedules.get(0).path("properties").path("scope").asText();
-      assertThat(arm.get("alice", scope + "/providers/Microsoft.Authorization/roleEligibilitySchedules/" + name + "?api-version=" + PIM).status())
-          .isEqualTo(200);
+      String one = scope + "/providers/Microsoft.Authorization/roleEligibilitySchedules/" + name + "?api-version=" + PIM;
+      assertThat(arm.get("alice", one + "&$filter=asTarget()").status()).isEqualTo(200);
+      var refused = arm.get("alice", one);
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.json().path("error").path("code").asText()).isEqualTo("AuthorizationFailed");
+      assertThat(refused.json().path("error").path("message").asText()).contains("Microsoft.Authorization/roleAssignments/read");
     }
   }
 
@@ -214,15 +225,17 @@ class AdminRequestsTest {
   @Nested
   class Lists {
     @Test
-    void asRequestorListsTheCallersOwnRequests() {
+    void aCallerWithoutReadPermissionListsOnlyAsTargetOrAsRequestorWhileTheBrokerListsAll() {
       arm.put("alice", requests(RG_APP, newName()), scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", "PT1H", "x"));
       arm.put("broker", requests(RG_APP, newName()), scheduleRequest(CI, KV_SECRETS_USER, "AdminAssign", "PT30M", "y"));
       String path = SUB_SCOPE + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests?api-version=" + PIM;
       assertThat(list("alice", path + "&$filter=asRequestor()")).hasSize(1);
       assertThat(list("alice", path + "&$filter=asTarget()")).hasSize(1);
-      assertThat(list("alice", path + "&$filter=principalId%20eq%20'" + CI + "'")).hasSize(1);
-      assertThat(list("alice", path)).hasSize(2);
-      assertThat(list("alice", path + "&$filter=atScope()")).isEmpty();
+      assertThat(arm.get("alice", path + "&$filter=principalId%20eq%20'" + CI + "'").status()).isEqualTo(403);
+      assertThat(arm.get("alice", path).json().path("error").path("code").asText()).isEqualTo("AuthorizationFailed");
+      assertThat(list("broker", path + "&$filter=principalId%20eq%20'" + CI + "'")).hasSize(1);
+      assertThat(list("broker", path)).hasSize(2);
+      assertThat(list("broker", path + "&$filter=atScope()")).isEmpty();
     }
 
     @Test

@@ -222,6 +222,20 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void anAdminAssignmentWithoutJustificationBreaksAzuresDefaultEnablementRule() {
+      String unjustified = adminAssignSp.replace("\"justification\":\"needed\",", "");
+      EmulatorResponse response = graph.post(graph.appToken(BROKER), REQUESTS, unjustified);
+      assertThat(response.bodyJson().path("error").path("message").asText())
+          .isEqualTo("The following policy rules failed: [\"JustificationRule\"]");
+      JsonNode rules = graph.get(graph.appToken(BROKER), "/v1.0/policies/roleManagementPolicyAssignments?$filter="
+          + "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '" + GLOBAL_READER
+          + "'&$expand=policy($expand=rules)").bodyJson().path("value").get(0).path("policy").path("rules");
+      JsonNode enablement = java.util.stream.StreamSupport.stream(rules.spliterator(), false)
+          .filter(r -> r.path("id").asText().equals("Enablement_Admin_Assignment")).findFirst().orElseThrow();
+      assertThat(enablement.path("enabledRules").toString()).isEqualTo("[\"Justification\"]");
+    }
+
+    @Test
     void aServicePrincipalCannotGetAPermanentAssignment() {
       EmulatorResponse response = graph.post(graph.appToken(BROKER), REQUESTS,
           roleRequest("adminAssign", CI, GLOBAL_READER, "{\"type\":\"noExpiration\"}"));
@@ -442,6 +456,24 @@ class GraphDirectoryRolesTest {
       JsonNode mine = graph.get(graph.userToken(ALICE), REQUESTS + "/filterByCurrentUser(on='principal')")
           .bodyJson().path("value");
       assertThat(mine).hasSize(2);
+    }
+
+    @Test
+    void aUserWithoutAnAdminReaderRoleReadsOnlyItsOwnThroughFilterByCurrentUser() {
+      assertError(graph.get(graph.userToken(ALICE), INSTANCES + "?$filter=principalId eq '" + DAVE + "'"), 403,
+          "Authorization_RequestDenied");
+      assertError(graph.get(graph.userToken(ALICE), REQUESTS), 403, "Authorization_RequestDenied");
+      String davesInstance = graph.get(graph.appToken(BROKER), INSTANCES + "?$filter=principalId eq '" + DAVE + "'")
+          .bodyJson().path("value").get(0).path("id").asText();
+      assertError(graph.get(graph.userToken(ALICE), INSTANCES + "/" + davesInstance), 403, "Authorization_RequestDenied");
+      assertThat(graph.get(graph.userToken(DAVE), INSTANCES + "/" + davesInstance).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPrivilegedRoleAdministratorListsEveryonesInstances() {
+      EmulatorResponse all = graph.get(graph.userToken(DAVE), INSTANCES + "?$filter=principalId eq '" + DAVE + "'");
+      assertThat(all.status()).isEqualTo(200);
+      assertThat(all.bodyJson().path("value")).hasSize(1);
     }
 
     @Test

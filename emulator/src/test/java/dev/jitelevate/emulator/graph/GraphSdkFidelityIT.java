@@ -311,7 +311,8 @@ class GraphSdkFidelityIT {
           if (response.status() == 429) throttled = response;
         }
         assertThat(throttled).isNotNull();
-        assertThat(throttled.header("Retry-After")).isNotBlank();
+        assertThat(throttled.header("Retry-After")).matches("\\d+(\\.\\d{1,3})?");
+        assertThat(Double.parseDouble(throttled.header("Retry-After"))).isPositive();
         dev.jitelevate.emulator.testing.VectorShape.assertSameShape(
             dev.jitelevate.emulator.testing.VectorShape.vector("graph_error_throttled_429").path("response").path("body"),
             throttled.json());

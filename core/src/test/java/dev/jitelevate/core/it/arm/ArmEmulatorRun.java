@@ -35,6 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * assignment behind.
  */
 final class ArmEmulatorRun extends EmulatorExtension {
+  /** Lists come in pages of two, so every list the client reads takes several pages (issue 13). */
+  static final int PAGE_SIZE = 2;
   static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   static final String SUB_SCOPE = "/subscriptions/" + SUB;
   static final String RG_APP = SUB_SCOPE + "/resourceGroups/rg-app";
@@ -51,7 +53,7 @@ final class ArmEmulatorRun extends EmulatorExtension {
   final List<ElevationEvent> events = new CopyOnWriteArrayList<>();
 
   ArmEmulatorRun() {
-    super(PimEmulator.builder().scenario(Scenario.demo()).hazards(fast()).start());
+    super(PimEmulator.builder().scenario(Scenario.demo().withPageSize(PAGE_SIZE)).hazards(fast()).start());
   }
 
   /** No throttling or random faults, a short provisioning delay, and the short floor. */

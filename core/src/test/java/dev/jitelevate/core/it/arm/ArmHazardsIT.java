@@ -88,6 +88,18 @@ class ArmHazardsIT {
     }
 
     @Test
+    void aThrottleWithoutRetryAfterIsRetriedWithTheClientsOwnBackOff() {
+      run.emulator.injectFault(FaultRule.status("PUT", "roleAssignmentScheduleRequests", 429, 2));
+
+      ElevationOutcome outcome = run.brokerElevator().run(secretsOfficer(Strategy.BROKER).build(), context -> { });
+
+      assertThat(outcome.failure()).isEmpty();
+      assertThat(run.retries("429")).isGreaterThanOrEqualTo(2);
+      assertThat(putsOfScheduleRequests(429)).isEqualTo(2);
+      assertThat(putsOfScheduleRequests(201)).as("AdminAssign and AdminRemove, once each").isEqualTo(2);
+    }
+
+    @Test
     void aBurstOf5xxIsRetriedAndTheActivationSucceeds() {
       run.emulator.injectFault(FaultRule.status("PUT", "roleAssignmentScheduleRequests", 503, 2));
 

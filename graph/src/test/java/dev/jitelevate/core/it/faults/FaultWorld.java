@@ -29,6 +29,8 @@ import reactor.core.publisher.Mono;
  * watched, as are the broker's secret and the users' passwords. All delays are a few hundred milliseconds.
  */
 final class FaultWorld implements AutoCloseable {
+  /** Lists come in pages of two, so every list the client reads takes several pages (issue 13). */
+  static final int PAGE_SIZE = 2;
   static final String TENANT = "7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01";
   static final String SUB_SCOPE = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   static final String RG_APP = SUB_SCOPE + "/resourceGroups/rg-app";
@@ -53,7 +55,7 @@ final class FaultWorld implements AutoCloseable {
   private volatile SecretCanary canary;
 
   FaultWorld() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).hazards(fast()).start();
+    emulator = PimEmulator.builder().scenario(Scenario.demo().withPageSize(PAGE_SIZE)).hazards(fast()).start();
     cloud = CloudProfile.parse(emulator.profileJson());
     http = EmulatorExtension.trusting(emulator);
   }

@@ -89,7 +89,7 @@ final class GraphWorld extends EmulatorExtension {
     ((com.fasterxml.jackson.databind.node.ArrayNode) directory.path("policies")).add(json.createObjectNode()
         .put("role", SECURITY_READER).put("maximumDuration", "PT8H").put("requireJustification", true)
         .put("requireTicket", false).put("requireMfa", true).put("requireApproval", false));
-    return new Scenario(root);
+    return new Scenario(root).withPageSize(2);
   }
 
   Elevator elevator(CredentialSource identity) {

@@ -100,7 +100,10 @@ final class ArmFailures {
     return FailureKind.INVALID_REQUEST;
   }
 
-  /** The server's hint: {@code retry-after-ms}, {@code x-ms-retry-after-ms}, or {@code Retry-After} (seconds or a date). */
+  /**
+   * The server's hint: {@code retry-after-ms}, {@code x-ms-retry-after-ms}, or {@code Retry-After} (seconds, whole or
+   * fractional as Graph sends them through the same pipeline, or a date).
+   */
   static Optional<Duration> retryAfter(HttpResponse response) {
     for (String header : new String[] {"retry-after-ms", "x-ms-retry-after-ms"}) {
       String ms = response.getHeaderValue(header);
@@ -115,6 +118,9 @@ final class ArmFailures {
     String v = value.trim();
     if (v.matches("\\d+")) {
       return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
+    }
+    if (v.matches("\\d+\\.\\d+")) {
+      return Optional.of(Duration.ofMillis((long) Math.ceil(Double.parseDouble(v) * 1000)));
     }
     try {
       ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);

@@ -35,7 +35,7 @@ final class PimSchedules {
   /** The principal's eligibilities (direct or through a group) for the role at the scope or above it. */
   List<Eligibility> eligibilities(PrincipalId principal, ResolvedTarget target) {
     Instant now = clock.instant();
-    return eligibilityInstances(ArmScopes.arg(target.scope()), "assignedTo(" + OData.literal(principal.value()) + ")").stream()
+    return eligibilityInstances(ArmScopes.arg(target.scope()), filterFor(principal, "assignedTo")).stream()
         .filter(e -> ArmScopes.sameRole(e.roleDefinitionId(), target.roleDefinitionId().orElse("")))
         .filter(e -> ArmScopes.covers(e.scope(), target.scope()))
         .filter(e -> e.endDateTime() == null || e.endDateTime().toInstant().isAfter(now))
@@ -46,9 +46,10 @@ final class PimSchedules {
   /** The principal's active instances of exactly this role at exactly this scope, each with its request. */
   List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
     String scope = ArmScopes.arg(target.scope());
-    String filter = ArmSurfaceBase.filterFor(principal);
+    String filter = filterFor(principal, "principalId");
     List<RoleAssignmentScheduleInstanceInner> instances = arm.call("roleAssignmentScheduleInstances.list",
         () -> arm.sdk().getRoleAssignmentScheduleInstances().listForScope(scope, filter, Context.NONE).stream()
+            .filter(i -> principal.value().equalsIgnoreCase(i.principalId()))
             .filter(i -> ArmScopes.sameRole(i.roleDefinitionId(), target.roleDefinitionId().orElse("")))
             .filter(i -> ArmScopes.sameScope(i.scope(), target.scope()))
             .toList());
@@ -75,7 +76,7 @@ final class PimSchedules {
 
   /** Everything the principal may activate and has active, at every scope (from the tenant root). */
   StatusReport status(PrincipalId principal) {
-    String filter = principal.equals(caller.get().objectId()) ? "asTarget()" : "assignedTo(" + OData.literal(principal.value()) + ")";
+    String filter = filterFor(principal, "assignedTo");
     List<StatusReport.Entry> eligible = eligibilityInstances("", filter).stream()
         .map(e -> new StatusReport.Entry("arm", roleName(e.expandedProperties(), e.roleDefinitionId()),
             e.roleDefinitionId(), e.scope(), instant(e.startDateTime()), instant(e.endDateTime()), "Eligible"))
@@ -87,6 +88,22 @@ final class PimSchedules {
                 i.assignmentType() == null ? "Assigned" : i.assignmentType().toString()))
             .toList());
     return new StatusReport(principal, eligible, active);
+  }
+
+  /**
+   * The list filter for a principal's items. Reading its own, the caller asks {@code asTarget()}: ARM refuses any
+   * other list to a caller without {@code Microsoft.Authorization/roleAssignments/read} at the scope
+   * (azure-powershell#18163), which a user who only holds eligibilities lacks. {@code asTarget()} also returns
+   * what the caller holds through groups, as {@code assignedTo} does; {@code principalId eq} callers filter
+   * those out.
+   *
+   * @param other how to name another principal: {@code assignedTo} or {@code principalId}
+   */
+  private String filterFor(PrincipalId principal, String other) {
+    if (principal.equals(caller.get().objectId())) {
+      return "asTarget()";
+    }
+    return other.equals("assignedTo") ? "assignedTo(" + OData.literal(principal.value()) + ")" : ArmSurfaceBase.filterFor(principal);
   }
 
   private List<RoleEligibilityScheduleInstanceInner> eligibilityInstances(String scope, String filter) {

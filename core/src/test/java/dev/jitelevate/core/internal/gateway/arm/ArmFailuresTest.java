@@ -106,6 +106,12 @@ class ArmFailuresTest {
     }
 
     @Test
+    void aFractionalRetryAfterIsHonouredToTheMillisecond() {
+      assertThat(ArmFailures.classify(arm(429, "TooManyRequests", "x", "Retry-After", "1.25")).retryAfter())
+          .contains(Duration.ofMillis(1250));
+    }
+
+    @Test
     void millisecondHintsWin() {
       assertThat(ArmFailures.classify(arm(429, "TooManyRequests", "x", "x-ms-retry-after-ms", "250")).retryAfter())
           .contains(Duration.ofMillis(250));

@@ -29,6 +29,7 @@ import java.util.Optional;
  */
 final class DirectoryRoleSurface extends PimSurface {
   private static final String TENANT_SCOPE = "/";
+  private static final String ON_PRINCIPAL = "principal";
   private final GraphServiceClient graph;
   private final DirectoryRoles roles;
 
@@ -62,7 +63,7 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public List<Eligibility> eligibilities(PrincipalId principal, ResolvedTarget target) {
-    return eligibleInstances(filter(principal, target)).stream()
+    return listEligible(principal, roleFilter(target)).stream()
         .filter(i -> covers(i.getDirectoryScopeId(), target.scope()))
         .map(i -> new Eligibility(Objects.requireNonNullElse(i.getRoleEligibilityScheduleId(), i.getId()),
             i.getDirectoryScopeId(), GraphRequest.instant(i.getEndDateTime())))
@@ -71,7 +72,7 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
-    return activeInstances(filter(principal, target)).stream()
+    return listActive(principal, roleFilter(target)).stream()
         .filter(i -> target.scope().equalsIgnoreCase(Objects.requireNonNullElse(i.getDirectoryScopeId(), TENANT_SCOPE)))
         .map(this::active)
         .toList();
@@ -109,9 +110,13 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   List<GraphRequest> requests(ResolvedTarget target, Optional<PrincipalId> principal) {
-    String filter = OData.eq("roleDefinitionId", roleId(target))
-        + principal.map(p -> " and " + OData.eq("principalId", p.value())).orElse("");
     var list = graph.roleManagement().directory().roleAssignmentScheduleRequests();
+    if (principal.map(this::ownOnly).orElseGet(() -> ownOnly(null))) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return GraphPages.all(mine.get(rc -> rc.queryParameters.filter = roleFilter(target)), p -> p.getValue(),
+          link -> mine.withUrl(link).get()).stream().map(this::map).toList();
+    }
+    String filter = roleFilter(target) + principal.map(p -> " and " + OData.eq("principalId", p.value())).orElse("");
     var first = list.get(rc -> rc.queryParameters.filter = filter);
     return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
   }
@@ -133,13 +138,12 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public StatusReport status(PrincipalId principal) {
-    String filter = OData.eq("principalId", principal.value());
-    List<StatusReport.Entry> eligible = eligibleInstances(filter).stream()
+    List<StatusReport.Entry> eligible = listEligible(principal, null).stream()
         .map(i -> new StatusReport.Entry("directory", roles.nameOf(i.getRoleDefinitionId()), i.getRoleDefinitionId(),
             i.getDirectoryScopeId(), GraphRequest.instant(i.getStartDateTime()), GraphRequest.instant(i.getEndDateTime()),
             "Eligible"))
         .toList();
-    List<StatusReport.Entry> active = activeInstances(filter).stream()
+    List<StatusReport.Entry> active = listActive(principal, null).stream()
         .map(i -> new StatusReport.Entry("directory", roles.nameOf(i.getRoleDefinitionId()), i.getRoleDefinitionId(),
             i.getDirectoryScopeId(), GraphRequest.instant(i.getStartDateTime()), GraphRequest.instant(i.getEndDateTime()),
             Objects.requireNonNullElse(i.getAssignmentType(), "Assigned")))
@@ -147,14 +151,26 @@ final class DirectoryRoleSurface extends PimSurface {
     return new StatusReport(principal, eligible, active);
   }
 
-  private List<UnifiedRoleEligibilityScheduleInstance> eligibleInstances(String filter) {
+  private List<UnifiedRoleEligibilityScheduleInstance> listEligible(PrincipalId principal, String roleFilter) {
     var list = graph.roleManagement().directory().roleEligibilityScheduleInstances();
+    if (ownOnly(principal)) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return calls.call("roleEligibilityScheduleInstances.list", () -> GraphPages.all(
+          mine.get(rc -> rc.queryParameters.filter = roleFilter), p -> p.getValue(), link -> mine.withUrl(link).get()));
+    }
+    String filter = principalFilter(principal, roleFilter);
     return calls.call("roleEligibilityScheduleInstances.list", () -> GraphPages.all(
         list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
-  private List<UnifiedRoleAssignmentScheduleInstance> activeInstances(String filter) {
+  private List<UnifiedRoleAssignmentScheduleInstance> listActive(PrincipalId principal, String roleFilter) {
     var list = graph.roleManagement().directory().roleAssignmentScheduleInstances();
+    if (ownOnly(principal)) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return calls.call("roleAssignmentScheduleInstances.list", () -> GraphPages.all(
+          mine.get(rc -> rc.queryParameters.filter = roleFilter), p -> p.getValue(), link -> mine.withUrl(link).get()));
+    }
+    String filter = principalFilter(principal, roleFilter);
     return calls.call("roleAssignmentScheduleInstances.list", () -> GraphPages.all(
         list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
@@ -172,8 +188,27 @@ final class DirectoryRoleSurface extends PimSurface {
         GraphRequest.startOf(r.getScheduleInfo()), GraphRequest.endOf(r.getScheduleInfo()));
   }
 
-  private static String filter(PrincipalId principal, ResolvedTarget target) {
-    return OData.eq("principalId", principal.value()) + " and " + OData.eq("roleDefinitionId", roleId(target));
+  private static String roleFilter(ResolvedTarget target) {
+    return OData.eq("roleDefinitionId", roleId(target));
+  }
+
+  private static String principalFilter(PrincipalId principal, String roleFilter) {
+    return OData.eq("principalId", principal.value()) + (roleFilter == null ? "" : " and " + roleFilter);
+  }
+
+  /**
+   * Whether to read through {@code filterByCurrentUser(on='principal')}: Graph lets a signed-in user without an
+   * administrator reader role read only its own schedules and requests that way (a plain list is 403), so a user
+   * reading its own, or any list by such a user, goes through it. Apps and admin readers list plainly.
+   *
+   * @param principal whose entities are read, null for everyone's
+   */
+  private boolean ownOnly(PrincipalId principal) {
+    TokenClaims claims = callerClaims();
+    if (claims.isApp()) {
+      return false;
+    }
+    return principal == null ? !AdminReaders.any(claims.wids()) : principal.value().equalsIgnoreCase(claims.objectId());
   }
 
   private static String roleId(ResolvedTarget target) {
