@@ -31,7 +31,9 @@ public final class Planner {
    */
   public Plan plan(PimConfig config, boolean prune) {
     List<String> names = new ArrayList<>();
-    config.azureAssignments().forEach(a -> names.add(a.principal()));
+    config.assignments().forEach(a -> names.add(a.principal()));
+    config.groupAssignments().forEach(a -> names.add(a.group()));
+    config.groupPolicies().forEach(p -> names.add(p.group()));
     tenant.directory().preloadGroups(names);
     List<LiveAssignment> live = new ArrayList<>();
     AssignmentPlanner.managedScopes(config).forEach((scope, at) -> live.addAll(read(scope, at)));
@@ -40,8 +42,22 @@ public final class Planner {
     new AssignmentPlanner(tenant, resolver).plan(config, live, prune, steps, undeclared);
     List<String> seen = new ArrayList<>();
     live.forEach(l -> seen.add(l.key() + "=" + l.end()));
-    new PolicyPlanner(tenant, resolver).plan(config, steps, seen);
+    PolicyPlanner policies = new PolicyPlanner(tenant, resolver);
+    policies.plan(config, steps, seen);
+    GraphPlanner graph = new GraphPlanner(tenant, resolver, policies);
+    graph.plan(config, graphLive(config, graph), prune, steps, undeclared, seen);
     return new Plan(config.file(), steps, undeclared, fingerprint(seen));
+  }
+
+  /** The live directory role assignments of the roles the file names, and every assignment of the groups it names. */
+  private List<LiveGraphAssignment> graphLive(PimConfig config, GraphPlanner graph) {
+    List<LiveGraphAssignment> live = new ArrayList<>();
+    java.util.Set<String> roles = graph.managedRoles(config);
+    if (!roles.isEmpty()) {
+      tenant.graphPim().directorySchedules().stream().filter(l -> roles.contains(l.targetId())).forEach(live::add);
+    }
+    graph.managedGroups(config).forEach(groupId -> live.addAll(tenant.graphPim().groupSchedules(groupId)));
+    return live;
   }
 
   private List<LiveAssignment> read(String scope, Location at) {
