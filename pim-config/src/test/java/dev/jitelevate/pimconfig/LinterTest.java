@@ -187,4 +187,13 @@ class LinterTest {
     assertThat(findings.get(0).message()).contains("Approver dave@contoso.com", "through grp-pra", "line 8");
     assertThat(findings.get(1).message()).contains("member of grp-pra");
   }
+
+  @Test
+  void theWorkflowExamplesFileOnThreeSurfacesFollowsEveryPrinciple() {
+    PimConfig example = PimConfig.load(java.nio.file.Path.of("../examples/pim-as-code/tenant.yaml"));
+
+    assertThat(LINTER.lint(example)).isEmpty();
+    assertThat(example.directoryAssignments()).isNotEmpty();
+    assertThat(example.groupAssignments()).isNotEmpty();
+  }
 }
