@@ -190,7 +190,7 @@ class LinterTest {
 
   @Test
   void theWorkflowExamplesFileOnThreeSurfacesFollowsEveryPrinciple() {
-    PimConfig example = PimConfig.load(java.nio.file.Path.of("../examples/pim-as-code/tenant.yaml"));
+    PimConfig example = PimConfig.load(java.nio.file.Path.of("../docs/pim-tenant.example.yaml"));
 
     assertThat(LINTER.lint(example)).isEmpty();
     assertThat(example.directoryAssignments()).isNotEmpty();
