@@ -65,25 +65,59 @@ public final class Applier {
     Instant deadline = clock.instant().plus(timeout);
     for (Step step : plan.steps()) {
       if (step instanceof Step.PolicyPatch patch) {
-        tenant.azureRoles().patchPolicy(patch.policyId(), patch.rules());
+        if (step.change().surface() == Surface.AZURE_ROLES) {
+          tenant.azureRoles().patchPolicy(patch.policyId(), patch.rules());
+        } else {
+          tenant.graphPim().patchRules(patch.policyId(), patch.rules());
+        }
         record.accept(new ApplyEvent(step.change(), ApplyEvent.Outcome.APPLIED, "PATCH"));
+      } else if (step instanceof Step.GraphRequest graph) {
+        request(step, GraphRequests.channel(tenant.graphPim(), graph, clock.instant(), config.file()),
+            graph.liveStart(), graph.action().equals("adminRemove"), deadline, record);
       } else {
-        request((Step.Request) step, config.file(), deadline, record);
+        Step.Request arm = (Step.Request) step;
+        request(step, armChannel(arm, config.file()), arm.liveStart(), arm.requestType().equals("AdminRemove"),
+            deadline, record);
       }
     }
     return new ApplyResult(events, planner.plan(config, prune));
   }
 
-  private void request(Step.Request step, String file, Instant deadline, Consumer<ApplyEvent> record)
-      throws InterruptedException {
+  /** Sends one schedule request and reads it back, on ARM or Graph. */
+  interface Channel {
+    /** Sends a new request; returns its properties (with {@code status}). */
+    JsonNode send();
+
+    /** Reads the last sent request back. */
+    JsonNode poll();
+  }
+
+  private Channel armChannel(Step.Request step, String file) {
+    return new Channel() {
+      private String name;
+
+      @Override
+      public JsonNode send() {
+        name = UUID.randomUUID().toString();
+        return tenant.azureRoles().request(step.kind(), step.scope(), name, body(step, file));
+      }
+
+      @Override
+      public JsonNode poll() {
+        return tenant.azureRoles().requestStatus(step.kind(), step.scope(), name);
+      }
+    };
+  }
+
+  private void request(Step step, Channel channel, Optional<Instant> liveStart, boolean removal, Instant deadline,
+      Consumer<ApplyEvent> record) throws InterruptedException {
     while (true) {
-      String name = UUID.randomUUID().toString();
       try {
-        JsonNode status = tenant.azureRoles().request(step.kind(), step.scope(), name, body(step, file));
-        record.accept(await(step, name, status, deadline));
+        JsonNode status = channel.send();
+        record.accept(await(step, channel, status, deadline));
         return;
       } catch (PimApiException e) {
-        if (ALREADY.contains(e.code()) && !step.requestType().equals("AdminRemove")) {
+        if (ALREADY.contains(e.code()) && !removal) {
           record.accept(new ApplyEvent(step.change(), ApplyEvent.Outcome.ALREADY_DONE, e.code()));
           return;
         }
@@ -94,17 +128,19 @@ public final class Applier {
         if (!e.code().equals("ActiveDurationTooShort")) {
           throw e;
         }
-        Instant retryAt = step.liveStart().map(s -> s.plus(PIM_FLOOR).plusSeconds(5)).orElse(clock.instant().plus(POLL));
+        Instant retryAt = liveStart.map(s -> s.plus(PIM_FLOOR).plusSeconds(5)).orElse(clock.instant().plus(POLL));
         if (retryAt.isAfter(deadline)) {
           throw e;
         }
         record.accept(new ApplyEvent(step.change(), ApplyEvent.Outcome.WAITING, e.code() + ": retrying at " + retryAt));
-        sleeper.sleep(Duration.between(clock.instant(), retryAt).isNegative() ? POLL : Duration.between(clock.instant(), retryAt));
+        Duration wait = Duration.between(clock.instant(), retryAt);
+        sleeper.sleep(wait.isNegative() || wait.isZero() ? POLL : wait);
       }
     }
   }
 
-  private ApplyEvent await(Step.Request step, String name, JsonNode properties, Instant deadline) throws InterruptedException {
+  private ApplyEvent await(Step step, Channel channel, JsonNode properties, Instant deadline)
+      throws InterruptedException {
     JsonNode current = properties;
     while (true) {
       String status = current.path("status").asText("");
@@ -115,15 +151,15 @@ public final class Applier {
         return new ApplyEvent(step.change(), ApplyEvent.Outcome.PENDING, status);
       }
       if (status.equals("Denied") || status.equals("Failed") || status.startsWith("Canceled") || status.equals("Invalid")) {
-        throw new PimApiException(step.requestType(), 200, status, "the request for '" + step.change().subject()
+        throw new PimApiException(step.change().subject(), 200, status, "the request for '" + step.change().subject()
             + "' ended " + status, Optional.empty());
       }
       if (clock.instant().isAfter(deadline)) {
-        throw new PimApiException(step.requestType(), 200, "Timeout", "the request for '" + step.change().subject()
-            + "' was still " + status + " at the deadline", Optional.empty());
+        throw new PimApiException(step.change().subject(), 200, "Timeout", "the request for '"
+            + step.change().subject() + "' was still " + status + " at the deadline", Optional.empty());
       }
       sleeper.sleep(POLL);
-      current = tenant.azureRoles().requestStatus(step.kind(), step.scope(), name);
+      current = channel.poll();
     }
   }
 

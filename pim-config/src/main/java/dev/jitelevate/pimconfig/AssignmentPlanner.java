@@ -35,7 +35,7 @@ final class AssignmentPlanner {
       LiveAssignment current = byKey.get(key);
       if (current == null) {
         steps.add(request(a, ChangeAction.CREATE, "AdminAssign", principal, role, List.of(), Optional.empty()));
-      } else if (!sameEnd(a, current)) {
+      } else if (!sameEnd(a, current.end())) {
         List<Change.Detail> details = List.of(new Change.Detail("end", end(current.end()), wanted(a)));
         steps.add(request(a, ChangeAction.UPDATE, "AdminUpdate", principal, role, details, Optional.of(current.start())));
       }
@@ -66,22 +66,23 @@ final class AssignmentPlanner {
         liveStart);
   }
 
-  private static boolean sameEnd(AzureRoleAssignment a, LiveAssignment live) {
+  /** Whether a live end satisfies the declared one (a duration matches any end; a date within a minute). */
+  static boolean sameEnd(AssignmentDeclaration a, Optional<Instant> liveEnd) {
     if (a.permanent()) {
-      return live.end().isEmpty();
+      return liveEnd.isEmpty();
     }
     if (a.duration().isPresent()) {
-      return live.end().isPresent();
+      return liveEnd.isPresent();
     }
-    return live.end().map(e -> Duration.between(e, a.end().orElseThrow()).abs().compareTo(SAME_END) < 0).orElse(false);
+    return liveEnd.map(e -> Duration.between(e, a.end().orElseThrow()).abs().compareTo(SAME_END) < 0).orElse(false);
   }
 
-  private static String wanted(AzureRoleAssignment a) {
+  static String wanted(AssignmentDeclaration a) {
     return a.end().map(Instant::toString).or(() -> a.duration().map(d -> "after " + IsoDurations.format(d)))
         .orElse("permanent");
   }
 
-  private static String end(Optional<Instant> end) {
+  static String end(Optional<Instant> end) {
     return end.map(Instant::toString).orElse("permanent");
   }
 

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param duration how long it lasts from creation, if relative
  */
 public record AzureRoleAssignment(String principal, String role, String scope, AssignmentKind kind,
-    Optional<Instant> end, Optional<Duration> duration, Location location) {
+    Optional<Instant> end, Optional<Duration> duration, Location location) implements AssignmentDeclaration {
 
   public AzureRoleAssignment {
     Objects.requireNonNull(principal, "principal");
@@ -30,12 +30,8 @@ public record AzureRoleAssignment(String principal, String role, String scope, A
     }
   }
 
-  /** True when it never expires. */
-  public boolean permanent() {
-    return end.isEmpty() && duration.isEmpty();
-  }
-
   /** How it reads in a plan: {@code eligible Contributor for grp-ops at /subscriptions/…}. */
+  @Override
   public String describe() {
     return kind.fileName() + " " + role + " for " + principal + " at " + scope;
   }

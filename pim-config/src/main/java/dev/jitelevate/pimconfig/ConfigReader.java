@@ -63,29 +63,64 @@ final class ConfigReader {
     JsonNode root = tree.root();
     List<String> breakGlass = new ArrayList<>();
     root.path("breakGlass").forEach(n -> breakGlass.add(n.asText()));
-    List<AzureRoleAssignment> assignments = new ArrayList<>();
-    JsonNode declared = root.path("azureRoles").path("assignments");
-    for (int i = 0; i < declared.size(); i++) {
-      assignments.add(assignment(declared.get(i), "$.azureRoles.assignments[" + i + "]"));
-    }
-    List<AzureRolePolicy> policies = new ArrayList<>();
-    JsonNode declaredPolicies = root.path("azureRoles").path("policies");
-    for (int i = 0; i < declaredPolicies.size(); i++) {
-      policies.add(policy(declaredPolicies.get(i), "$.azureRoles.policies[" + i + "]"));
-    }
-    return new PimConfig(file, breakGlass, assignments, policies);
+    return new PimConfig(file, breakGlass,
+        each(root, "azureRoles", "assignments", this::azureAssignment),
+        each(root, "azureRoles", "policies", (n, path) -> new AzureRolePolicy(n.get("role").asText(),
+            n.get("scope").asText(), settings(n), at(path))),
+        each(root, "directoryRoles", "assignments", this::directoryAssignment),
+        each(root, "directoryRoles", "policies", (n, path) -> new DirectoryRolePolicy(n.get("role").asText(),
+            settings(n), at(path))),
+        each(root, "groups", "assignments", this::groupAssignment),
+        each(root, "groups", "policies", (n, path) -> new GroupPolicy(n.get("group").asText(),
+            GroupAccess.fromFile(n.get("access").asText()), settings(n), at(path))));
   }
 
-  private AzureRoleAssignment assignment(JsonNode node, String path) {
-    Optional<Instant> end = node.hasNonNull("end") ? Optional.of(instant(node.get("end").asText(), path + ".end"))
-        : Optional.empty();
-    Optional<java.time.Duration> duration = node.hasNonNull("duration")
-        ? Optional.of(IsoDurations.parse(node.get("duration").asText())) : Optional.empty();
+  private <T> List<T> each(JsonNode root, String surface, String list, Entry<T> entry) {
+    List<T> out = new ArrayList<>();
+    JsonNode nodes = root.path(surface).path(list);
+    for (int i = 0; i < nodes.size(); i++) {
+      String path = "$." + surface + "." + list + "[" + i + "]";
+      out.add(entry.read(nodes.get(i), path));
+    }
+    return out;
+  }
+
+  /** Reads one list entry; {@code path} is its schema path (for lines). */
+  private interface Entry<T> {
+    T read(JsonNode node, String path);
+  }
+
+  private AzureRoleAssignment azureAssignment(JsonNode node, String path) {
     return new AzureRoleAssignment(node.get("principal").asText(), node.get("role").asText(),
-        node.get("scope").asText(), AssignmentKind.fromFile(node.get("type").asText()), end, duration, at(path));
+        node.get("scope").asText(), kind(node), end(node, path), duration(node), at(path));
   }
 
-  private AzureRolePolicy policy(JsonNode node, String path) {
+  private DirectoryRoleAssignment directoryAssignment(JsonNode node, String path) {
+    Optional<String> unit = node.hasNonNull("administrativeUnit") ? Optional.of(node.get("administrativeUnit").asText())
+        : Optional.empty();
+    return new DirectoryRoleAssignment(node.get("principal").asText(), node.get("role").asText(), unit, kind(node),
+        end(node, path), duration(node), at(path));
+  }
+
+  private GroupAssignment groupAssignment(JsonNode node, String path) {
+    return new GroupAssignment(node.get("principal").asText(), node.get("group").asText(),
+        GroupAccess.fromFile(node.get("access").asText()), kind(node), end(node, path), duration(node), at(path));
+  }
+
+  private static AssignmentKind kind(JsonNode node) {
+    return AssignmentKind.fromFile(node.get("type").asText());
+  }
+
+  private Optional<Instant> end(JsonNode node, String path) {
+    return node.hasNonNull("end") ? Optional.of(instant(node.get("end").asText(), path + ".end")) : Optional.empty();
+  }
+
+  private static Optional<java.time.Duration> duration(JsonNode node) {
+    return node.hasNonNull("duration") ? Optional.of(IsoDurations.parse(node.get("duration").asText()))
+        : Optional.empty();
+  }
+
+  private Map<PolicySetting, String> settings(JsonNode node) {
     Map<PolicySetting, String> settings = new LinkedHashMap<>();
     for (PolicySetting setting : PolicySetting.all()) {
       JsonNode value = node.at("/" + setting.path().replace('.', '/'));
@@ -93,7 +128,7 @@ final class ConfigReader {
         settings.put(setting, canonical(setting, value));
       }
     }
-    return new AzureRolePolicy(node.get("role").asText(), node.get("scope").asText(), settings, at(path));
+    return settings;
   }
 
   static String canonical(PolicySetting setting, JsonNode value) {

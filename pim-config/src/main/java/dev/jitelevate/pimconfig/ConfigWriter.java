@@ -25,25 +25,56 @@ final class ConfigWriter {
       ArrayNode breakGlass = root.putArray("breakGlass");
       config.breakGlass().forEach(breakGlass::add);
     }
-    ObjectNode azure = root.putObject("azureRoles");
-    ArrayNode assignments = azure.putArray("assignments");
-    for (AzureRoleAssignment a : config.azureAssignments()) {
-      ObjectNode node = assignments.addObject();
-      node.put("principal", a.principal()).put("role", a.role()).put("scope", a.scope()).put("type", a.kind().fileName());
-      a.end().ifPresent(end -> node.put("end", end.toString()));
-      a.duration().ifPresent(d -> node.put("duration", IsoDurations.format(d)));
+    if (!config.azureAssignments().isEmpty() || !config.azurePolicies().isEmpty()) {
+      ObjectNode azure = root.putObject("azureRoles");
+      ArrayNode assignments = azure.putArray("assignments");
+      for (AzureRoleAssignment a : config.azureAssignments()) {
+        ObjectNode node = assignments.addObject();
+        node.put("principal", a.principal()).put("role", a.role()).put("scope", a.scope());
+        timing(node, a);
+      }
+      ArrayNode policies = azure.putArray("policies");
+      for (AzureRolePolicy p : config.azurePolicies()) {
+        settings(policies.addObject().put("role", p.role()).put("scope", p.scope()), p);
+      }
     }
-    ArrayNode policies = azure.putArray("policies");
-    for (AzureRolePolicy p : config.azurePolicies()) {
-      ObjectNode node = policies.addObject();
-      node.put("role", p.role()).put("scope", p.scope());
-      p.settings().forEach((setting, value) -> put(node, setting, value));
+    if (!config.directoryAssignments().isEmpty() || !config.directoryPolicies().isEmpty()) {
+      ObjectNode directory = root.putObject("directoryRoles");
+      ArrayNode assignments = directory.putArray("assignments");
+      for (DirectoryRoleAssignment a : config.directoryAssignments()) {
+        ObjectNode node = assignments.addObject().put("principal", a.principal()).put("role", a.role());
+        a.administrativeUnit().ifPresent(unit -> node.put("administrativeUnit", unit));
+        timing(node, a);
+      }
+      ArrayNode policies = directory.putArray("policies");
+      config.directoryPolicies().forEach(p -> settings(policies.addObject().put("role", p.role()), p));
+    }
+    if (!config.groupAssignments().isEmpty() || !config.groupPolicies().isEmpty()) {
+      ObjectNode groups = root.putObject("groups");
+      ArrayNode assignments = groups.putArray("assignments");
+      for (GroupAssignment a : config.groupAssignments()) {
+        timing(assignments.addObject().put("principal", a.principal()).put("group", a.group())
+            .put("access", a.access().fileName()), a);
+      }
+      ArrayNode policies = groups.putArray("policies");
+      config.groupPolicies().forEach(p -> settings(policies.addObject().put("group", p.group())
+          .put("access", p.access().fileName()), p));
     }
     try {
       return YAML.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void timing(ObjectNode node, AssignmentDeclaration a) {
+    node.put("type", a.kind().fileName());
+    a.end().ifPresent(end -> node.put("end", end.toString()));
+    a.duration().ifPresent(d -> node.put("duration", IsoDurations.format(d)));
+  }
+
+  private static void settings(ObjectNode node, PolicyDeclaration policy) {
+    policy.settings().forEach((setting, value) -> put(node, setting, value));
   }
 
   static void put(ObjectNode node, PolicySetting setting, String value) {

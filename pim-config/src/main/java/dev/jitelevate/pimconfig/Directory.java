@@ -60,7 +60,7 @@ final class Directory {
       return;
     }
     Map<String, List<Principal>> found = new HashMap<>();
-    for (JsonNode g : graph.list("groups.list", "/groups?$select=id,displayName")) {
+    for (JsonNode g : graph.list("groups.list", "/groups?$select=id,displayName&$top=999")) {
       String name = g.path("displayName").asText();
       if (names.contains(name.toLowerCase(Locale.ROOT))) {
         found.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())

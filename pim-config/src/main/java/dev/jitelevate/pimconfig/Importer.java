@@ -27,6 +27,20 @@ public final class Importer {
    * @throws PimApiException when ARM or Graph cannot be read
    */
   public PimConfig read(List<String> scopes, String file) {
+    return read(scopes, false, List.of(), file);
+  }
+
+  /**
+   * Reads the tenant on all three surfaces.
+   *
+   * @param scopes ARM scopes to import (a subscription, resource group or management group)
+   * @param directoryRoles whether to import every directory role eligibility and admin-made assignment
+   * @param groups PIM-managed groups (display name or id) whose member and owner assignments to import
+   * @param file the name the configuration will have (for later errors)
+   * @throws PimConfigException for a group the tenant does not know
+   * @throws PimApiException when ARM or Graph cannot be read
+   */
+  public PimConfig read(List<String> scopes, boolean directoryRoles, List<String> groups, String file) {
     List<AzureRoleAssignment> assignments = new ArrayList<>();
     Map<String, AzureRoles.RoleRef> policyTargets = new LinkedHashMap<>();
     for (String scope : scopes) {
@@ -46,11 +60,14 @@ public final class Importer {
       policies.add(new AzureRolePolicy(role.name(), scope, named(PolicyRules.read(tenant.azureRoles().policy(scope, role).rules())),
           Location.none()));
     });
-    return new PimConfig(file, List.of(), assignments, policies);
+    GraphImporter graph = new GraphImporter(tenant, this::named);
+    return new PimConfig(file, List.of(), assignments, policies,
+        directoryRoles ? graph.directoryAssignments() : List.of(), directoryRoles ? graph.directoryPolicies() : List.of(),
+        graph.groupAssignments(groups, file), graph.groupPolicies(groups, file));
   }
 
   /** Approvers by name, as a person would write them. */
-  private Map<PolicySetting, String> named(Map<PolicySetting, String> settings) {
+  Map<PolicySetting, String> named(Map<PolicySetting, String> settings) {
     Map<PolicySetting, String> out = new LinkedHashMap<>(settings);
     String ids = settings.getOrDefault(PolicySetting.APPROVERS, "");
     TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

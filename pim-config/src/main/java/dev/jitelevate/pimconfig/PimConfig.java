@@ -1,23 +1,37 @@
 package dev.jitelevate.pimconfig;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A tenant's PIM configuration as code: assignments and role management policies, read from one YAML file
- * validated against {@code pim-config.schema.json}.
+ * A tenant's PIM configuration as code on three surfaces (Azure roles, directory roles, PIM for Groups):
+ * assignments and role management policies, read from one YAML file validated against
+ * {@code pim-config.schema.json}.
  *
  * @param breakGlass user principal names of the named break-glass accounts
  */
 public record PimConfig(String file, List<String> breakGlass, List<AzureRoleAssignment> azureAssignments,
-    List<AzureRolePolicy> azurePolicies) {
+    List<AzureRolePolicy> azurePolicies, List<DirectoryRoleAssignment> directoryAssignments,
+    List<DirectoryRolePolicy> directoryPolicies, List<GroupAssignment> groupAssignments,
+    List<GroupPolicy> groupPolicies) {
 
   public PimConfig {
     Objects.requireNonNull(file, "file");
     breakGlass = List.copyOf(breakGlass);
     azureAssignments = List.copyOf(azureAssignments);
     azurePolicies = List.copyOf(azurePolicies);
+    directoryAssignments = List.copyOf(directoryAssignments);
+    directoryPolicies = List.copyOf(directoryPolicies);
+    groupAssignments = List.copyOf(groupAssignments);
+    groupPolicies = List.copyOf(groupPolicies);
+  }
+
+  /** A configuration of Azure roles only. */
+  public PimConfig(String file, List<String> breakGlass, List<AzureRoleAssignment> azureAssignments,
+      List<AzureRolePolicy> azurePolicies) {
+    this(file, breakGlass, azureAssignments, azurePolicies, List.of(), List.of(), List.of(), List.of());
   }
 
   /**
@@ -36,6 +50,22 @@ public record PimConfig(String file, List<String> breakGlass, List<AzureRoleAssi
    */
   public static PimConfig parse(String yaml, String file) {
     return ConfigReader.parse(yaml, file);
+  }
+
+  /** Every declared assignment, surface by surface in file order. */
+  public List<AssignmentDeclaration> assignments() {
+    List<AssignmentDeclaration> all = new ArrayList<>(azureAssignments);
+    all.addAll(directoryAssignments);
+    all.addAll(groupAssignments);
+    return List.copyOf(all);
+  }
+
+  /** Every declared policy, surface by surface in file order. */
+  public List<PolicyDeclaration> policies() {
+    List<PolicyDeclaration> all = new ArrayList<>(azurePolicies);
+    all.addAll(directoryPolicies);
+    all.addAll(groupPolicies);
+    return List.copyOf(all);
   }
 
   /** The configuration as YAML that {@link #parse} reads back. */

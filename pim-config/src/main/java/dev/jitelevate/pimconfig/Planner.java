@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Compares a file with the tenant. Every name is resolved first, so an unknown role, group, user or scope is refused
@@ -31,17 +34,43 @@ public final class Planner {
    */
   public Plan plan(PimConfig config, boolean prune) {
     List<String> names = new ArrayList<>();
-    config.azureAssignments().forEach(a -> names.add(a.principal()));
-    tenant.directory().preloadGroups(names);
+    config.assignments().forEach(a -> names.add(a.principal()));
+    config.groupAssignments().forEach(a -> names.add(a.group()));
+    config.groupPolicies().forEach(p -> names.add(p.group()));
+    PolicyPlanner policies = new PolicyPlanner(tenant, resolver);
+    GraphPlanner graph = new GraphPlanner(tenant, resolver, policies);
     List<LiveAssignment> live = new ArrayList<>();
-    AssignmentPlanner.managedScopes(config).forEach((scope, at) -> live.addAll(read(scope, at)));
+    List<LiveGraphAssignment> graphLive;
+    try (ParallelReads reads = new ParallelReads()) {
+      CompletableFuture<Void> groups = reads.start(() -> {
+        tenant.directory().preloadGroups(names);
+        return null;
+      });
+      Map<String, CompletableFuture<List<LiveAssignment>>> scopes = new LinkedHashMap<>();
+      AssignmentPlanner.managedScopes(config).forEach((scope, at) -> scopes.put(scope, reads.start(() -> read(scope, at))));
+      CompletableFuture<List<LiveGraphAssignment>> directory = reads.start(() -> directoryLive(config, graph));
+      scopes.values().forEach(read -> live.addAll(ParallelReads.join(read)));
+      ParallelReads.join(groups);
+      graphLive = new ArrayList<>(ParallelReads.join(directory));
+      Map<String, CompletableFuture<List<LiveGraphAssignment>>> byGroup = new LinkedHashMap<>();
+      graph.managedGroups(config).forEach(id -> byGroup.put(id, reads.start(() -> tenant.graphPim().groupSchedules(id))));
+      byGroup.values().forEach(read -> graphLive.addAll(ParallelReads.join(read)));
+    }
     List<Step> steps = new ArrayList<>();
     List<Change> undeclared = new ArrayList<>();
     new AssignmentPlanner(tenant, resolver).plan(config, live, prune, steps, undeclared);
     List<String> seen = new ArrayList<>();
     live.forEach(l -> seen.add(l.key() + "=" + l.end()));
-    new PolicyPlanner(tenant, resolver).plan(config, steps, seen);
+    policies.plan(config, steps, seen);
+    graph.plan(config, graphLive, prune, steps, undeclared, seen);
     return new Plan(config.file(), steps, undeclared, fingerprint(seen));
+  }
+
+  /** The live directory role assignments of the roles the file names. */
+  private List<LiveGraphAssignment> directoryLive(PimConfig config, GraphPlanner graph) {
+    java.util.Set<String> roles = graph.managedRoles(config);
+    return roles.isEmpty() ? List.of()
+        : tenant.graphPim().directorySchedules().stream().filter(l -> roles.contains(l.targetId())).toList();
   }
 
   private List<LiveAssignment> read(String scope, Location at) {

@@ -28,7 +28,7 @@ final class PolicyRules {
     JsonNode approval = rule(rules, "Approval_EndUser_Assignment").path("setting");
     put(out, PolicySetting.REQUIRE_APPROVAL, Boolean.toString(approval.path("isApprovalRequired").asBoolean()));
     TreeSet<String> approvers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    approval.path("approvalStages").forEach(stage -> stage.path("primaryApprovers").forEach(a -> approvers.add(a.path("id").asText())));
+    approval.path("approvalStages").forEach(stage -> stage.path("primaryApprovers").forEach(a -> approvers.add(approverId(a))));
     put(out, PolicySetting.APPROVERS, String.join(",", approvers));
     JsonNode eligible = rule(rules, "Expiration_Admin_Eligibility");
     put(out, PolicySetting.MAXIMUM_ELIGIBLE, duration(eligible));
@@ -72,7 +72,10 @@ final class PolicyRules {
           .put("isEnabled", !value.equals("off")).put("claimValue", value.equals("off") ? "" : value);
       case "requireApproval" -> approvalSetting(edit(live, changed, "Approval_EndUser_Assignment"))
           .put("isApprovalRequired", Boolean.parseBoolean(value));
-      case "approvers" -> approvers(approvalSetting(edit(live, changed, "Approval_EndUser_Assignment")), value, principals);
+      case "approvers" -> {
+        ObjectNode rule = edit(live, changed, "Approval_EndUser_Assignment");
+        approvers(approvalSetting(rule), value, principals, rule.has("@odata.type"));
+      }
       case "maximumEligibleDuration" -> edit(live, changed, "Expiration_Admin_Eligibility").put("maximumDuration", value);
       case "permanentEligibleAllowed" -> edit(live, changed, "Expiration_Admin_Eligibility")
           .put("isExpirationRequired", !Boolean.parseBoolean(value));
@@ -102,15 +105,35 @@ final class PolicyRules {
     }
   }
 
-  private static void approvers(ObjectNode setting, String ids, Function<String, Principal> principals) {
+  /** An approver's object id: ARM spells it {@code id}, Graph {@code userId} or {@code groupId}. */
+  private static String approverId(JsonNode approver) {
+    for (String field : List.of("id", "userId", "groupId")) {
+      if (approver.hasNonNull(field)) {
+        return approver.get(field).asText();
+      }
+    }
+    return "";
+  }
+
+  private static void approvers(ObjectNode setting, String ids, Function<String, Principal> principals, boolean graph) {
     ArrayNode stages = setting.withArray("approvalStages");
     ObjectNode stage = stages.isEmpty() ? stages.addObject() : (ObjectNode) stages.get(0);
     ArrayNode primary = stage.putArray("primaryApprovers");
     if (!ids.isEmpty()) {
       for (String id : ids.split(",")) {
         Principal p = principals.apply(id);
-        primary.addObject().put("id", id).put("description", p.name()).put("isBackup", false)
-            .put("userType", p.type().equals("Group") ? "Group" : "User");
+        boolean group = p.type().equals("Group");
+        ObjectNode approver = primary.addObject();
+        if (graph) {
+          approver.put("@odata.type", group ? "#microsoft.graph.groupMembers" : "#microsoft.graph.singleUser")
+              .put(group ? "groupId" : "userId", id);
+        } else {
+          approver.put("id", id);
+        }
+        approver.put("description", p.name()).put("isBackup", false);
+        if (!graph) {
+          approver.put("userType", group ? "Group" : "User");
+        }
       }
     }
   }

@@ -36,4 +36,26 @@ final class Resolver {
     return role.orElseThrow(() -> new PimConfigException(at, "No role named '" + name + "' at " + scope + ".",
         "Use the role's exact name as the portal shows it, e.g. Contributor or Key Vault Secrets Officer."));
   }
+
+  /** A directory role's id by display name. */
+  String directoryRole(String name, Location at) {
+    return tenant.graphPim().roleId(name).orElseThrow(() -> new PimConfigException(at, "No directory role named '"
+        + name + "'.", "Use the role's exact name as the Entra portal shows it, e.g. User Administrator."));
+  }
+
+  /** An administrative unit's id by display name or id. */
+  String administrativeUnit(String ref, Location at) {
+    return tenant.graphPim().administrativeUnit(ref).orElseThrow(() -> new PimConfigException(at,
+        "No administrative unit '" + ref + "' in the tenant.",
+        "Check the administrative unit's display name, or name it by object id."));
+  }
+
+  /** A group (for PIM for Groups) by display name or id. */
+  Principal group(String ref, Location at) {
+    Principal group = principal(ref, at);
+    if (!group.type().equals("Group")) {
+      throw new PimConfigException(at, "'" + ref + "' is not a group.", "Name a PIM-managed group by display name or id.");
+    }
+    return group;
+  }
 }

@@ -57,6 +57,10 @@ final class RestClient {
     return send(operation, HttpMethod.PUT, base + pathAndQuery, body);
   }
 
+  JsonNode post(String operation, String pathAndQuery, JsonNode body) {
+    return send(operation, HttpMethod.POST, base + pathAndQuery, body);
+  }
+
   JsonNode patch(String operation, String pathAndQuery, JsonNode body) {
     return send(operation, HttpMethod.PATCH, base + pathAndQuery, body);
   }

@@ -105,4 +105,95 @@ class LinterTest {
 
     assertThat(findings).isEmpty();
   }
+
+  @Test
+  void flagsAStandingGlobalAdministratorWhoIsNotANamedBreakGlassAccount() {
+    List<Finding> findings = lint("""
+        version: 1
+        breakGlass: [bg@contoso.com]
+        directoryRoles:
+          assignments:
+            - principal: bg@contoso.com
+              role: Global Administrator
+              type: active
+            - principal: carol@contoso.com
+              role: Global Administrator
+              type: active
+          policies:
+            - role: Global Administrator
+              requireApproval: true
+              requireTicket: true
+              authenticationContext: c1
+              approvers: [grp-approvers]
+        """);
+
+    assertThat(findings).extracting(Finding::rule).containsExactly("PIM011", "PIM002", "PIM003");
+    assertThat(findings.get(0).render()).startsWith("pim.yaml:8: error PIM011 Permanent Global Administrator "
+        + "carol@contoso.com is not a named break-glass account.");
+  }
+
+  @Test
+  void flagsABreakGlassAccountThatHoldsNoGlobalAdministrator() {
+    List<Finding> findings = lint("""
+        version: 1
+        breakGlass: [bg@contoso.com]
+        directoryRoles:
+          assignments:
+            - principal: grp-helpdesk
+              role: Helpdesk Administrator
+              type: eligible
+              duration: P90D
+        """);
+
+    assertThat(findings).extracting(Finding::rule).containsExactly("PIM001");
+    assertThat(findings.get(0).message()).contains("bg@contoso.com holds no permanent Global Administrator");
+  }
+
+  @Test
+  void flagsAnApproverWhoIsEligibleThroughAGroupOnTheGraphSurfaces() {
+    List<Finding> findings = lint("""
+        version: 1
+        breakGlass: [bg@contoso.com]
+        directoryRoles:
+          assignments:
+            - principal: bg@contoso.com
+              role: Global Administrator
+              type: active
+            - principal: grp-pra
+              role: Privileged Role Administrator
+              type: eligible
+              duration: P180D
+          policies:
+            - role: Privileged Role Administrator
+              requireApproval: true
+              requireTicket: true
+              authenticationContext: c1
+              approvers: [dave@contoso.com]
+        groups:
+          assignments:
+            - principal: dave@contoso.com
+              group: grp-pra
+              access: member
+              type: eligible
+              duration: P30D
+          policies:
+            - group: grp-pra
+              access: member
+              maximumActivation: PT2H
+              requireApproval: false
+        """);
+
+    assertThat(findings).extracting(Finding::rule).containsExactly("PIM009", "PIM006", "PIM007", "PIM008");
+    assertThat(findings.get(0).message()).contains("Approver dave@contoso.com", "through grp-pra", "line 8");
+    assertThat(findings.get(1).message()).contains("member of grp-pra");
+  }
+
+  @Test
+  void theWorkflowExamplesFileOnThreeSurfacesFollowsEveryPrinciple() {
+    PimConfig example = PimConfig.load(java.nio.file.Path.of("../docs/pim-tenant.example.yaml"));
+
+    assertThat(LINTER.lint(example)).isEmpty();
+    assertThat(example.directoryAssignments()).isNotEmpty();
+    assertThat(example.groupAssignments()).isNotEmpty();
+  }
 }

@@ -77,6 +77,79 @@ class PimConfigTest {
     }
   }
 
+  static final String GRAPH_SAMPLE = """
+      version: 1
+      directoryRoles:
+        assignments:
+          - principal: grp-helpdesk
+            role: User Administrator
+            administrativeUnit: au-emea
+            type: eligible
+            duration: P180D
+          - principal: bg1@contoso.com
+            role: Global Administrator
+            type: active
+        policies:
+          - role: User Administrator
+            maximumActivation: PT2H
+            requireApproval: true
+            approvers: [grp-approvers]
+      groups:
+        assignments:
+          - principal: alice@contoso.com
+            group: grp-helpdesk
+            access: member
+            type: eligible
+            end: 2027-06-30T00:00:00Z
+        policies:
+          - group: grp-helpdesk
+            access: owner
+            requireTicket: true
+      """;
+
+  @Nested
+  class GraphSurfaces {
+    @Test
+    void readsDirectoryRolesAndGroupsWithTheirLines() {
+      PimConfig config = PimConfig.parse(GRAPH_SAMPLE, "pim.yaml");
+
+      assertThat(config.directoryAssignments()).extracting(DirectoryRoleAssignment::describe).containsExactly(
+          "eligible User Administrator for grp-helpdesk in administrative unit au-emea",
+          "active Global Administrator for bg1@contoso.com in the tenant");
+      assertThat(config.directoryAssignments().get(1).permanent()).isTrue();
+      assertThat(config.directoryPolicies().get(0).get(PolicySetting.MAXIMUM_ACTIVATION)).contains("PT2H");
+      assertThat(config.groupAssignments().get(0).location()).isEqualTo(new Location("pim.yaml", 19));
+      assertThat(config.groupAssignments().get(0).end()).contains(Instant.parse("2027-06-30T00:00:00Z"));
+      assertThat(config.groupPolicies().get(0).describe()).isEqualTo("policy of owner of grp-helpdesk");
+    }
+
+    @Test
+    void writesYamlThatReadsBackToTheSameConfiguration() {
+      PimConfig config = PimConfig.parse(GRAPH_SAMPLE, "pim.yaml");
+
+      PimConfig again = PimConfig.parse(config.toYaml(), "pim.yaml");
+
+      assertThat(again.assignments()).extracting(AssignmentDeclaration::describe)
+          .isEqualTo(config.assignments().stream().map(AssignmentDeclaration::describe).toList());
+      assertThat(again.policies()).extracting(PolicyDeclaration::settings)
+          .isEqualTo(config.policies().stream().map(PolicyDeclaration::settings).toList());
+    }
+
+    @Test
+    void refusesAnAccessOtherThanMemberOrOwnerWithItsLine() {
+      assertThatThrownBy(() -> PimConfig.parse(GRAPH_SAMPLE.replace("access: member", "access: admin"), "pim.yaml"))
+          .hasMessageStartingWith("pim.yaml:21: ")
+          .hasMessageContaining("pim-config.schema.json");
+    }
+
+    @Test
+    void refusesAnUnknownSettingInAGroupPolicy() {
+      assertThatThrownBy(() -> PimConfig.parse(GRAPH_SAMPLE.replace("requireTicket", "requireTickets"), "pim.yaml"))
+          .hasMessageStartingWith("pim.yaml:")
+          .hasMessageContaining("requireTickets");
+    }
+  }
+
   @Nested
   class BadInput {
     @Test

@@ -2,7 +2,11 @@ package dev.jitelevate.runner.pim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.runner.JitElevate;
 import dev.jitelevate.runner.Redactor;
 import dev.jitelevate.runner.cli.Console;
@@ -35,8 +39,20 @@ class PimCommandsIT {
 
   @BeforeAll
   static void start(@TempDir Path shared) {
-    emulator = PimEmulator.builder().start();
+    emulator = PimEmulator.builder().scenario(withGraphWrites(Scenario.demo())).start();
     profile = emulator.writeProfile(shared.resolve("profile.json"));
+  }
+
+  /** The demo tenant whose broker may also write directory role and group policies and group eligibilities. */
+  private static Scenario withGraphWrites(Scenario demo) {
+    ObjectNode root = demo.root().deepCopy();
+    for (JsonNode sp : root.path("servicePrincipals")) {
+      if (sp.path("displayName").asText().equals("jit-broker")) {
+        List.of("RoleManagementPolicy.ReadWrite.Directory", "RoleManagementPolicy.ReadWrite.AzureADGroup",
+            "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup").forEach(((ArrayNode) sp.get("appRoles"))::add);
+      }
+    }
+    return new Scenario(root).withPageSize(3);
   }
 
   @AfterAll
@@ -90,6 +106,76 @@ class PimCommandsIT {
     assertThat(run("pim", "drift", file.toString(), "--summary", dir.resolve("summary.md").toString())).isZero();
     assertThat(Files.readString(dir.resolve("summary.md"))).contains("No PIM drift");
     assertThat(out() + err()).doesNotContain(BROKER_SECRET);
+  }
+
+  @Test
+  void directoryRolesAndGroupsRoundTripThroughImportPlanApplyAndDrift() throws Exception {
+    Path file = dir.resolve("pim.yaml");
+    assertThat(run("pim", "import", "--directory-roles", "--group", "grp-prod-admins", "--out", file.toString()))
+        .isZero();
+    assertThat(Files.readString(file)).contains("directoryRoles:", "groups:", "role: Privileged Role Administrator");
+    assertThat(run("pim", "plan", file.toString())).isZero();
+    assertThat(out()).contains("No changes");
+
+    Files.writeString(file, Files.readString(file).replaceFirst("maximumActivation: PT8H", "maximumActivation: PT2H")
+        .replace("groups:\n  assignments:\n", """
+            groups:
+              assignments:
+                - principal: bob@contoso-emu.onmicrosoft.com
+                  group: grp-prod-admins
+                  access: member
+                  type: eligible
+                  duration: P30D
+            """));
+    assertThat(run("pim", "plan", file.toString())).isEqualTo(2);
+    assertThat(out()).contains("Directory roles:", "~ policy of User Administrator in the tenant",
+        "maximumActivation: PT8H → PT2H", "PIM for Groups:",
+        "+ eligible member of grp-prod-admins for bob@contoso-emu.onmicrosoft.com",
+        "Plan: 1 to create, 1 to update, 0 to remove.");
+    assertThat(run("pim", "apply", file.toString())).isZero();
+    assertThat(run("pim", "drift", file.toString(), "--summary", dir.resolve("summary.md").toString())).isZero();
+    assertThat(Files.readString(dir.resolve("summary.md"))).contains("No PIM drift");
+  }
+
+  @Test
+  void importWithNothingToImportIsOneLineAndExitCodeOne() {
+    assertThat(run("pim", "import")).isEqualTo(1);
+
+    assertThat(err().strip()).isEqualTo("pim import: nothing to import. Name at least one --scope, --directory-roles or"
+        + " --group.");
+  }
+
+  @Test
+  void lintFailsOnAStandingGlobalAdministratorAndAnApproverWhoIsEligible() throws Exception {
+    Path file = Files.writeString(dir.resolve("pim.yaml"), """
+        version: 1
+        breakGlass: [bg@contoso.com]
+        directoryRoles:
+          assignments:
+            - principal: bg@contoso.com
+              role: Global Administrator
+              type: active
+            - principal: carol@contoso.com
+              role: Global Administrator
+              type: active
+        groups:
+          assignments:
+            - principal: dave@contoso.com
+              group: grp-prod-admins
+              access: member
+              type: eligible
+              duration: P30D
+          policies:
+            - group: grp-prod-admins
+              access: member
+              requireApproval: true
+              approvers: [dave@contoso.com]
+        """);
+
+    assertThat(run("pim", "lint", file.toString())).isEqualTo(2);
+
+    assertThat(out()).contains(file + ":8: error PIM011 Permanent Global Administrator carol@contoso.com",
+        file + ":19: error PIM009 Approver dave@contoso.com");
   }
 
   @Test

@@ -8,8 +8,14 @@ final class GraphRouter {
   private final DirectoryRoleRoutes directoryRoles;
   private final GroupRoutes groups;
   private final PolicyRoutes policies;
+  private final AdministrativeUnitRoutes units;
 
   GraphRouter(GraphTenant tenant) {
+    this(tenant, new AdministrativeUnitRoutes(java.util.List.of()));
+  }
+
+  GraphRouter(GraphTenant tenant, AdministrativeUnitRoutes units) {
+    this.units = units;
     ApprovalRoutes approvals = new ApprovalRoutes(tenant);
     this.lookups = new LookupRoutes(tenant);
     this.directoryRoles = new DirectoryRoleRoutes(tenant, approvals);
@@ -26,6 +32,9 @@ final class GraphRouter {
     }
     if (policies.owns(call)) {
       return policies.handle(call);
+    }
+    if (units.owns(call)) {
+      return units.handle(call);
     }
     if (lookups.owns(call)) {
       return lookups.handle(call);

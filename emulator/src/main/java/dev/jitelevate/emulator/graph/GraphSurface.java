@@ -91,7 +91,7 @@ public final class GraphSurface implements Surface {
           context);
       tenant = loaded;
       paging = Paging.of(scenario);
-      router = new GraphRouter(loaded);
+      router = new GraphRouter(loaded, AdministrativeUnitRoutes.from(scenario));
     }
   }
 

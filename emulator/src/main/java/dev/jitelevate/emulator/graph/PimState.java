@@ -64,7 +64,13 @@ final class PimState {
   }
 
   Optional<RoleManagementPolicy> policy(PimTarget target) {
-    return policies.stream().filter(p -> p.target.sameAs(target)).findFirst();
+    Optional<RoleManagementPolicy> exact = policies.stream().filter(p -> p.target.sameAs(target)).findFirst();
+    if (exact.isPresent() || target.isGroup() || target.scope().equals("/")) {
+      return exact;
+    }
+    // Entra keeps one policy per directory role for the tenant: administrative-unit assignments follow it too.
+    PimTarget tenantWide = PimTarget.directoryRole(target.role(), "/");
+    return policies.stream().filter(p -> p.target.sameAs(tenantWide)).findFirst();
   }
 
   Optional<RoleManagementPolicy> policyById(String id) {
