@@ -28,8 +28,8 @@ public final class DemoEmulators {
     if (here.isPresent()) {
       return here.get();
     }
-    Path running = runningFrom();
-    Path jar = running.toAbsolutePath().getParent().resolve(JAR);
+    Path running = runningFrom().toAbsolutePath();
+    Path jar = besides(running);
     if (!Files.isRegularFile(jar)) {
       throw missing("not found beside " + running.getFileName() + " (looked for " + jar + ").");
     }
@@ -42,6 +42,22 @@ public final class DemoEmulators {
     } catch (IOException e) {
       throw missing("cannot be read (" + e.getMessage() + ").");
     }
+  }
+
+  /**
+   * The demo jar beside the running one: jit-elevate-demo.jar, or for a release's jit-elevate-1.4.0.jar its
+   * jit-elevate-demo-1.4.0.jar when that is there.
+   */
+  static Path besides(Path running) {
+    Path dir = running.getParent();
+    String name = running.getFileName().toString();
+    if (name.startsWith("jit-elevate-") && name.endsWith(".jar")) {
+      Path versioned = dir.resolve("jit-elevate-demo-" + name.substring("jit-elevate-".length()));
+      if (Files.isRegularFile(versioned)) {
+        return versioned;
+      }
+    }
+    return dir.resolve(JAR);
   }
 
   private static Path runningFrom() {
