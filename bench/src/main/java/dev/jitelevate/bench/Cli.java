@@ -87,7 +87,7 @@ final class Cli {
   }
 
   synchronized Running start(Map<String, String> env, String... args) {
-    int n = ++counter;
+    String n = how.name().toLowerCase(java.util.Locale.ROOT) + "-" + ++counter;
     Path rss = dir.resolve("rss-" + n);
     Path out = dir.resolve("cli-" + n + ".out");
     Path err = dir.resolve("cli-" + n + ".err");
