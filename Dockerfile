@@ -5,8 +5,9 @@
 # Stage 1 (build): the shaded jar, built with the repository's Maven wrapper on a JDK 17 image. The poms go
 #   in first and a build of the empty modules resolves every dependency and plugin into its own layer, so a
 #   change to the sources does not download the Maven repository again.
-# Stage 2: a JRE 17 base plus the shaded jar, three small launchers and an application class-data-sharing
-#   (AppCDS) archive made at build time.
+# Stage 2: a JRE 17 base plus the production jar (no emulator: demo's jit-elevate-demo.jar stays out), the
+#   build's launcher (action-runner/src/main/launcher/jit-elevate, JVM flags), two entrypoint scripts and an
+#   application class-data-sharing (AppCDS) archive made at build time.
 #
 #   docker build -t jit-elevate .                       # on Docker Hub's eclipse-temurin images
 #   podman build --build-arg BUILD_IMAGE=localhost/jit-elevate-build:bookworm-jdk17 \
@@ -45,22 +46,23 @@ COPY pim-config/src pim-config/src
 COPY audit/src audit/src
 COPY action-runner/src action-runner/src
 RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \
- && test -s action-runner/target/jit-elevate.jar
+ && test -s action-runner/target/jit-elevate.jar && test -x action-runner/target/jit-elevate
 
 FROM ${BASE_IMAGE}
 
 LABEL org.opencontainers.image.title="jit-elevate" \
       org.opencontainers.image.description="Just-in-time privileges on Microsoft Entra ID and Azure (PIM) for GitHub Actions"
 
-COPY scripts/container/jit-elevate scripts/container/jit-elevate-action scripts/container/jit-elevate-action-post \
-     scripts/container/cds-training /usr/local/bin/
-COPY --from=build /src/action-runner/target/jit-elevate.jar /opt/jit-elevate/jit-elevate.jar
+COPY scripts/container/jit-elevate-action scripts/container/jit-elevate-action-post scripts/container/cds-training \
+     /usr/local/bin/
+COPY --from=build /src/action-runner/target/jit-elevate.jar /src/action-runner/target/jit-elevate /opt/jit-elevate/
 
 # The training run (the main step up to its first network call, offline) writes the dynamic archive on
-# exit; the launcher uses it from then on. The archive is only valid for this exact jar and JVM, which is
-# why it is made here and not shipped.
-RUN chmod 0755 /usr/local/bin/jit-elevate /usr/local/bin/jit-elevate-action /usr/local/bin/jit-elevate-action-post \
+# exit; the launcher uses the jit-elevate.jsa beside the jar from then on. The archive is only valid for
+# this exact jar and JVM, which is why it is made here and not shipped.
+RUN chmod 0755 /opt/jit-elevate/jit-elevate /usr/local/bin/jit-elevate-action /usr/local/bin/jit-elevate-action-post \
       /usr/local/bin/cds-training \
+ && ln -s /opt/jit-elevate/jit-elevate /usr/local/bin/jit-elevate \
  && JIT_ELEVATE_CDS=off JIT_ELEVATE_JAVA_OPTS="-XX:ArchiveClassesAtExit=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off -Xlog:cds+dynamic=off" \
       /usr/local/bin/cds-training \
  && test -s /opt/jit-elevate/jit-elevate.jsa \

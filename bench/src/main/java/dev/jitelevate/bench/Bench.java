@@ -34,9 +34,10 @@ public final class Bench {
     List<String> rest = List.of(args).subList(3, args.length);
     int runs = rest.contains("--runs") ? Integer.parseInt(rest.get(rest.indexOf("--runs") + 1)) : 5;
     if (rest.contains("--only")) {
+      Cli.How how = rest.contains("--plain-java") ? Cli.How.PLAIN_JAVA : Cli.How.LAUNCHER;
       try (World world = World.start(100, World.delays(P, Q))) {
         for (String part : rest.get(rest.indexOf("--only") + 1).split(",")) {
-          Quick.run(world, new Cli(jar, world.dir), part, runs);
+          Quick.run(world, new Cli(jar, world.dir, how), part, runs);
         }
       }
       System.exit(0);
@@ -44,7 +45,7 @@ public final class Bench {
     String load = Machine.loadAverage();
     Results r;
     try (World world = World.start(100, World.delays(P, Q))) {
-      r = measure(world, new Cli(jar, world.dir), azScript, runs);
+      r = measure(world, new Cli(jar, world.dir, Cli.How.LAUNCHER), new Cli(jar, world.dir, Cli.How.PLAIN_JAVA), azScript, runs);
     }
     String section = Render.section(r, runs, load, Machine.loadAverage(), Report.imageAddedMiB(benchmarks));
     System.out.println(section);
@@ -56,15 +57,21 @@ public final class Bench {
   }
 
   /** Everything one run measures. */
-  record Results(List<Cli.Exit> version, List<Cli.Exit> demo, List<Cli.Exit> demoNoFloor, List<Single.Sample> cli, List<Single.Sample> inJvm,
-      List<Single.Sample> offPhase, Double retryAfterGapMs, List<Single.Sample> az, Scale.Result scaleJvm,
-      Scale.Result scaleCli) {}
+  record Results(Cli.Exit firstDemo, List<Cli.Exit> version, List<Cli.Exit> demo, List<Cli.Exit> demoNoFloor,
+      List<Single.Sample> cli, List<Single.Sample> cliOff, List<Cli.Exit> plainVersion, List<Single.Sample> plainCli,
+      List<Single.Sample> inJvm, List<Single.Sample> offPhase, Double retryAfterGapMs, List<Single.Sample> az,
+      List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB) {}
 
-  private static Results measure(World world, Cli cli, Path azScript, int runs) throws Exception {
+  private static Results measure(World world, Cli cli, Cli plain, Path azScript, int runs) throws Exception {
+    progress("demo, first use (the launcher writes its class-data archive)");
+    Cli.Exit firstDemo = cli.run(Map.of(), "demo", "--quiet", "--record-out", world.dir.resolve("demo-record.json").toString());
+    cli.run(Map.of(), "--version"); // moves the archive in place
     List<Cli.Exit> version = new ArrayList<>();
-    progress("--version x " + runs);
+    List<Cli.Exit> plainVersion = new ArrayList<>();
+    progress("--version x " + runs + ", launcher and plain java -jar");
     for (int i = 0; i < runs; i++) {
       version.add(cli.run(Map.of(), "--version"));
+      plainVersion.add(plain.run(Map.of(), "--version"));
     }
     progress("demo x 3");
     List<Cli.Exit> demo = new ArrayList<>();
@@ -76,19 +83,24 @@ public final class Bench {
       demoNoFloor.add(cli.run(Map.of(), "demo", "--quiet", "--minimum-active-duration", "0s", "--record-out",
           world.dir.resolve("demo-record.json").toString()));
     }
-    progress("CLI elevate x 3");
+    progress("CLI elevate x 3 (P=2s, Q=3s), x 3 (P=2.5s, Q=3.5s), plain java -jar x 3 (P=2s, Q=3s)");
     List<Single.Sample> viaCli = Single.cli(world, cli, 3, P, Q);
+    List<Single.Sample> cliOff = Single.cli(world, cli, 3, P_OFF, Q_OFF);
+    List<Single.Sample> plainCli = Single.cli(world, plain, 3, P, Q);
     progress("in-JVM elevate x " + runs + " (P=2s, Q=3s) and x " + runs + " (P=2.5s, Q=3.5s)");
     List<Single.Sample> inJvm = Single.inJvm(world, runs, P, Q);
     List<Single.Sample> offPhase = Single.inJvm(world, runs, P_OFF, Q_OFF);
     Double gap = Single.retryAfterGapMs(world, P, Q).orElse(Double.NaN);
-    progress("az rest baseline x 2");
-    List<Single.Sample> az = Single.azRest(world, azScript, 2, P, Q);
+    progress("az rest baseline x 2 polling every 10 s, x 2 every 2 s");
+    List<Single.Sample> az = Single.azRest(world, azScript, 2, P, Q, 10);
+    List<Single.Sample> az2 = Single.azRest(world, azScript, 2, P, Q, 2);
     progress("100 concurrent elevations in this JVM, throttled to 20 rps");
     Scale.Result scaleJvm = Scale.inJvm(world, 100, RPS, P, Q);
     progress("20 concurrent CLI processes, throttled to 20 rps");
     Scale.Result scaleCli = Scale.cli(world, cli, 20, RPS, P, Q);
-    return new Results(version, demo, demoNoFloor, viaCli, inJvm, offPhase, gap, az, scaleJvm, scaleCli);
+    double jarMiB = Files.size(cli.jar()) / 1048576.0;
+    return new Results(firstDemo, version, demo, demoNoFloor, viaCli, cliOff, plainVersion, plainCli, inJvm, offPhase, gap,
+        az, az2, scaleJvm, scaleCli, jarMiB);
   }
 
   static void progress(String what) {

@@ -10,19 +10,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the CLI as a separate process the way the action's launcher does (serial GC, C1 only, small stacks;
- * no AppCDS archive on the host), under {@code /usr/bin/time} for its peak RSS.
+ * Starts the CLI as a separate process under {@code /usr/bin/time} (peak RSS, CPU time), either as the README
+ * tells users to (the build's launcher, {@code action-runner/target/jit-elevate}, with its class-data archive
+ * in a cache directory of this run's own) or as a plain {@code java -jar} for comparison.
  */
 final class Cli {
-  static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
+  /** How the process is started. */
+  enum How {
+    /** The README's command: the launcher beside the jar (its JVM flags, AppCDS made on first use). */
+    LAUNCHER("`action-runner/target/jit-elevate`"),
+    /** {@code java -jar jit-elevate.jar}: the JVM's defaults, no archive. */
+    PLAIN_JAVA("`java -jar jit-elevate.jar`");
+
+    final String label;
+
+    How(String label) {
+      this.label = label;
+    }
+  }
 
   private final Path jar;
   private final Path dir;
+  private final How how;
   private int counter;
 
-  Cli(Path jar, Path dir) {
+  Cli(Path jar, Path dir, How how) {
     this.jar = jar;
     this.dir = dir;
+    this.how = how;
+  }
+
+  How how() {
+    return how;
+  }
+
+  Path jar() {
+    return jar;
+  }
+
+  /** The class-data archives the launcher made (its cache directory). */
+  Path cache() {
+    return dir.resolve("launcher-cache");
   }
 
   /** One finished process: when it was started, its wall time, exit code and peak RSS. */
@@ -59,16 +87,16 @@ final class Cli {
   }
 
   synchronized Running start(Map<String, String> env, String... args) {
-    int n = ++counter;
+    String n = how.name().toLowerCase(java.util.Locale.ROOT) + "-" + ++counter;
     Path rss = dir.resolve("rss-" + n);
     Path out = dir.resolve("cli-" + n + ".out");
     Path err = dir.resolve("cli-" + n + ".err");
-    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString(), "java"));
-    command.addAll(LAUNCHER_FLAGS);
-    command.add("-jar");
-    command.add(jar.toString());
+    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
+    command.addAll(how == How.LAUNCHER ? List.of(jar.resolveSibling("jit-elevate").toString())
+        : List.of("java", "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("XDG_CACHE_HOME", cache().toString());
     pb.environment().putAll(env);
     try {
       Instant started = Instant.now();

@@ -74,8 +74,8 @@ final class Single {
     return Optional.empty();
   }
 
-  /** The az rest baseline script on the same emulator and delays. */
-  static List<Sample> azRest(World world, Path script, int runs, Duration p, Duration q) throws Exception {
+  /** The az rest baseline script on the same emulator and delays, polling every pollSeconds. */
+  static List<Sample> azRest(World world, Path script, int runs, Duration p, Duration q, int pollSeconds) throws Exception {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       world.prepare(World.delays(p, q));
@@ -83,6 +83,7 @@ final class Single {
           world.emulator.tenantId(), world.emulator.github().oidcRequestUrl(), world.emulator.github().oidcRequestToken())
           .redirectOutput(world.dir.resolve("az-" + i + ".out").toFile())
           .redirectError(world.dir.resolve("az-" + i + ".err").toFile());
+      pb.environment().put("POLL_SECONDS", String.valueOf(pollSeconds));
       long start = System.nanoTime();
       int code = pb.start().waitFor();
       double wall = (System.nanoTime() - start) / 1e6;

@@ -6,7 +6,6 @@ import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PollingPolicy;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.keyvault.KeyVaultSecretRotation;
-import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
       ElevationOutcome outcome = elevator.run(request(), rotation());
       Path file = ElevationFile.writeRecord(recordOut != null ? recordOut
           : java.nio.file.Files.createTempDirectory("jit-elevate-demo").resolve("record.json"), outcome.record());
-      List<ActiveAssignment> leaks = world.leaks();
+      List<String> leaks = world.leaks();
       int code = outcome.failure().map(f -> ExitCodes.of(f.kind()))
           .orElse(leaks.isEmpty() ? ExitCodes.OK : ExitCodes.of(dev.jitelevate.core.FailureKind.REVOKE_FAILED));
       report(console, outcome, file, leaks, code);
@@ -100,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
     return KeyVaultSecretRotation.builder().vault(DemoWorld.VAULT).secret(DemoWorld.SECRET).build();
   }
 
-  private void report(Console console, ElevationOutcome outcome, Path file, List<ActiveAssignment> leaks, int code) {
+  private void report(Console console, ElevationOutcome outcome, Path file, List<String> leaks, int code) {
     if (output.json()) {
       var o = Json.object();
       o.put("exitCode", code);

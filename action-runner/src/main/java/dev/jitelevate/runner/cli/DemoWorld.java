@@ -4,15 +4,13 @@ import dev.jitelevate.runner.Redactor;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.ActiveAssignment;
-import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.runner.demo.DemoEmulator;
+import dev.jitelevate.runner.demo.DemoEmulators;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * The demo's world: the embedded emulator with the built-in demo scenario and small hazards, and the two
+ * The demo's world: the emulator (from {@code jit-elevate-demo.jar}, see {@link DemoEmulators}) with the built-in demo scenario and small hazards, and the two
  * identities of the main job (the CI workload identity signing in with a GitHub OIDC token, and the broker).
  * The ids are the demo scenario's well-known ones (emulator/docs/scenario-format.md).
  */
@@ -28,19 +26,17 @@ final class DemoWorld implements AutoCloseable {
   static final String SECRET = "db-password";
   static final String FEDERATION_AUDIENCE = "api://AzureADTokenExchange";
 
-  private final PimEmulator emulator;
+  private final DemoEmulator emulator;
   private final CloudProfile cloud;
 
-  private DemoWorld(PimEmulator emulator) {
+  private DemoWorld(DemoEmulator emulator) {
     this.emulator = emulator;
     this.cloud = CloudProfile.parse(emulator.profileJson());
   }
 
   /** Starts the emulator with the demo scenario, these delays, and the given deactivation floor. */
   static DemoWorld start(Duration provisioning, Duration propagation, Duration floor) {
-    Hazards hazards = Hazards.none().withProvisioningDelay(provisioning).withPropagationDelay(propagation)
-        .withMinimumActiveDuration(floor);
-    return new DemoWorld(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards).start());
+    return new DemoWorld(DemoEmulators.factory().start(provisioning, propagation, floor));
   }
 
   String baseUrl() {
@@ -55,14 +51,10 @@ final class DemoWorld implements AutoCloseable {
     return cloud;
   }
 
-  Hazards hazards() {
-    return emulator.hazards();
-  }
-
   /** The CI workload identity: a fresh GitHub OIDC token exchanged through its federated credential. */
   CredentialSource ciIdentity(Redactor redactor) {
     return Credentials.clientAssertion(cloud, tenantId(), CI_APP_ID, () -> {
-      String token = emulator.github().idToken(FEDERATION_AUDIENCE);
+      String token = emulator.githubIdToken(FEDERATION_AUDIENCE);
       redactor.register(token);
       return token;
     });
@@ -74,7 +66,7 @@ final class DemoWorld implements AutoCloseable {
   }
 
   /** Assignments still active that the scenario did not create: must be none after the run. */
-  List<ActiveAssignment> leaks() {
+  List<String> leaks() {
     return emulator.leaks();
   }
 

@@ -1,0 +1,60 @@
+package dev.jitelevate.runner.demo.embedded;
+
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Hazards;
+import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.runner.demo.DemoEmulator;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The embedded {@link PimEmulator} behind {@link DemoEmulator}. Packaged in {@code jit-elevate-demo.jar}
+ * only (with the emulator and its dependencies), never in the production jar.
+ */
+public final class EmbeddedDemoEmulator implements DemoEmulator {
+  private final PimEmulator emulator;
+
+  private EmbeddedDemoEmulator(PimEmulator emulator) {
+    this.emulator = emulator;
+  }
+
+  @Override
+  public String baseUrl() {
+    return emulator.baseUrl();
+  }
+
+  @Override
+  public String tenantId() {
+    return emulator.tenantId();
+  }
+
+  @Override
+  public String profileJson() {
+    return emulator.profileJson();
+  }
+
+  @Override
+  public String githubIdToken(String audience) {
+    return emulator.github().idToken(audience);
+  }
+
+  @Override
+  public List<String> leaks() {
+    return emulator.leaks().stream().map(String::valueOf).toList();
+  }
+
+  @Override
+  public void close() {
+    emulator.close();
+  }
+
+  /** The service provider: starts the emulator with the built-in demo scenario. */
+  public static final class Factory implements DemoEmulator.Factory {
+    @Override
+    public DemoEmulator start(Duration provisioning, Duration propagation, Duration floor) {
+      Hazards hazards = Hazards.none().withProvisioningDelay(provisioning).withPropagationDelay(propagation)
+          .withMinimumActiveDuration(floor);
+      return new EmbeddedDemoEmulator(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards).start());
+    }
+  }
+}
