@@ -14,6 +14,7 @@ import dev.jitelevate.runner.cli.StatusCommand;
 import dev.jitelevate.runner.cli.SweepCommand;
 import dev.jitelevate.runner.pim.PimCommand;
 import dev.jitelevate.runner.records.RecordsCommand;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
         DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class,
-        ActionPostCommand.class})
+        ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;

@@ -7,6 +7,7 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.DeviceCodeInfo;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
+import dev.jitelevate.core.internal.gateway.sdk.AuthorityPort;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * {@link CredentialSource}s for the usual identities, built with azure-identity against a cloud profile's
- * authority and trust. Each {@link CredentialSource#newCredential()} returns a credential with an empty
- * token cache, so the verify step gets tokens issued after activation.
+ * authority and trust. Each {@link CredentialSource#newCredential()} returns a credential whose tokens are
+ * issued after it was made (an empty cache for applications; for a person, the same sign-in refreshed), so
+ * the verify step sees claims issued after activation.
  */
 public final class Credentials {
   private Credentials() {}
@@ -71,18 +73,38 @@ public final class Credentials {
     };
   }
 
-  /** A person signing in with the device code flow; {@code prompt} receives the message to show. */
+  /**
+   * A person signing in with the device code flow; {@code prompt} receives the message to show. One sign-in for
+   * the source's lifetime: every {@link CredentialSource#newCredential()} is a view of the same credential whose
+   * tokens are issued after the view was made, redeemed with the person's refresh token (no new prompt).
+   */
   public static CredentialSource deviceCode(CloudProfile cloud, String tenantId, String clientId,
       Consumer<String> prompt) {
-    return () -> {
+    return deviceCode(cloud, tenantId, clientId, prompt, PersonTokenCache.memory());
+  }
+
+  /** As {@link #deviceCode(CloudProfile, String, String, Consumer)}, with the tokens kept as {@code cache} says. */
+  public static CredentialSource deviceCode(CloudProfile cloud, String tenantId, String clientId,
+      Consumer<String> prompt, PersonTokenCache cache) {
+    PersonCredential person = new PersonCredential(() -> {
       DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(tenantId).clientId(clientId)
-          .authorityHost(cloud.authorityHost().toString()).httpClient(http(cloud))
+          .authorityHost(cloud.authorityHost().toString()).httpClient(identityHttp(cloud))
           .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()));
       if (!isWellKnown(cloud)) {
         builder.disableInstanceDiscovery();
       }
-      return builder.build();
-    };
+      return builder;
+    }, cache, prompt);
+    return () -> new FreshTokens(person, java.time.Clock.systemUTC());
+  }
+
+  /** The HTTP client for a public client's sign-in: keeps the authority's port on silent refreshes. */
+  private static com.azure.core.http.HttpClient identityHttp(CloudProfile cloud) {
+    SdkHttp shared = SdkHttp.forCloud(cloud);
+    return AuthorityPort.of(cloud.authorityHost())
+        .<com.azure.core.http.HttpClient>map(port -> new com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder(
+            shared.okHttp().newBuilder().addInterceptor(port).build()).build())
+        .orElseGet(shared::azureHttpClient);
   }
 
   /** Any credential, made anew per call by the factory. */

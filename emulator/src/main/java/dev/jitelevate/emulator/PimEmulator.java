@@ -3,6 +3,7 @@ package dev.jitelevate.emulator;
 import dev.jitelevate.emulator.admin.AdminOperations;
 import dev.jitelevate.emulator.admin.AdminSurface;
 import dev.jitelevate.emulator.entra.GitHubActions;
+import dev.jitelevate.emulator.entra.SignIns;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.Directory;
@@ -264,6 +265,11 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
   @Override
   public GitHubActions github() {
     return context.require(GitHubActions.class);
+  }
+
+  /** The user sign-in log, and which scenario user completes device code flows. */
+  public SignIns signIns() {
+    return context.require(SignIns.class);
   }
 
   public void stop() {

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
  * db-password, and is revoked; at the end no assignment is left that the scenario did not create.
  */
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
-    description = {"Run the whole lifecycle on the embedded emulator: elevate the CI identity through the broker,",
-        "rotate a Key Vault secret, revoke, write the record, and check nothing is left active."})
+    description = {"Run the whole lifecycle on the embedded emulator.",
+        "Elevates the CI identity through the broker, rotates a Key Vault secret, revokes, writes the record, and "
+            + "checks nothing is left active."})
 public final class DemoCommand implements Callable<Integer> {
   @ParentCommand
   JitElevate root;

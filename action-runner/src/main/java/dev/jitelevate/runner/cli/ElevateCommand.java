@@ -59,6 +59,9 @@ public final class ElevateCommand implements Callable<Integer> {
     ElevationRequest req = request.toRequest();
     Console console = root.console();
     SignIn session = new SignIn(signIn, root.env(), console);
+    if (!req.dryRun()) {
+      session.requireVerifiable(request.target);
+    }
     EventRenderer renderer = new EventRenderer(console, output.quiet());
     RecordOnShutdown onShutdown = new RecordOnShutdown(this::recordPath);
     Elevator elevator = session.elevator(event -> {
@@ -69,7 +72,7 @@ public final class ElevateCommand implements Callable<Integer> {
       return finish(elevator.validate(req), null);
     }
     if (command.isEmpty()) {
-      return hold(elevator, req);
+      return hold(elevator, req, session.hint());
     }
     CommandOperation operation = new CommandOperation(command, root.env());
     onShutdown.arm();
@@ -119,7 +122,7 @@ public final class ElevateCommand implements Callable<Integer> {
     return ElevationFile.defaultDirectory().resolve("record-" + id + ".json");
   }
 
-  private int hold(Elevator elevator, ElevationRequest req) {
+  private int hold(Elevator elevator, ElevationRequest req, String signInHint) {
     ActiveElevation elevation;
     try {
       elevation = elevator.elevate(req);
@@ -143,19 +146,8 @@ public final class ElevateCommand implements Callable<Integer> {
       o.put("expiresAt", elevation.expiresAt().toString());
       console.result(Json.write(o));
     } else {
-      Summary.held(elevation.handle(), file, signInHint()).forEach(console::result);
+      Summary.held(elevation.handle(), file, signInHint).forEach(console::result);
     }
     return ExitCodes.OK;
-  }
-
-  /** The sign-in options revoke needs again (never a secret). */
-  private String signInHint() {
-    StringBuilder b = new StringBuilder();
-    if (signIn.auth() != AuthMode.AZURE_CLI) b.append(" --auth ").append(signIn.auth().optionValue());
-    signIn.cloudProfile().ifPresent(p -> b.append(" --cloud-profile ").append(p));
-    signIn.cloudName().ifPresent(n -> b.append(" --cloud ").append(n));
-    signIn.tenant().ifPresent(t -> b.append(" --tenant ").append(t));
-    signIn.brokerClientId().ifPresent(id -> b.append(" --broker-client-id ").append(id));
-    return b.toString();
   }
 }

@@ -6,6 +6,7 @@ import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.ElevatorBuilder;
+import dev.jitelevate.core.PersonTokenCache;
 import dev.jitelevate.core.PollingPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ public final class SignIn {
   private final Env env;
   private final Console console;
   private final CloudProfile cloud;
+  private CredentialSource identity;
 
   public SignIn(SignInOptions options, Env env, Console console) {
     this.options = options;
@@ -53,6 +55,48 @@ public final class SignIn {
     return builder.build();
   }
 
+  /**
+   * Refuses at once what this sign-in cannot verify: a directory role or group activation is proven by the
+   * {@code wids}/{@code groups} claims of a token issued after it, and the Azure CLI hands back the Graph token
+   * it cached before (its app also lacks the PIM Graph scopes, azure-cli#30149): verify would wait out the
+   * propagation timeout and then revoke.
+   */
+  void requireVerifiable(TargetKind target) {
+    if (options.auth() == AuthMode.AZURE_CLI && target != TargetKind.AZURE_ROLE) {
+      throw new CliInputException("--auth", "--auth azure-cli cannot prove a " + target.optionValue()
+          + " activation: the Azure CLI returns the Graph token it cached before the activation, and its app lacks "
+          + "the PIM Graph scopes.", "Sign in with --auth device-code --client-id {your public client app with the PIM "
+          + "Graph scopes} (see docs/cli-sign-in.md), or --auth environment for a service principal.");
+    }
+  }
+
+  /** The sign-in options another command needs to act as the same identity again (never a secret). */
+  String hint() {
+    StringBuilder b = new StringBuilder();
+    if (options.auth() != AuthMode.AZURE_CLI) {
+      b.append(" --auth ").append(options.auth().optionValue());
+    }
+    options.clientId().ifPresent(id -> b.append(" --client-id ").append(id));
+    options.cloudProfile().ifPresent(p -> b.append(" --cloud-profile ").append(quoted(p.toString())));
+    options.cloudName().ifPresent(n -> b.append(" --cloud ").append(n));
+    options.tenant().ifPresent(t -> b.append(" --tenant ").append(t));
+    options.brokerClientId().ifPresent(id -> b.append(" --broker-client-id ").append(id));
+    if (options.auth() == AuthMode.DEVICE_CODE && !options.persistentTokenCache()) {
+      b.append(" --token-cache memory");
+    }
+    if (options.allowUnencryptedTokenCache()) {
+      b.append(" --allow-unencrypted-token-cache");
+    }
+    if (!options.minimumActiveDuration().equals(java.time.Duration.ofMinutes(5))) {
+      b.append(" --minimum-active-duration ").append(options.minimumActiveDuration().toSeconds()).append('s');
+    }
+    return b.toString();
+  }
+
+  private static String quoted(String value) {
+    return value.matches("[A-Za-z0-9_./:@=+-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+  }
+
   Optional<String> tenant() {
     return options.tenant().or(() -> options.auth() == AuthMode.ENVIRONMENT ? env.get(TENANT) : Optional.empty())
         .or(cloud::defaultTenantId);
@@ -63,13 +107,21 @@ public final class SignIn {
         "Pass --tenant {tenant-id} (or a cloud profile with a tenantId)."));
   }
 
-  /** The signed-in identity's credentials, as chosen by --auth. */
-  public CredentialSource identity() {
+  /** The signed-in identity's credentials, as chosen by --auth: one sign-in for the whole command. */
+  public synchronized CredentialSource identity() {
+    if (identity == null) {
+      identity = signIn();
+    }
+    return identity;
+  }
+
+  private CredentialSource signIn() {
     switch (options.auth()) {
       case DEVICE_CODE:
         String publicClient = options.clientId().orElseThrow(() -> new CliInputException("--client-id",
             "--auth device-code needs a public client application.", "Pass --client-id {app-id} of a public client app."));
-        return Credentials.deviceCode(cloud, tenant().orElse("organizations"), publicClient, console::progress);
+        return Credentials.deviceCode(cloud, tenant().orElse("organizations"), publicClient, console::progress,
+            tokenCache(publicClient));
       case ENVIRONMENT:
         return fromEnvironment();
       case MANAGED_IDENTITY:
@@ -77,6 +129,21 @@ public final class SignIn {
       default:
         return Credentials.azureCli(options.tenant());
     }
+  }
+
+  private PersonTokenCache tokenCache(String publicClient) {
+    if (!options.persistentTokenCache()) {
+      return PersonTokenCache.memory();
+    }
+    return PersonTokenCache.persistent(configDirectory().resolve("account-" + publicClient + ".json"),
+        options.allowUnencryptedTokenCache());
+  }
+
+  /** {@code $XDG_CONFIG_HOME/jit-elevate}, else {@code ~/.config/jit-elevate}. */
+  Path configDirectory() {
+    return env.get("XDG_CONFIG_HOME").map(Path::of)
+        .orElseGet(() -> Path.of(env.get("HOME").orElse(System.getProperty("user.home")), ".config"))
+        .resolve("jit-elevate");
   }
 
   private CredentialSource fromEnvironment() {

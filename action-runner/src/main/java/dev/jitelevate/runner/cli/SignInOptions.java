@@ -28,6 +28,16 @@ public final class SignInOptions {
           + Env.BROKER_SECRET + ", never from an argument.")
   String brokerClientId;
 
+  @Option(names = "--token-cache", paramLabel = "WHERE", defaultValue = "persistent",
+      description = "device-code: persistent (default: the OS keyring, so you sign in once, not once a command) or "
+          + "memory (this command only).")
+  String tokenCache;
+
+  @Option(names = "--allow-unencrypted-token-cache",
+      description = "device-code: where no keyring is available, keep the persistent token cache in a plain file "
+          + "readable only by you.")
+  boolean allowUnencryptedTokenCache;
+
   @Option(names = "--minimum-active-duration", hidden = true, converter = Converters.DurationConverter.class,
       defaultValue = "5m", description = "The service's deactivation floor (5m in Azure; lower only for an emulator).")
   Duration minimumActiveDuration;
@@ -65,6 +75,20 @@ public final class SignInOptions {
 
   public Optional<Path> cloudProfile() {
     return Optional.ofNullable(cloud.profile);
+  }
+
+  /** Whether --token-cache asks for the persistent cache; anything but persistent/memory is bad input. */
+  public boolean persistentTokenCache() {
+    String value = tokenCache == null ? "persistent" : tokenCache.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!value.equals("persistent") && !value.equals("memory")) {
+      throw new CliInputException("--token-cache", "'" + tokenCache + "' is not a token cache.",
+          "Use --token-cache persistent or --token-cache memory.");
+    }
+    return value.equals("persistent");
+  }
+
+  public boolean allowUnencryptedTokenCache() {
+    return allowUnencryptedTokenCache;
   }
 
   public Duration minimumActiveDuration() {

@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
  * under one elevation with the Key Vault rotation (probe, new versions, rollback), revoked after it.
  */
 @Command(name = "stale", sortOptions = false, mixinStandardHelpOptions = true,
-    description = {"List a vault's stale secrets by metadata, never values: last rotated more than --max-age ago,",
-        "expired, or expiring within --expiring-within. Needs only " + StaleSecrets.LIST_ACTION + ".",
+    description = {"List a vault's stale secrets by metadata, never values.",
+        "Stale: last rotated more than --max-age ago, expired, or expiring within --expiring-within. Needs only "
+            + StaleSecrets.LIST_ACTION + ".",
         "With --rotate: rotate every stale secret under ONE elevation (--role on --scope), revoked after it."},
     footer = {"", "Example:", "  jit-elevate secrets stale --vault kv-prod --max-age 90d --rotate \\",
         "    --scope /subscriptions/{id}/resourceGroups/rg-app --justification \"quarterly rotation\""})

@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jit-elevate sweep --scope S}: deletes rbac-strategy role assignments whose marked expiry has passed. */
 @Command(name = "sweep", sortOptions = false, mixinStandardHelpOptions = true,
-    description = {"Delete leftovers of the rbac strategy under a scope: role assignments jit-elevate marked with an",
-        "expiry that has passed (e.g. when a runner died before revoking). Needs the broker (--broker-client-id)."})
+    description = {"Delete the rbac strategy's expired leftovers under a scope.",
+        "Removes role assignments jit-elevate marked with an expiry that has passed (e.g. when a runner died before "
+            + "revoking). Needs the broker (--broker-client-id)."})
 public final class SweepCommand implements Callable<Integer> {
   @ParentCommand
   JitElevate root;

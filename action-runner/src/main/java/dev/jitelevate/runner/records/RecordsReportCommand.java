@@ -25,9 +25,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jit-elevate records report DIR|FILES… --out report.html [--json]}: the activation report. */
 @Command(name = "report", sortOptions = false, mixinStandardHelpOptions = true,
-    description = {"Aggregate activation records into one self-contained HTML page with charts (elevations per day",
-        "by outcome, by role and scope, time to provisioned and effective, revocations, exposure windows, top",
-        "repositories and requesters, failures with request ids); --json prints the same aggregates.",
+    description = {"Aggregate activation records into one self-contained HTML page with charts.",
+        "Elevations per day by outcome, by role and scope, time to provisioned and effective, revocations, exposure "
+            + "windows, top repositories and requesters, failures with request ids; --json prints the same aggregates.",
         "Files that are not records are listed and skipped, never dropped silently."})
 public final class RecordsReportCommand implements Callable<Integer> {
   @ParentCommand

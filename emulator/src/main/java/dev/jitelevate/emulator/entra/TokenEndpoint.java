@@ -13,14 +13,18 @@ import java.util.Optional;
 /** {@code /{tenant}/oauth2/v2.0/token} and {@code /{tenant}/oauth2/v2.0/devicecode}. */
 final class TokenEndpoint {
   static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+  /** The short form MSAL (and so azure-identity) sends; Entra accepts both. */
+  static final String DEVICE_CODE_GRANT_SHORT = "device_code";
   private static final Duration DEVICE_CODE_LIFETIME = Duration.ofMinutes(15);
   private final EmulatorContext context;
   private final ClientCredentialsGrant clientCredentials;
   private final UserTokens users;
   private final DeviceCodes deviceCodes = new DeviceCodes();
+  private final SignIns signIns = new SignIns();
 
   TokenEndpoint(EmulatorContext context, AccessTokens tokens) {
     this.context = context;
+    context.register(SignIns.class, signIns);
     this.clientCredentials = new ClientCredentialsGrant(tokens, () -> lookupGitHub(context));
     this.users = new UserTokens(tokens);
   }
@@ -33,6 +37,7 @@ final class TokenEndpoint {
   void reset() {
     users.clear();
     deviceCodes.clear();
+    signIns.clear();
   }
 
   EmulatorResponse token(TenantDirectory dir, EmulatorRequest request) {
@@ -51,6 +56,7 @@ final class TokenEndpoint {
         result = password(dir, form);
         break;
       case DEVICE_CODE_GRANT:
+      case DEVICE_CODE_GRANT_SHORT:
         result = deviceCode(dir, form, now);
         break;
       case "refresh_token":
@@ -73,8 +79,13 @@ final class TokenEndpoint {
     if (!UserTokens.knownClient(dir, clientId.get())) {
       return render(TokenResult.fail(TenantErrors.unknownApplication(clientId.get(), dir)), request);
     }
-    Optional<Principal> user = form.get("login_hint").flatMap(dir::userByName)
-        .or(() -> dir.principals.values().stream().filter(Principal::isUser).findFirst());
+    Optional<String> named = signIns.deviceCodeUser();
+    Optional<Principal> user = named.map(name -> byNameOrId(dir, name)).orElseGet(() -> form.get("login_hint")
+        .flatMap(dir::userByName).or(() -> dir.principals.values().stream().filter(Principal::isUser).findFirst()));
+    if (user.isEmpty() && named.isPresent()) {
+      return render(TokenResult.fail(OAuthError.invalidRequest(50034, "The device code user " + named.get()
+          + " is not a user of the scenario.")), request);
+    }
     if (user.isEmpty()) {
       return render(TokenResult.fail(OAuthError.invalidRequest(50034,
           "The scenario has no user who could complete the device code sign-in.")), request);
@@ -114,8 +125,17 @@ final class TokenEndpoint {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 50126,
           "Error validating credentials due to invalid username or password."));
     }
+    record(user.get(), clientId.get(), SignIns.Grant.PASSWORD);
     return TokenResult.ok(users.response(dir, user.get(), clientId.get(), Scopes.parse(scope.get()),
         form.get("client_info").isPresent()));
+  }
+
+  private static Optional<Principal> byNameOrId(TenantDirectory dir, String name) {
+    return dir.userByName(name).or(() -> Optional.ofNullable(dir.principals.get(name)).filter(Principal::isUser));
+  }
+
+  private void record(Principal user, String clientId, SignIns.Grant grant) {
+    signIns.record(new SignIns.Entry(context.clock().now(), user.id(), user.userPrincipalName(), clientId, grant));
   }
 
   private TokenResult deviceCode(TenantDirectory dir, FormBody form, Instant now) {
@@ -141,6 +161,7 @@ final class TokenEndpoint {
     if (user == null) {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 50034, "The signed-in user no longer exists."));
     }
+    record(user, p.clientId, SignIns.Grant.DEVICE_CODE);
     return TokenResult.ok(users.response(dir, user, p.clientId, Scopes.parse(p.scope), form.get("client_info").isPresent()));
   }
 
@@ -151,6 +172,7 @@ final class TokenEndpoint {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the refresh token is unknown."));
     }
     Scopes scopes = Scopes.parse(form.get("scope").orElse("https://graph.microsoft.com/.default offline_access"));
+    record(user.get(), grant.get().clientId(), SignIns.Grant.REFRESH_TOKEN);
     return TokenResult.ok(users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent()));
   }
 

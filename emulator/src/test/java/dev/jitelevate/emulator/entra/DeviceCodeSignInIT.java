@@ -1,0 +1,66 @@
+package dev.jitelevate.emulator.entra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.identity.DeviceCodeCredentialBuilder;
+import dev.jitelevate.emulator.PimEmulator;
+import dev.jitelevate.emulator.kernel.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unmodified azure-identity {@code DeviceCodeCredential} (MSAL sends the short {@code device_code} grant)
+ * signs a scenario user in, the emulator completes the flow by itself and its sign-in log records it as
+ * interactive.
+ */
+class DeviceCodeSignInIT {
+  private static final String ARM = "https://management.azure.com/.default";
+  private static final String BOB = "bob@contoso-emu.onmicrosoft.com";
+  private PimEmulator emulator;
+  private final List<String> prompts = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private TokenCredential deviceCode() {
+    OkHttpClient okHttp = new OkHttpClient.Builder()
+        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
+    return new DeviceCodeCredentialBuilder().tenantId(emulator.tenantId()).clientId(AzureIdentityFidelityIT.AZURE_CLI)
+        .authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
+        .httpClient(new OkHttpAsyncHttpClientBuilder(okHttp).build())
+        .challengeConsumer(info -> prompts.add(info.getMessage())).build();
+  }
+
+  @Test
+  void theSdksDeviceCodeFlowSignsTheChosenScenarioUserIn() {
+    emulator.signIns().completeDeviceCodesAs(BOB);
+    AccessToken token = deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM));
+    assertThat(AzureIdentityFidelityIT.claims(token.getToken()).path("upn").asText()).isEqualTo(BOB);
+    assertThat(prompts).singleElement().asString().contains("enter the code");
+    assertThat(emulator.signIns().interactive()).singleElement()
+        .satisfies(e -> assertThat(e.userPrincipalName()).isEqualTo(BOB))
+        .satisfies(e -> assertThat(e.grant()).isEqualTo(SignIns.Grant.DEVICE_CODE));
+  }
+
+  @Test
+  void anUnknownDeviceCodeUserIsAClearError() {
+    emulator.signIns().completeDeviceCodesAs("nobody@contoso-emu.onmicrosoft.com");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM)))
+        .rootCause().hasMessageContaining("nobody@contoso-emu.onmicrosoft.com is not a user of the scenario");
+  }
+}
