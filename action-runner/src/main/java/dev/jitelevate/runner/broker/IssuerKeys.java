@@ -51,6 +51,19 @@ public interface IssuerKeys {
     };
   }
 
+  /** A JWKS document someone else fetched (e.g. through the cloud's trusted HTTP client). */
+  static IssuerKeys fromJson(String json, String origin) {
+    JWKSet set = parse(json, origin);
+    return () -> set;
+  }
+
+  /** Keys that could not be fetched: every verification fails on {@link TokenCheck#KEYS} with this reason. */
+  static IssuerKeys unavailable(String reason) {
+    return () -> {
+      throw new TokenVerificationException(TokenCheck.KEYS, reason);
+    };
+  }
+
   /** The keys in a JWKS file. */
   static IssuerKeys fromFile(Path file) {
     return () -> {
@@ -62,7 +75,13 @@ public interface IssuerKeys {
     };
   }
 
-  private static JWKSet parse(String json, String origin) {
+  /**
+   * Parses a JWKS document fetched elsewhere.
+   *
+   * @param origin where it came from, for messages
+   * @throws TokenVerificationException ({@link TokenCheck#KEYS}) when it is not a JWKS
+   */
+  static JWKSet parse(String json, String origin) {
     try {
       return JWKSet.parse(json);
     } catch (ParseException e) {
