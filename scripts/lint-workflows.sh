@@ -2,7 +2,7 @@
 # GitHub's hardening guidance for the workflows users copy (examples/*/workflow.yml) and this repository's
 # own CI and self-test, checked where the schema validator cannot see it:
 #   - every action is pinned by a full commit SHA with a version comment (`uses: owner/repo@<40 hex> # v1.2.3`);
-#     local actions (./) are exempt, and so is this project's own action in the examples, whose README says
+#     local actions (./) are exempt, and so are this project's own action and reusable workflow in the examples, whose README says
 #     to pin it to the release commit the user reviewed (no release exists to name here);
 #   - the workflow grants nothing at the top (`permissions: {}`) and every job says what it needs;
 #   - no `run:` script expands `${{ … }}` inline (values reach scripts through `env:`).
@@ -33,7 +33,7 @@ for file in "${files[@]}"; do
       value = $0; sub(/^[[:space:]]*(- )?uses:[[:space:]]*/, "", value)
       ref = value; sub(/[[:space:]].*$/, "", ref); gsub(/["\x27]/, "", ref)
       if (ref ~ /^\.\// || ref ~ /^docker:\/\//) next
-      if (own == "true" && ref ~ /^jit-elevate\/jit-elevate@/) next
+      if (own == "true" && ref ~ /^jit-elevate\/jit-elevate(\/\.github\/workflows\/[A-Za-z0-9_.-]+)?@/) next
       sha = ref; sub(/^.*@/, "", sha)
       if (index(ref, "@") == 0 || length(sha) != 40 || sha !~ /^[0-9a-f]+$/) fail("uses: " ref " is not pinned to a full commit SHA")
       else if (value !~ /#[[:space:]]*v[0-9]/) fail("uses: " ref " has no version comment (# vX.Y.Z)")

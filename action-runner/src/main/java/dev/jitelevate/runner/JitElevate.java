@@ -2,6 +2,7 @@ package dev.jitelevate.runner;
 
 import dev.jitelevate.runner.action.ActionCommand;
 import dev.jitelevate.runner.action.ActionPostCommand;
+import dev.jitelevate.runner.broker.BrokerCommand;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
@@ -25,8 +26,8 @@ import picocli.CommandLine.Command;
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class,
-        ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
+        ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;

@@ -18,6 +18,13 @@ final class ActionRunner {
 
   static int mainStep(Map<String, String> env, PrintStream out) {
     return run(context(env, out), ctx -> {
+      ActionMode mode = ActionMode.parse(ctx.env.input("mode").orElse("job"));
+      if (mode == ActionMode.GRANT) {
+        return new GrantStep(ctx).run();
+      }
+      if (mode == ActionMode.REVOKE) {
+        return new RevokeJobStep(ctx).run();
+      }
       MainStep step = new MainStep(ctx, Interruption::install);
       try {
         return step.run();

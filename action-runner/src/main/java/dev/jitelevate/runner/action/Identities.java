@@ -60,6 +60,18 @@ final class Identities {
     return new Identities(s, oidc, identity, broker, log);
   }
 
+  /**
+   * Only the broker, for its own jobs (mode grant and revoke): it signs in with this job's ID token and is also
+   * the identity the lifecycle reads with; the principal it elevates is another one (principal-id).
+   */
+  static Identities brokerOnly(IdentitySettings s, GitHubOidc oidc, ActionEnvironment env, WorkflowLog log) {
+    if (s.brokerClientId().isEmpty()) {
+      throw ActionFailure.input("broker-client-id", "The broker's jobs sign in as the broker: pass broker-client-id.");
+    }
+    CredentialSource broker = brokerOf(s, env, log, Optional.of(oidc));
+    return new Identities(s, Optional.of(oidc), broker, Optional.of(broker), log);
+  }
+
   private static CredentialSource brokerOf(IdentitySettings s, ActionEnvironment env, WorkflowLog log,
       Optional<GitHubOidc> oidc) {
     CloudProfile cloud = s.cloud().cloud();
@@ -89,6 +101,10 @@ final class Identities {
    * @throws ActionFailure explaining the sign-in failure (which subject was presented, which app is unknown)
    */
   void preflight() {
+    if (broker.filter(b -> b == identity).isPresent()) {
+      signIn(identity, "broker-client-id", settings.brokerClientId().orElseThrow());
+      return;
+    }
     signIn(identity, "client-id", settings.clientId().orElse("the managed identity"));
     broker.ifPresent(b -> signIn(b, "broker-client-id", settings.brokerClientId().orElseThrow()));
   }

@@ -44,10 +44,18 @@ record IdentitySettings(Optional<String> clientId, String tenantId, Optional<Str
    * @throws ActionFailure naming the input when one is missing or malformed
    */
   static IdentitySettings parse(ActionEnvironment env) {
+    return parse(env, true);
+  }
+
+  /**
+   * Reads the identity inputs; {@code workloadSignsIn} false for the broker's own jobs (mode grant and revoke),
+   * where only the broker signs in and client-id is not needed.
+   */
+  static IdentitySettings parse(ActionEnvironment env, boolean workloadSignsIn) {
     CloudSettings cloud = CloudSettings.parse(env);
     CredentialKind kind = CredentialKind.parse(env.input("credential").orElse("oidc"));
     Optional<String> clientId = env.input("client-id").map(v -> guid("client-id", v));
-    if (clientId.isEmpty() && kind == CredentialKind.OIDC) {
+    if (clientId.isEmpty() && kind == CredentialKind.OIDC && workloadSignsIn) {
       throw ActionFailure.input("client-id", "No client-id was given. Pass the application (client) id of the app"
           + " registration whose federated credential trusts this repository, e.g. client-id: ${{ vars.AZURE_CLIENT_ID }}.");
     }

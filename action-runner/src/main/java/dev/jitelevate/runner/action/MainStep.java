@@ -43,6 +43,7 @@ final class MainStep {
     Ending ending = new Ending(settings, upload, artifactName, identities);
     handOver = new HandOver(new ProgressListener(ctx.log, ctx.clock), ctx, interruption, revoke != RevokeMode.EXPIRE);
     interrupted = new InterruptedEnding(ctx, handOver, settings.cloud().cloud());
+    SingleStepRisk.warn(ctx, settings, request.strategy());
     ctx.log.group("Sign in");
     try {
       identities.preflight();

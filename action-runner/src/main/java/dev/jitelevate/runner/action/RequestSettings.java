@@ -25,6 +25,11 @@ final class RequestSettings {
    * @throws ActionFailure or {@link dev.jitelevate.core.InvalidElevationRequestException} naming the input at fault
    */
   static ElevationRequest build(ActionEnvironment env, GitHubEvent event) {
+    return build(env, event, Map.of());
+  }
+
+  /** Like {@link #build(ActionEnvironment, GitHubEvent)}, with more labels for the record (e.g. the policy rule). */
+  static ElevationRequest build(ActionEnvironment env, GitHubEvent event, Map<String, String> extraLabels) {
     ElevationRequest.Builder b = ElevationRequest.builder().target(target(env))
         .strategy(Strategy.parse(env.input("strategy").orElse("broker")))
         .duration(Durations.parse("duration", env.input("duration").orElse("30m")))
@@ -39,6 +44,7 @@ final class RequestSettings {
     Map<String, String> values = Justifications.placeholders(event, env, ticket);
     b.justification(Justifications.justification(env.input("justification"), env.input("justification-template"), values));
     CiLabels.of(env, event).forEach(b::label);
+    extraLabels.forEach(b::label);
     return b.build();
   }
 

@@ -18,6 +18,7 @@ public final class GitHubActions {
   private final EmulatorContext context;
   private final SigningKey key = SigningKey.generate();
   private final AtomicReference<GitHubContext> current = new AtomicReference<>();
+  private final AtomicReference<OidcCustomization> customization = new AtomicReference<>(OidcCustomization.none());
 
   GitHubActions(EmulatorContext context, GitHubContext initial) {
     this.context = context;
@@ -41,6 +42,17 @@ public final class GitHubActions {
     return this;
   }
 
+  /** The reusable-workflow claims and subject template in force. */
+  public OidcCustomization customization() {
+    return customization.get();
+  }
+
+  /** Changes the reusable-workflow claims or the subject template, e.g. {@code customize(c -> c.withSubjectClaims(…))}. */
+  public GitHubActions customize(UnaryOperator<OidcCustomization> change) {
+    customization.updateAndGet(change);
+    return this;
+  }
+
   /** The {@code ACTIONS_ID_TOKEN_REQUEST_URL} a step would see. */
   public String oidcRequestUrl() {
     return context.baseUrl() + "_github/oidc/token?api-version=2.0";
@@ -57,14 +69,17 @@ public final class GitHubActions {
     String aud = audience == null || audience.isBlank() ? "https://github.com/" + job.owner() : audience;
     long now = context.clock().now().getEpochSecond();
     String workflowRef = job.repository() + "/.github/workflows/" + job.workflow() + ".yml@" + job.ref();
+    OidcCustomization custom = customization.get();
     ObjectNode claims = Json.object()
-        .put("jti", UUID.randomUUID().toString()).put("sub", job.subject()).put("aud", aud)
+        .put("jti", UUID.randomUUID().toString()).put("aud", aud)
         .put("ref", job.ref()).put("sha", job.sha()).put("repository", job.repository())
         .put("repository_owner", job.owner())
         .put("repository_owner_id", stableId(job.owner())).put("repository_id", stableId(job.repository()))
         .put("repository_visibility", "private").put("run_id", job.runId()).put("run_number", job.runId())
         .put("run_attempt", job.runAttempt()).put("actor", job.actor()).put("actor_id", stableId(job.actor()))
-        .put("workflow", job.workflow()).put("workflow_ref", workflowRef).put("job_workflow_ref", workflowRef)
+        .put("workflow", job.workflow()).put("workflow_ref", workflowRef)
+        .put("job_workflow_ref", custom.jobWorkflowRef().orElse(workflowRef))
+        .put("job_workflow_sha", custom.jobWorkflowSha().orElse(job.sha()))
         .put("event_name", job.eventName()).put("ref_type", job.ref().startsWith("refs/tags/") ? "tag" : "branch")
         .put("ref_protected", job.ref().equals("refs/heads/main") ? "true" : "false")
         .put("head_ref", job.headRef() == null ? "" : job.headRef())
@@ -74,6 +89,7 @@ public final class GitHubActions {
     if (job.environment() != null && !job.environment().isBlank()) {
       claims.put("environment", job.environment());
     }
+    claims.put("sub", custom.subject(job, claims));
     return key.sign(claims);
   }
 

@@ -44,6 +44,7 @@ final class GitHubOidcSurface implements dev.jitelevate.emulator.kernel.Surface 
   @Override
   public void load(Scenario scenario) {
     github.context(GitHubContext.from(scenario.section("github")));
+    github.customize(c -> OidcCustomization.from(scenario.section("github")));
   }
 
   @Override
