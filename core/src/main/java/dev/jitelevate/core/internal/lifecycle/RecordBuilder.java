@@ -40,6 +40,8 @@ final class RecordBuilder {
   private int apiCalls;
   private int baseRetries;
   private int baseApiCalls;
+  /** Works out the {@code exposure} section at every build; null keeps the one the record has. */
+  private ExposureAccount exposure;
 
   RecordBuilder(ElevationRequest request, Instant requestedAt, String operationName) {
     ElevationTarget t = request.target();
@@ -153,6 +155,10 @@ final class RecordBuilder {
     }
   }
 
+  synchronized void exposure(ExposureAccount account) {
+    exposure = account;
+  }
+
   synchronized void outcome(Outcome value) {
     outcome = value;
   }
@@ -215,9 +221,11 @@ final class RecordBuilder {
   synchronized ActivationRecord build() {
     Timeline tl = new Timeline(times.get("requested"), opt("submitted"), opt("approved"), opt("provisioned"),
         opt("verified"), opt("operationStarted"), opt("operationEnded"), opt("revoked"), opt("finished"));
-    return new ActivationRecord(base.schemaVersion(), List.copyOf(requestIds), base.principal(), base.target(),
-        base.strategy(), base.justification(), base.ticket(), base.window(), tl, Optional.ofNullable(approval),
-        outcome, revocation, Optional.ofNullable(error), retries, apiCalls, frozenNotes(), base.ci());
+    ActivationRecord r = new ActivationRecord(base.schemaVersion(), List.copyOf(requestIds), base.principal(),
+        base.target(), base.strategy(), base.justification(), base.ticket(), base.window(), tl,
+        Optional.ofNullable(approval), outcome, revocation, Optional.ofNullable(error), retries, apiCalls,
+        frozenNotes(), base.ci(), base.exposure());
+    return exposure == null ? r : r.withExposure(exposure.of(r));
   }
 
   private Map<String, Object> frozenNotes() {
