@@ -43,12 +43,13 @@ final class SubmitStep implements Step {
       handOver(run);
     } catch (ElevationException e) {
       if (AzureCodes.is(e, AzureCodes.ROLE_ASSIGNMENT_EXISTS)) {
-        if (ConcurrentActivation.waitForItToEnd(run)) {
+        if (ConcurrentActivation.waitForItToEnd(run, e)) {
           run.requestId = UUID.randomUUID().toString();
           execute(run);
           return;
         }
         usePreExisting(run, e);
+        ConcurrentActivation.sayShared(run);
         return;
       }
       if (AzureCodes.is(e, AzureCodes.PENDING_REQUEST)) {
