@@ -26,7 +26,7 @@ public final class Records {
     Path file();
   }
 
-  /** A record read from a file, with its optional {@code exposure} section (schema 1.1 and later). */
+  /** A record read from a file, with its optional {@code exposure} section (schema 1.2 and later). */
   public record Loaded(Path file, ActivationRecord record, Optional<Exposure> exposure) implements Result {
     public Loaded {
       Objects.requireNonNull(file, "file");
@@ -82,7 +82,7 @@ public final class Records {
     try {
       String json = Files.readString(file, StandardCharsets.UTF_8);
       ActivationRecord record = ActivationRecords.fromJson(json);
-      return new Loaded(file, record, json.contains("\"exposure\"") ? Exposure.read(json) : Optional.empty());
+      return new Loaded(file, record, Exposure.of(record));
     } catch (InvalidElevationRequestException e) {
       return new Skipped(file, e.getMessage());
     } catch (IOException | UncheckedIOException e) {

@@ -28,9 +28,25 @@ public record ActivationRecord(
     int retries,
     int apiCalls,
     Map<String, Object> operation,
-    Map<String, String> ci) {
+    Map<String, String> ci,
+    Optional<Exposure> exposure) {
 
-  public static final String SCHEMA_VERSION = "1.1";
+  public static final String SCHEMA_VERSION = "1.2";
+
+  /** A record without an {@code exposure} section (schema 1.1 and earlier, or nothing became active). */
+  public ActivationRecord(String schemaVersion, List<String> requestIds, Principal principal, Target target,
+      String strategy, String justification, Optional<TicketInfo> ticket, Window window, Timeline timeline,
+      Optional<Approval> approval, Outcome outcome, Revocation revocation, Optional<Failure> error, int retries,
+      int apiCalls, Map<String, Object> operation, Map<String, String> ci) {
+    this(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window, timeline, approval,
+        outcome, revocation, error, retries, apiCalls, operation, ci, Optional.empty());
+  }
+
+  /** This record with its {@code exposure} section replaced. */
+  public ActivationRecord withExposure(Optional<Exposure> value) {
+    return new ActivationRecord(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window,
+        timeline, approval, outcome, revocation, error, retries, apiCalls, operation, ci, value);
+  }
 
   /** Who was elevated. */
   public record Principal(String id, Optional<String> displayName, Optional<String> type) {}
@@ -81,6 +97,23 @@ public record ActivationRecord(
     FAILED,
     /** Not yet. */
     PENDING
+  }
+
+  /**
+   * Since 1.2: how long access may outlive the elevation. Access tokens issued while it was active stay valid
+   * until their {@code exp}, whatever the revocation did. Never holds a token.
+   *
+   * @param tokensIssued how many access tokens this run obtained for the elevated identity while it was active
+   * @param latestTokenExpiry the latest {@code exp} among them
+   * @param maxAccessTokenLifetime the longest an access token can live in the tenant (90 minutes by default)
+   * @param accessMayPersistUntil the later of {@code latestTokenExpiry} and the end of access (revocation, else
+   *     the server-side expiry) plus {@code maxAccessTokenLifetime}
+   * @param explanation one line saying why, for people reading the record
+   */
+  public record Exposure(int tokensIssued, Optional<Instant> latestTokenExpiry, Duration maxAccessTokenLifetime,
+      Instant accessMayPersistUntil, String explanation) {
+    /** Entra's longest default access-token lifetime (60 to 90 minutes); tenants with a lifetime policy differ. */
+    public static final Duration DEFAULT_MAX_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(90);
   }
 
   /** The failure that ended the run. */

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param revokePolicy what to do when revocation hits the 5-minute floor
  * @param dryRun validate against the service (ARM validate / Graph isValidationOnly) and submit nothing
  * @param labels CI metadata copied into the record (run id, PR URL ...); never secrets
+ * @param onConflict what to do when the access is already active through another time-bound activation
  */
 public record ElevationRequest(
     Optional<PrincipalId> principal,
@@ -35,7 +36,17 @@ public record ElevationRequest(
     Duration propagationTimeout,
     RevokePolicy revokePolicy,
     boolean dryRun,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    OnConflict onConflict) {
+
+  /** A request that waits for a conflicting activation to end ({@link OnConflict#WAIT}). */
+  public ElevationRequest(Optional<PrincipalId> principal, ElevationTarget target, Duration duration,
+      String justification, Optional<TicketInfo> ticket, Strategy strategy, Duration approvalTimeout,
+      Duration provisioningTimeout, Duration propagationTimeout, RevokePolicy revokePolicy, boolean dryRun,
+      Map<String, String> labels) {
+    this(principal, target, duration, justification, ticket, strategy, approvalTimeout, provisioningTimeout,
+        propagationTimeout, revokePolicy, dryRun, labels, OnConflict.WAIT);
+  }
 
   /** PIM's minimum activation (deactivation before it fails with ActiveDurationTooShort). */
   public static final Duration MINIMUM_DURATION = Duration.ofMinutes(5);
@@ -51,6 +62,7 @@ public record ElevationRequest(
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(revokePolicy, "revokePolicy");
+    Objects.requireNonNull(onConflict, "onConflict");
     justification = justification == null ? "" : justification.strip();
     labels = Map.copyOf(labels);
     if (duration.compareTo(MINIMUM_DURATION) < 0 || duration.compareTo(MAXIMUM_DURATION) > 0) {
@@ -103,6 +115,7 @@ public record ElevationRequest(
     private Duration provisioningTimeout = Duration.ofMinutes(5);
     private Duration propagationTimeout = Duration.ofMinutes(10);
     private RevokePolicy revokePolicy = RevokePolicy.WAIT_FOR_MINIMUM;
+    private OnConflict onConflict = OnConflict.WAIT;
     private boolean dryRun;
     private final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -120,6 +133,7 @@ public record ElevationRequest(
     public Builder propagationTimeout(Duration value) { this.propagationTimeout = value; return this; }
     public Builder revokePolicy(RevokePolicy value) { this.revokePolicy = value; return this; }
     public Builder dryRun(boolean value) { this.dryRun = value; return this; }
+    public Builder onConflict(OnConflict value) { this.onConflict = java.util.Objects.requireNonNull(value); return this; }
     public Builder label(String key, String value) { this.labels.put(key, value); return this; }
 
     /**
@@ -134,7 +148,7 @@ public record ElevationRequest(
       }
       return new ElevationRequest(Optional.ofNullable(principal), target, duration, justification,
           Optional.ofNullable(ticket), strategy, approvalTimeout, provisioningTimeout, propagationTimeout,
-          revokePolicy, dryRun, labels);
+          revokePolicy, dryRun, labels, onConflict);
     }
   }
 }

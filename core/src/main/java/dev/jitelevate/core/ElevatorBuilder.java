@@ -3,6 +3,7 @@ package dev.jitelevate.core;
 import dev.jitelevate.core.internal.lifecycle.ElevatorConfig;
 import dev.jitelevate.core.internal.lifecycle.LifecycleElevator;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +17,7 @@ public final class ElevatorBuilder {
   ElevationListener listener = ElevationListener.none();
   Clock clock = Clock.systemUTC();
   PollingPolicy polling = PollingPolicy.defaults();
+  Duration maxAccessTokenLifetime = ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
 
   ElevatorBuilder() {}
 
@@ -41,6 +43,20 @@ public final class ElevatorBuilder {
   public ElevatorBuilder polling(PollingPolicy value) { this.polling = Objects.requireNonNull(value); return this; }
 
   /**
+   * The longest an access token lives in the tenant (90 minutes by default; set it for a token lifetime policy or
+   * continuous access evaluation): the record says access may persist this long after revocation.
+   *
+   * @throws IllegalArgumentException when it is not positive
+   */
+  public ElevatorBuilder maxAccessTokenLifetime(Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException("The maximum access-token lifetime must be positive");
+    }
+    this.maxAccessTokenLifetime = value;
+    return this;
+  }
+
+  /**
    * Builds the elevator.
    *
    * @throws IllegalStateException when the identity is missing, or no surface implementation is on the class path
@@ -51,6 +67,6 @@ public final class ElevatorBuilder {
     }
     return LifecycleElevator.create(new ElevatorConfig(cloud, Optional.ofNullable(tenantId), identity,
         Optional.ofNullable(broker), listener, clock, polling, Sleeper.system(),
-        () -> ThreadLocalRandom.current().nextDouble()));
+        () -> ThreadLocalRandom.current().nextDouble(), maxAccessTokenLifetime));
   }
 }

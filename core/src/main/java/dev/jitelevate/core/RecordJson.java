@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.core.ActivationRecord.Approval;
+import dev.jitelevate.core.ActivationRecord.Exposure;
 import dev.jitelevate.core.ActivationRecord.Failure;
 import dev.jitelevate.core.ActivationRecord.Principal;
 import dev.jitelevate.core.ActivationRecord.Revocation;
@@ -64,6 +65,7 @@ final class RecordJson {
     o.put("apiCalls", r.apiCalls());
     o.set("operation", mapper.valueToTree(r.operation()));
     o.set("ci", mapper.valueToTree(r.ci()));
+    r.exposure().ifPresent(e -> writeExposure(o.putObject("exposure"), e));
     return o;
   }
 
@@ -77,6 +79,27 @@ final class RecordJson {
     optInstant(n, "operationEnded", tl.operationEnded());
     optInstant(n, "revoked", tl.revoked());
     optInstant(n, "finished", tl.finished());
+  }
+
+  private static void writeExposure(ObjectNode n, Exposure e) {
+    ObjectNode tokens = n.putObject("tokensIssuedDuringWindow");
+    tokens.put("count", e.tokensIssued());
+    optInstant(tokens, "latestExpiry", e.latestTokenExpiry());
+    n.put("maxAccessTokenLifetime", e.maxAccessTokenLifetime().toString());
+    n.put("accessMayPersistUntil", e.accessMayPersistUntil().toString());
+    n.put("explanation", e.explanation());
+  }
+
+  /** The {@code exposure} section (1.2); absent in older records, or when it says nothing about the end. */
+  private static Optional<Exposure> readExposure(JsonNode n) {
+    if (!n.isObject() || !n.has("accessMayPersistUntil")) {
+      return Optional.empty();
+    }
+    JsonNode tokens = n.path("tokensIssuedDuringWindow");
+    Duration lifetime = n.has("maxAccessTokenLifetime") ? duration(n, "maxAccessTokenLifetime")
+        : Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
+    return Optional.of(new Exposure(tokens.path("count").asInt(0), optInstant(tokens, "latestExpiry"), lifetime,
+        instant(n, "accessMayPersistUntil"), n.path("explanation").asText("")));
   }
 
   private static void writeApproval(ObjectNode n, Approval a) {
@@ -128,7 +151,7 @@ final class RecordJson {
         new Revocation(closed(RevocationStatus.class, text(v, "status", "record"), "revocation status"), optInstant(v, "expiresAt"), optText(v, "detail")),
         o.has("error") ? Optional.of(readFailure(o.path("error"))) : Optional.empty(),
         o.path("retries").asInt(0), o.path("apiCalls").asInt(0),
-        map(mapper, o.path("operation")), stringMap(o.path("ci")));
+        map(mapper, o.path("operation")), stringMap(o.path("ci")), readExposure(o.path("exposure")));
   }
 
   private static Timeline readTimeline(JsonNode n) {

@@ -151,10 +151,27 @@ final class GitHubOidc {
         throw new Retryable();
       }
       throw new ActionFailure("Cannot reach GitHub's OIDC endpoint", "The ID token request failed " + (MAX_RETRIES + 1)
-          + " times (" + e.getClass().getSimpleName() + "). Re-run the job; if it persists, check the runner's network"
+          + " times (" + why(e) + "). Re-run the job; if it persists, check the runner's network"
           + " and its HTTPS_PROXY/NO_PROXY.",
           ExitCodes.of(FailureKind.SERVICE_UNAVAILABLE));
     }
+  }
+
+  /** Why the request failed, in words rather than an exception's class name. */
+  private static String why(IOException e) {
+    if (e instanceof java.net.SocketTimeoutException) {
+      return "it timed out";
+    }
+    if (e instanceof java.net.UnknownHostException) {
+      return "the host name does not resolve";
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "the connection was refused";
+    }
+    if (e instanceof javax.net.ssl.SSLException) {
+      return "the TLS handshake failed";
+    }
+    return "the connection failed";
   }
 
   private static Optional<Long> seconds(String text) {

@@ -35,6 +35,7 @@ final class MainStep {
     ElevationRequest request = RequestSettings.build(ctx.env, event);
     Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
     RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"), request.strategy());
+    ctx.maxTokenLifetime();  // a bad value fails here, before anything is elevated
     Optional<String> artifactName = RecordFiles.artifactName(ctx.env);
     boolean upload = ctx.env.flag("upload-artifact", true);
     describe(request, operation, revoke);

@@ -7,6 +7,7 @@ import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.GroupRef;
+import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.RoleRef;
 import dev.jitelevate.core.Strategy;
@@ -36,7 +37,8 @@ final class RequestSettings {
         .approvalTimeout(Durations.parse("approval-timeout", env.input("approval-timeout").orElse("15m")))
         .provisioningTimeout(Durations.parse("provisioning-timeout", env.input("provisioning-timeout").orElse("5m")))
         .propagationTimeout(Durations.parse("propagation-timeout", env.input("propagation-timeout").orElse("10m")))
-        .dryRun(env.flag("dry-run", false));
+        .dryRun(env.flag("dry-run", false))
+        .onConflict(OnConflict.parse(env.input("on-conflict").orElse("wait")));
     env.input("principal-id").map(PrincipalId::of).ifPresent(b::principal);
     Optional<TicketInfo> ticket = Justifications.ticket(env.input("ticket-number"), env.input("ticket-system"),
         env.input("ticket-pattern"), event);

@@ -57,9 +57,38 @@ final class StepContext {
       polling = polling.withMinimumActiveDuration(Durations.parse(MIN_ACTIVE_VARIABLE, floor.get()));
     }
     var builder = Elevator.builder().cloud(settings.cloud().cloud()).tenantId(settings.tenantId())
-        .identity(identities.identity()).listener(listener).clock(clock).polling(polling);
+        .identity(identities.identity()).listener(listener).clock(clock).polling(polling)
+        .maxAccessTokenLifetime(maxTokenLifetimeOrDefault());
     identities.broker().ifPresent(builder::broker);
     return builder.build();
+  }
+
+  /** The input, or 90 minutes when it is bad: the post step revokes whatever the main step refused. */
+  private java.time.Duration maxTokenLifetimeOrDefault() {
+    try {
+      return maxTokenLifetime();
+    } catch (ActionFailure e) {
+      return ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
+    }
+  }
+
+  /** The {@code max-token-lifetime} input: how long access may outlive the elevation (90 minutes by default). */
+  java.time.Duration maxTokenLifetime() {
+    Optional<String> text = env.input("max-token-lifetime");
+    if (text.isEmpty()) {
+      return ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
+    }
+    java.time.Duration d;
+    try {
+      d = Durations.parse("max-token-lifetime", text.get());
+    } catch (dev.jitelevate.core.InvalidElevationRequestException e) {
+      d = java.time.Duration.ZERO;
+    }
+    if (d.isZero() || d.isNegative()) {
+      throw ActionFailure.input("max-token-lifetime", "'" + UntrustedText.neutralize(text.get(), 40)
+          + "' is not a positive duration. Use the longest access-token lifetime of your tenant, e.g. 90m or 2h.");
+    }
+    return d;
   }
 
   /** Writes the record into the workspace, appends the summary and, when asked, uploads the record. */

@@ -35,6 +35,8 @@ final class StepSummary {
     row(md, "Duration", Durations.format(r.window().requested()) + r.window().grantedEnd().map(e -> ", until " + e).orElse(""));
     row(md, "Revocation", cell(r.revocation().status().name()) + r.revocation().expiresAt().map(e -> " (expires " + e + ")").orElse("")
         + r.revocation().detail().map(d -> ": " + cell(d)).orElse(""));
+    r.exposure().ifPresent(e -> row(md, "Exposure", "access may persist until **" + e.accessMayPersistUntil() + "**<br>"
+        + cell(e.explanation())));
     operation(r).ifPresent(text -> row(md, "Operation", text));
     Optional.ofNullable(r.operation().get("notes")).filter(java.util.Map.class::isInstance)
         .map(n -> ((java.util.Map<?, ?>) n).get("verification")).ifPresent(v -> row(md, "Verification", cell(String.valueOf(v))));

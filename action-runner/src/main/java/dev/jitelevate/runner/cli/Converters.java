@@ -4,6 +4,7 @@ import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.InvalidElevationRequestException;
+import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.Strategy;
@@ -77,6 +78,13 @@ final class Converters {
   }
 
   /** {@code wait} (wait out the 5-minute floor, then revoke) or {@code expire} (leave it to the expiry). */
+  static final class OnConflictConverter implements ITypeConverter<OnConflict> {
+    @Override
+    public OnConflict convert(String value) {
+      return Converters.convert(value, OnConflict::parse);
+    }
+  }
+
   static final class RevokePolicyConverter implements ITypeConverter<RevokePolicy> {
     @Override
     public RevokePolicy convert(String value) {

@@ -55,6 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
           + "once a second).")
   Duration pollInterval;
 
+  @Mixin
+  ExposureOptions exposure;
+
   @Override
   public Integer call() throws Exception {
     Console console = root.console();
@@ -62,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
       introduce(console, world);
       Elevator elevator = Elevator.builder().cloud(world.cloud()).tenantId(world.tenantId())
           .identity(world.ciIdentity(console.redactor())).broker(world.broker(console.redactor()))
-          .listener(new EventRenderer(console, output.quiet()))
+          .listener(new EventRenderer(console, output.quiet())).maxAccessTokenLifetime(exposure.maxTokenLifetime())
           .polling(PollingPolicy.defaults().withIntervals(pollInterval, pollInterval).withMinimumActiveDuration(floor)).build();
       ElevationOutcome outcome = elevator.run(request(), rotation());
       Path file = ElevationFile.writeRecord(recordOut != null ? recordOut

@@ -40,6 +40,9 @@ public final class ElevateCommand implements Callable<Integer> {
   @Mixin
   SignInOptions signIn;
 
+  @Mixin
+  ExposureOptions exposure;
+
   @Option(names = "--handle-out", paramLabel = "FILE",
       description = "Without COMMAND: where to write the handle file (default: $TMPDIR/jit-elevate/{request-id}.json).")
   Path handleOut;
@@ -57,6 +60,12 @@ public final class ElevateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ElevationRequest req = request.toRequest();
+    if (recordOut != null) {
+      ElevationFile.requireWritable(recordOut, "--record-out");
+    }
+    if (handleOut != null && command.isEmpty()) {
+      ElevationFile.requireWritable(handleOut, "--handle-out");
+    }
     Console console = root.console();
     SignIn session = new SignIn(signIn, root.env(), console);
     if (!req.dryRun()) {
@@ -67,7 +76,7 @@ public final class ElevateCommand implements Callable<Integer> {
     Elevator elevator = session.elevator(event -> {
       renderer.on(event);
       onShutdown.on(event);
-    });
+    }, exposure.maxTokenLifetime());
     if (req.dryRun()) {
       return finish(elevator.validate(req), null);
     }

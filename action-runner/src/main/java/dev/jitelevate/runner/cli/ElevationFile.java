@@ -80,6 +80,46 @@ public final class ElevationFile {
     }
   }
 
+  /**
+   * Checks, before anything is elevated, that {@code file} can be written: its folder exists or can be made, and
+   * a file can be created in it; {@code file} itself is not a folder.
+   *
+   * @throws CliInputException naming {@code option} and the fix
+   */
+  public static void requireWritable(Path file, String option) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (Files.isDirectory(file)) {
+        throw new IOException("it is a folder");
+      }
+      if (Files.exists(file) && !Files.isWritable(file)) {
+        throw new IOException("it is not writable");
+      }
+      for (Path up = parent; up != null; up = up.getParent()) {
+        if (Files.exists(up) && !Files.isDirectory(up)) {
+          throw new IOException(up + " is a file, not a folder");
+        }
+      }
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.delete(Files.createTempFile(parent, ".jit-elevate", ".tmp"));
+    } catch (IOException | SecurityException e) {
+      throw new CliInputException(option, "Cannot write " + file + " (" + reason(e) + "), so nothing was elevated.",
+          "Pass " + option + " a file in a folder you can write to.");
+    }
+  }
+
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   private static Path writePrivate(Path file, String json) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {

@@ -58,6 +58,7 @@ final class Json {
       o.put("commandExitCode", commandExitCode);
     }
     o.put("recordFile", recordFile.toString());
+    record.exposure().ifPresent(e -> o.put("accessMayPersistUntil", e.accessMayPersistUntil().toString()));
     o.set("record", record(record));
     return write(o);
   }

@@ -6,6 +6,7 @@ import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.GroupRef;
 import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.RoleRef;
 import dev.jitelevate.core.Strategy;
@@ -73,6 +74,12 @@ public final class RequestOptions {
       description = "Within the service's 5-minute floor: wait (default), then revoke; or expire: leave it to the expiry.")
   RevokePolicy revokePolicy;
 
+  @Option(names = "--on-conflict", paramLabel = "POLICY", converter = Converters.OnConflictConverter.class,
+      defaultValue = "wait", description = "When the access is already active through another time-bound activation "
+          + "(another run's?): wait (default) until it ends, then create this run's own; share: use it at once and "
+          + "never revoke it; fail: stop before creating anything.")
+  OnConflict onConflict;
+
   @Option(names = "--dry-run", description = "Validate against the service's policy and submit nothing.")
   boolean dryRun;
 
@@ -86,7 +93,7 @@ public final class RequestOptions {
     ElevationRequest.Builder b = ElevationRequest.builder().target(target())
         .duration(duration).strategy(strategy).principal(principal)
         .approvalTimeout(approvalTimeout).provisioningTimeout(provisioningTimeout).propagationTimeout(propagationTimeout)
-        .revokePolicy(revokePolicy).dryRun(dryRun);
+        .revokePolicy(revokePolicy).dryRun(dryRun).onConflict(onConflict);
     String why = justification;
     if (pullRequest != null) {
       PullRequestRef pr = PullRequestRef.parse(pullRequest);

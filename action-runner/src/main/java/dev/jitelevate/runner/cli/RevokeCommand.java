@@ -28,14 +28,21 @@ public final class RevokeCommand implements Callable<Integer> {
   @Mixin
   SignInOptions signIn;
 
+  @Mixin
+  ExposureOptions exposure;
+
   @Mixin(name = "output")
   OutputOptions output;
 
   @Override
   public Integer call() {
     ElevationFile.Contents contents = ElevationFile.read(handle);
+    if (recordOut != null) {
+      ElevationFile.requireWritable(recordOut, "--record-out");
+    }
     Console console = root.console();
-    Elevator elevator = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()));
+    Elevator elevator = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()),
+        exposure.maxTokenLifetime());
     ActivationRecord record = elevator.revoke(contents.handle(), contents.record());
     Path file = ElevationFile.writeRecord(recordOut != null ? recordOut : defaultRecordPath(), record);
     int code = record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED

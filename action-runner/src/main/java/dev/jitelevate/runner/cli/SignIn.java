@@ -48,8 +48,14 @@ public final class SignIn {
 
   /** The elevator for the signed-in identity, reporting to the listener. */
   Elevator elevator(ElevationListener listener) {
+    return elevator(listener, dev.jitelevate.core.ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME);
+  }
+
+  /** The elevator for the signed-in identity, in a tenant whose access tokens live at most {@code maxTokenLifetime}. */
+  Elevator elevator(ElevationListener listener, java.time.Duration maxTokenLifetime) {
     ElevatorBuilder builder = Elevator.builder().cloud(cloud).identity(identity()).listener(listener)
-        .polling(PollingPolicy.defaults().withMinimumActiveDuration(options.minimumActiveDuration()));
+        .polling(PollingPolicy.defaults().withMinimumActiveDuration(options.minimumActiveDuration()))
+        .maxAccessTokenLifetime(maxTokenLifetime);
     tenant().ifPresent(builder::tenantId);
     broker().ifPresent(builder::broker);
     return builder.build();

@@ -25,6 +25,9 @@ final class Summary {
     lines.add("Window:     requested " + Durations.format(r.window().requested())
         + r.window().grantedEnd().map(end -> ", granted until " + end).orElse(""));
     lines.add("Revocation: " + r.revocation().status() + r.revocation().detail().map(d -> " - " + d).orElse(""));
+    r.exposure().ifPresent(e -> lines.add("Exposure:   access may persist until " + e.accessMayPersistUntil()
+        + " (" + e.tokensIssued() + " token" + (e.tokensIssued() == 1 ? "" : "s") + " obtained while active; tokens"
+        + " live up to " + Durations.format(e.maxAccessTokenLifetime()) + ")"));
     operation(r).ifPresent(lines::add);
     r.error().ifPresent(e -> lines.add("Error:      " + e.kind() + e.code().map(c -> " [" + c + "]").orElse("") + ": " + e.message()));
     lines.add("Requests:   " + (r.requestIds().isEmpty() ? "none" : String.join(", ", r.requestIds()))

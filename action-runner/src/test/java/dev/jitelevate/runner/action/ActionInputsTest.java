@@ -106,6 +106,18 @@ class ActionInputsTest {
     }
 
     @Test
+    void anUnknownConflictPolicyIsRefusedNamingTheValues() {
+      runner.input("on-conflict", "steal");
+      assertThat(rejected("on-conflict").errors().get(0)).contains("wait").contains("share").contains("fail");
+    }
+
+    @Test
+    void aMaximumTokenLifetimeThatIsNoPositiveDurationIsRefused() {
+      runner.input("max-token-lifetime", "forever");
+      assertThat(rejected("max-token-lifetime").errors().get(0)).contains("'forever' is not a positive duration");
+    }
+
+    @Test
     void aTicketPatternThatIsNoRegexIsRefused() {
       runner.input("ticket-pattern", "[A-Z+");
       rejected("ticket-pattern");

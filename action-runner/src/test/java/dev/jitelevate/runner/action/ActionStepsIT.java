@@ -132,6 +132,10 @@ class ActionStepsIT {
       assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
       assertThat(record.path("ci").toString()).contains("1234567890");
       assertThat(main.summary() + post.summary()).contains("```mermaid", "gantt", "Key Vault Secrets Officer");
+      assertThat(post.summary()).contains("access may persist until **"
+          + record.path("exposure").path("accessMayPersistUntil").asText() + "**");
+      assertThat(record.path("exposure").path("tokensIssuedDuringWindow").path("count").asInt())
+          .as("the rotation's Key Vault token").isPositive();
       assertThat(main.stdout()).contains("::group::");
       runner.assertNoSecretsIn(secrets(), main, post);
     }

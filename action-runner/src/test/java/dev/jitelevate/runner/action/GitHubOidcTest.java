@@ -145,6 +145,20 @@ class GitHubOidcTest {
     }
 
     @Test
+    void anEndpointThatCannotBeReachedIsSaidInWordsNotAsAClassName() throws IOException {
+      HttpServer closed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      int port = closed.getAddress().getPort();
+      closed.stop(0);
+      WorkflowLog log = new WorkflowLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      GitHubOidc oidc = new GitHubOidc(new CloudSettings.OidcEndpoint("http://127.0.0.1:" + port + "/oidc", "t"),
+          GitHubOidc.AUDIENCE, new OkHttpClient(), log, slept::add);
+
+      assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class)
+          .hasMessageContaining("the connection was refused").hasMessageContaining("HTTPS_PROXY")
+          .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void givesUpAfterTheTenthRetryWithTheStatus() throws IOException {
       GitHubOidc oidc = oidc(GitHubOidc.AUDIENCE, 11);
       assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class).hasMessageContaining("HTTP 503");

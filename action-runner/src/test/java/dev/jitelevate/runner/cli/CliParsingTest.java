@@ -155,6 +155,46 @@ class CliParsingTest {
     }
 
     @Test
+    void aMaximumTokenLifetimeThatIsNoPositiveDurationIsRefusedNamingTheOption() {
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--max-token-lifetime", "0s")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("--max-token-lifetime").contains("90m");
+    }
+
+    @Test
+    void readsTheConflictPolicyDefaultingToWait() {
+      assertThat(elevate("elevate", "--target", "group", "--group", "g").request.toRequest().onConflict())
+          .isEqualTo(dev.jitelevate.core.OnConflict.WAIT);
+      assertThat(elevate("elevate", "--target", "directory-role", "--role", "User Administrator", "--on-conflict", "share")
+          .request.toRequest().onConflict()).isEqualTo(dev.jitelevate.core.OnConflict.SHARE);
+      assertThat(elevate("elevate", "--target", "azure-role", "--role", "Reader", "--scope", SCOPE, "--on-conflict", "FAIL")
+          .request.toRequest().onConflict()).isEqualTo(dev.jitelevate.core.OnConflict.FAIL);
+    }
+
+    @Test
+    void anUnwritableRecordPathIsRefusedBeforeSigningIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+      java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("plain.txt"), "x");
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--record-out", file.resolve("r.json").toString(),
+          "--", "true")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("--record-out").contains("nothing was elevated");
+    }
+
+    @Test
+    void anUnknownConflictPolicyIsRefusedNamingTheValues() {
+      assertThat(run("elevate", "--target", "group", "--group", "g", "--on-conflict", "steal")).isEqualTo(ExitCodes.USAGE);
+      assertThat(captured.err().lines()).singleElement().asString().contains("--on-conflict").contains("wait")
+          .contains("share").contains("fail");
+    }
+
+    @Test
+    void readsTheMaximumTokenLifetimeDefaulting90Minutes() {
+      assertThat(elevate("elevate", "--target", "group", "--group", "g").exposure.maxTokenLifetime())
+          .isEqualTo(Duration.ofMinutes(90));
+      assertThat(elevate("elevate", "--target", "group", "--group", "g", "--max-token-lifetime", "2h").exposure
+          .maxTokenLifetime()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
     void anUnknownCommandExitsWith2() {
       assertThat(run("frobnicate")).isEqualTo(ExitCodes.USAGE);
       assertThat(captured.err().lines()).singleElement().asString().contains("frobnicate");

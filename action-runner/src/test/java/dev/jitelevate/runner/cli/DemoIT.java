@@ -26,6 +26,8 @@ class DemoIT {
     JsonNode json = new ObjectMapper().readTree(record.toFile());
     assertThat(json.path("outcome").asText()).isEqualTo("SUCCEEDED");
     assertThat(json.path("revocation").path("status").asText()).isEqualTo("REVOKED");
+    assertThat(r.out()).contains("Exposure:   access may persist until " + json.path("exposure").path("accessMayPersistUntil").asText());
+    assertThat(json.path("exposure").path("maxAccessTokenLifetime").asText()).isEqualTo("PT1H30M");
     assertThat(json.path("operation").path("notes").path("keyvault.secret.db-password").path("newVersion").asText()).isNotBlank();
     KnownSecrets secrets = KnownSecrets.ofDemoScenario();
     secrets.assertNoneIn(r);

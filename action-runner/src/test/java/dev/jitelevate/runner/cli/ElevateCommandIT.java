@@ -94,6 +94,26 @@ class ElevateCommandIT {
     }
 
     @Test
+    void theResultSaysUntilWhenAccessMayPersistAfterTheRevocation() throws Exception {
+      Path record = dir.resolve("record.json");
+      CliProcess.Result r = cli().run(withProbe(elevate("--json", "--max-token-lifetime", "2h",
+          "--record-out", record.toString())));
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      JsonNode result = new ObjectMapper().readTree(r.out().substring(r.out().indexOf("{\n")));
+      JsonNode exposure = json(record).path("exposure");
+      java.time.Instant revoked = java.time.Instant.parse(json(record).path("timeline").path("revoked").asText());
+      java.time.Instant until = java.time.Instant.parse(exposure.path("accessMayPersistUntil").asText());
+      assertThat(result.path("accessMayPersistUntil").asText()).isEqualTo(until.toString());
+      assertThat(until).isAfterOrEqualTo(revoked.plus(java.time.Duration.ofHours(2)));
+      assertThat(exposure.path("maxAccessTokenLifetime").asText()).isEqualTo("PT2H");
+      assertThat(exposure.path("tokensIssuedDuringWindow").path("count").isInt()).as("counted, the command's own "
+          + "tokens aside: they are its process's").isTrue();
+      assertThat(exposure.path("explanation").asText()).contains("stay valid until they expire");
+      secrets.assertNoneIn(r);
+    }
+
+    @Test
     void aFailingCommandStillRevokesAndPassesOnItsExitCode() throws Exception {
       Path record = dir.resolve("record.json");
       CliProcess.Result r = cli().run(withProbe(elevate("--record-out", record.toString()), "7"));
@@ -160,6 +180,8 @@ class ElevateCommandIT {
       assertThat(revoked.exitCode()).as(revoked.err()).isZero();
       assertThat(emulator.leaks()).isEmpty();
       assertThat(json(record).path("revocation").path("status").asText()).isEqualTo("REVOKED");
+      assertThat(json(record).path("exposure").path("accessMayPersistUntil").asText()).isNotBlank();
+      assertThat(revoked.out()).contains("Exposure:   access may persist until ");
       secrets.assertNoneIn(held);
       secrets.assertNoneIn(revoked);
       secrets.assertNoneInFile(handle);

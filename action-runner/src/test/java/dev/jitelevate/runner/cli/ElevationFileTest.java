@@ -47,4 +47,28 @@ class ElevationFileTest {
     assertThatThrownBy(() -> ElevationFile.read(dir.resolve("none.json"))).isInstanceOf(CliInputException.class)
         .hasMessageContaining("it printed its path");
   }
+
+  @Test
+  void aRecordPathUnderAFileIsRefusedBeforeAnythingNamingTheOption() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+
+    assertThatThrownBy(() -> ElevationFile.requireWritable(file.resolve("record.json"), "--record-out"))
+        .isInstanceOf(CliInputException.class).hasMessageContaining("--record-out")
+        .hasMessageContaining("is a file, not a folder").hasMessageContaining("nothing was elevated");
+  }
+
+  @Test
+  void aRecordPathThatIsAFolderIsRefused() {
+    assertThatThrownBy(() -> ElevationFile.requireWritable(dir, "--record-out")).isInstanceOf(CliInputException.class)
+        .hasMessageContaining("it is a folder");
+  }
+
+  @Test
+  void aWritablePathPassesAndLeavesNothingBehind() throws Exception {
+    ElevationFile.requireWritable(dir.resolve("new/record.json"), "--record-out");
+
+    try (var files = Files.list(dir.resolve("new"))) {
+      assertThat(files).isEmpty();
+    }
+  }
 }

@@ -47,6 +47,10 @@ public final class RecordRow {
       row.put("ExposureEnd", w.end().toString());
       row.put("ExposureSeconds", w.length().getSeconds());
     });
+    r.exposure().ifPresent(e -> {
+      row.put("TokensIssuedDuringWindow", e.tokensIssued());
+      row.put("AccessMayPersistUntil", e.accessMayPersistUntil().toString());
+    });
     approvalAndError(row, r);
     row.put("RequestIds", r.requestIds());
     row.put("Retries", r.retries());

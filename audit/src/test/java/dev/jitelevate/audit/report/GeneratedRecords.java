@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
 /**
  * A deterministic, realistic set of activation records as the core writes them (tests and the report
  * benchmark): a month of runs across repositories, roles and scopes, with failures, every revocation status
- * and, on every third record, a schema 1.1 {@code exposure} section.
+ * and, on every third record, a schema 1.2 {@code exposure} section.
  */
 public final class GeneratedRecords {
   static final Instant START = Instant.parse("2026-10-01T06:00:00Z");
@@ -56,7 +56,7 @@ public final class GeneratedRecords {
     }
   }
 
-  /** The i-th record's JSON; every third carries an exposure section (schema 1.1). */
+  /** The i-th record's JSON; every third carries an exposure section (schema 1.2). */
   public static String json(int i) {
     String json = ActivationRecords.toJson(record(i));
     if (i % 3 != 0) {
@@ -66,9 +66,10 @@ public final class GeneratedRecords {
       ObjectNode node = (ObjectNode) MAPPER.readTree(json);
       Instant ended = Instant.parse(node.path("timeline").path("finished").asText(START.toString()));
       Instant tokenExp = ended.plus(Duration.ofMinutes(40 + i % 50));
-      node.put("schemaVersion", "1.1");
+      node.put("schemaVersion", "1.2");
       ObjectNode exposure = node.putObject("exposure");
-      exposure.putObject("tokensIssuedDuringWindow").put("count", 1 + i % 4).put("latestExp", tokenExp.toString());
+      exposure.putObject("tokensIssuedDuringWindow").put("count", 1 + i % 4).put("latestExpiry", tokenExp.toString());
+      exposure.put("maxAccessTokenLifetime", "PT1H30M");
       exposure.put("accessMayPersistUntil", tokenExp.toString());
       exposure.put("explanation", "Tokens issued while the role was active stay valid until they expire.");
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);

@@ -65,7 +65,10 @@ final class GeneratedRecords {
         i % 10 == 0 ? Optional.of(new ActivationRecord.Approval("appr-" + i, Optional.of("b0b00000-0000-4000-8000-000000000002"),
             Optional.of("Approve"), Optional.of("ok"), Optional.of(requested.plusSeconds(10)))) : Optional.empty(),
         outcome, new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.valueOf(revocation), Optional.of(expires), Optional.of("status " + revocation)),
-        error, i % 3, 10 + i % 5, Map.of("name", i % 2 == 0 ? "keyvault-rotate" : "none"), ci);
+        error, i % 3, 10 + i % 5, Map.of("name", i % 2 == 0 ? "keyvault-rotate" : "none"), ci,
+        revocation.equals("REVOKED") && i % 2 == 0 ? Optional.of(new ActivationRecord.Exposure(1 + i % 3,
+            Optional.of(revoked.plus(Duration.ofMinutes(70))), Duration.ofMinutes(90), revoked.plus(Duration.ofMinutes(90)),
+            "tokens issued while active stay valid until they expire")) : Optional.empty());
   }
 
   private static ActivationRecord.TargetKind targetKind(String wire) {

@@ -67,6 +67,18 @@ class RecordRowTest {
     }
 
     @Test
+    void theRecordsOwnExposureSectionFillsTheTokenColumns() {
+      ActivationRecord r = GeneratedRecords.number(0);
+      java.time.Instant until = r.timeline().revoked().orElseThrow().plus(java.time.Duration.ofMinutes(90));
+      ActivationRecord withSection = r.withExposure(java.util.Optional.of(new ActivationRecord.Exposure(3,
+          java.util.Optional.empty(), java.time.Duration.ofMinutes(90), until, "tokens stay valid until they expire")));
+
+      assertThat(RecordRow.of(withSection)).containsEntry("TokensIssuedDuringWindow", 3)
+          .containsEntry("AccessMayPersistUntil", until.toString());
+      assertThat(RecordRow.of(r.withExposure(java.util.Optional.empty()))).doesNotContainKey("AccessMayPersistUntil");
+    }
+
+    @Test
     void anElevationLeftToExpireOrNotRevokedIsExposedUntilItsExpiry() {
       ActivationRecord failed = GeneratedRecords.number(2);
       assertThat(failed.revocation().status()).isEqualTo(RevocationStatus.FAILED);

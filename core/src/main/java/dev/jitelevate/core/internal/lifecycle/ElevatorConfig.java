@@ -1,11 +1,13 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.PollingPolicy;
 import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
@@ -14,10 +16,20 @@ import java.util.function.DoubleSupplier;
  * Everything an elevator is configured with ({@link dev.jitelevate.core.ElevatorBuilder} fills it).
  *
  * @param random the source of jitter, 0 (inclusive) to 1 (exclusive)
+ * @param maxAccessTokenLifetime the longest an access token lives in the tenant: how long access may outlive
+ *     the elevation
  */
 public record ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, CredentialSource identity,
     Optional<CredentialSource> broker, ElevationListener listener, Clock clock, PollingPolicy polling,
-    Sleeper sleeper, DoubleSupplier random) {
+    Sleeper sleeper, DoubleSupplier random, Duration maxAccessTokenLifetime) {
+  /** A configuration with the default maximum access-token lifetime (90 minutes). */
+  public ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, CredentialSource identity,
+      Optional<CredentialSource> broker, ElevationListener listener, Clock clock, PollingPolicy polling,
+      Sleeper sleeper, DoubleSupplier random) {
+    this(cloud, tenantId, identity, broker, listener, clock, polling, sleeper, random,
+        ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME);
+  }
+
   public ElevatorConfig {
     Objects.requireNonNull(cloud, "cloud");
     Objects.requireNonNull(tenantId, "tenantId");
@@ -28,5 +40,6 @@ public record ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, Cred
     Objects.requireNonNull(polling, "polling");
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(maxAccessTokenLifetime, "maxAccessTokenLifetime");
   }
 }

@@ -31,6 +31,8 @@ final class HandleRevoker {
 
   ActivationRecord revoke(RevocationHandle handle, ActivationRecord recordSoFar) {
     RecordBuilder record = new RecordBuilder(recordSoFar);
+    record.exposure(new ExposureAccount(new IssuedTokens(lifecycle.config().clock()),
+        lifecycle.config().maxAccessTokenLifetime(), recordSoFar.exposure()));
     if (!handle.createdByThisRun()) {
       record.revocation(RevocationStatus.PRE_EXISTING, null, "The access existed before the run and was left untouched.");
       return record.build();

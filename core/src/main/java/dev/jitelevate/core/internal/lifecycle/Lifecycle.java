@@ -51,11 +51,21 @@ final class Lifecycle {
     RunEvents events = new RunEvents(config.listener());
     RecordBuilder record = new RecordBuilder(request, config.clock().instant(),
         operation.map(PrivilegedOperation::name).orElse("none"));
+    IssuedTokens tokens = new IssuedTokens(config.clock());
+    record.exposure(new ExposureAccount(tokens, config.maxAccessTokenLifetime(), Optional.empty()));
+    ElevatorConfig watched = watching(tokens);
     SurfaceContext context = surfaceContext(events);
-    AccessSurface surface = factory.open(kindOf(request), callerFor(request.strategy()), context);
-    Run run = new Run(request, operation, config, surface, events, record);
+    AccessSurface surface = factory.open(kindOf(request), callerFor(request.strategy(), watched), context);
+    Run run = new Run(request, operation, watched, surface, events, record);
     run.operationContext = new LifecycleOperationContext(run, () -> httpClient(context));
     return run;
+  }
+
+  /** This configuration with the elevated identity's tokens counted in {@code tokens}. */
+  private ElevatorConfig watching(IssuedTokens tokens) {
+    ElevatorConfig c = config;
+    return new ElevatorConfig(c.cloud(), c.tenantId(), tokens.watch(c.identity()), c.broker(), c.listener(), c.clock(),
+        c.polling(), c.sleeper(), c.random(), c.maxAccessTokenLifetime());
   }
 
   SurfaceContext surfaceContext(RunEvents events) {
@@ -241,6 +251,10 @@ final class Lifecycle {
   }
 
   CredentialSource callerFor(Strategy strategy) {
+    return callerFor(strategy, config);
+  }
+
+  private static CredentialSource callerFor(Strategy strategy, ElevatorConfig config) {
     if (strategy == Strategy.SELF) {
       return config.identity();
     }

@@ -43,6 +43,8 @@ final class RecordBuilder {
   private int apiCalls;
   private int baseRetries;
   private int baseApiCalls;
+  /** Works out the {@code exposure} section at every build; null keeps the one the record has. */
+  private ExposureAccount exposure;
 
   RecordBuilder(ElevationRequest request, Instant requestedAt, String operationName) {
     ElevationTarget t = request.target();
@@ -157,6 +159,10 @@ final class RecordBuilder {
     }
   }
 
+  synchronized void exposure(ExposureAccount account) {
+    exposure = account;
+  }
+
   synchronized void outcome(Outcome value) {
     outcome = value;
   }
@@ -216,9 +222,11 @@ final class RecordBuilder {
     Timeline tl = new Timeline(times.get(Milestone.REQUESTED), opt(Milestone.SUBMITTED), opt(Milestone.APPROVED),
         opt(Milestone.PROVISIONED), opt(Milestone.VERIFIED), opt(Milestone.OPERATION_STARTED),
         opt(Milestone.OPERATION_ENDED), opt(Milestone.REVOKED), opt(Milestone.FINISHED));
-    return new ActivationRecord(base.schemaVersion(), List.copyOf(requestIds), base.principal(), base.target(),
-        base.strategy(), base.justification(), base.ticket(), base.window(), tl, Optional.ofNullable(approval),
-        outcome, revocation, Optional.ofNullable(error), retries, apiCalls, frozenNotes(), base.ci());
+    ActivationRecord r = new ActivationRecord(base.schemaVersion(), List.copyOf(requestIds), base.principal(),
+        base.target(), base.strategy(), base.justification(), base.ticket(), base.window(), tl,
+        Optional.ofNullable(approval), outcome, revocation, Optional.ofNullable(error), retries, apiCalls,
+        frozenNotes(), base.ci(), base.exposure());
+    return exposure == null ? r : r.withExposure(exposure.of(r));
   }
 
   private Map<String, Object> frozenNotes() {

@@ -60,7 +60,7 @@ final class RevokeStep implements Step {
     }
     if (!h.createdByThisRun()) {
       run.record.revocation(RevocationStatus.PRE_EXISTING, h.expiresAt().equals(SubmitStep.PERMANENT) ? null : h.expiresAt(),
-          "The access existed before this run and was left untouched.");
+          ConcurrentActivation.sharedDetail(run).orElse("The access existed before this run and was left untouched."));
       return;
     }
     if (h.strategy() == Strategy.RBAC) {

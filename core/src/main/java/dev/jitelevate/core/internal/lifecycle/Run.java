@@ -53,6 +53,8 @@ final class Run {
   ShutdownGuard guard;
   /** How often this run waited for another activation of the same access to end (it waits once). */
   int concurrentWaits;
+  /** Set when {@code on-conflict: share} made this run use another activation of the same access. */
+  boolean sharing;
   /**
    * Whether the elevated principal is not the signed-in identity (a broker elevating someone else): its access
    * cannot be tested as the principal, so the verify step proves what it can instead.

@@ -45,12 +45,13 @@ final class SubmitStep implements Step {
       handOver(run);
     } catch (ElevationException e) {
       if (Refusal.ALREADY_ACTIVE.matches(e)) {
-        if (ConcurrentActivation.waitForItToEnd(run)) {
+        if (ConcurrentActivation.waitForItToEnd(run, e)) {
           run.requestId = UUID.randomUUID().toString();
           execute(run);
           return;
         }
         usePreExisting(run, e);
+        ConcurrentActivation.sayShared(run);
         return;
       }
       if (Refusal.REQUEST_PENDING.matches(e)) {

@@ -63,7 +63,10 @@ class LifecycleTest {
       ElevationOutcome outcome = self.elevator().run(Harness.brokerRequest().strategy(Strategy.SELF).build(), ctx -> {});
 
       assertThat(outcome.failure()).isEmpty();
-      assertThat(self.callers).containsOnly(self.identity);
+      assertThat(self.callers).hasSize(1).doesNotContain(self.broker);
+      int made = self.surface.credentialsCreated.size();
+      self.callers.get(0).newCredential();  // the identity, its tokens counted for the record's exposure
+      assertThat(self.surface.credentialsCreated).hasSize(made + 1);
       assertThat(self.submittedActions()).containsExactly("SelfActivate", "SelfDeactivate");
       assertThat(self.surface.submitted.get(0).linkedEligibilityScheduleId()).contains("elig-1");
     }

@@ -100,6 +100,11 @@ final class ArmEmulatorRun extends EmulatorExtension {
     return base().identity(alice()).polling(polling().withMinimumActiveDuration(floor)).build();
   }
 
+  /** Alice elevating herself in a tenant whose access tokens live at most {@code maxTokenLifetime}. */
+  Elevator selfElevatorWithTokenLifetime(Duration maxTokenLifetime) {
+    return base().identity(alice()).maxAccessTokenLifetime(maxTokenLifetime).build();
+  }
+
   /** The broker elevating the CI app. */
   Elevator brokerElevator() {
     return base().identity(ci()).broker(broker()).build();
