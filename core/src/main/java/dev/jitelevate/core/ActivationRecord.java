@@ -35,7 +35,7 @@ public record ActivationRecord(
 
   /** A record without an {@code exposure} section (schema 1.1 and earlier, or nothing became active). */
   public ActivationRecord(String schemaVersion, List<String> requestIds, Principal principal, Target target,
-      String strategy, String justification, Optional<TicketInfo> ticket, Window window, Timeline timeline,
+      Strategy strategy, String justification, Optional<TicketInfo> ticket, Window window, Timeline timeline,
       Optional<Approval> approval, Outcome outcome, Revocation revocation, Optional<Failure> error, int retries,
       int apiCalls, Map<String, Object> operation, Map<String, String> ci) {
     this(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window, timeline, approval,

@@ -6,8 +6,8 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.Strategy;
-import dev.jitelevate.core.internal.gateway.Sleeper;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.Sleeper;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.broker.Decision;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ final class GrantStep {
     IdentitySettings settings = IdentitySettings.parse(ctx.env, false);
     ElevationRequest asked = RequestSettings.build(ctx.env, event);
     requireBrokerRequest(asked, settings);
-    okhttp3.OkHttpClient http = SdkHttp.forCloud(settings.cloud().cloud()).okHttp();
+    okhttp3.OkHttpClient http = CloudHttp.okHttp(settings.cloud().cloud());
     GitHubOidc oidc = new GitHubOidc(GitHubOidc.endpoint(ctx.env, settings.cloud(), event), settings.audience(),
         http, ctx.log, Sleeper.system());
     ctx.log.group("Broker policy");

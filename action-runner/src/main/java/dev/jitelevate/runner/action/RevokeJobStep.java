@@ -4,8 +4,8 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PrincipalId;
-import dev.jitelevate.core.internal.gateway.Sleeper;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.Sleeper;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -39,7 +39,7 @@ final class RevokeJobStep {
           + " pass the grant job's output of this run.");
     }
     GitHubOidc oidc = new GitHubOidc(GitHubOidc.endpoint(ctx.env, settings.cloud(), event), settings.audience(),
-        SdkHttp.forCloud(settings.cloud().cloud()).okHttp(), ctx.log, Sleeper.system());
+        CloudHttp.okHttp(settings.cloud().cloud()), ctx.log, Sleeper.system());
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {

@@ -1,5 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
@@ -63,8 +64,8 @@ final class ConcurrentActivation {
   /** After the run took the other activation as pre-existing: says in the record and the log that it shares it. */
   static void sayShared(Run run) {
     sharedDetail(run).ifPresent(detail -> {
-      run.record.revocation("PRE_EXISTING", run.handle.expiresAt(), detail);
-      run.events.on(new ElevationEvent.Notice(run.now(), "warning", "on-conflict: share: this run uses another "
+      run.record.revocation(ActivationRecord.RevocationStatus.PRE_EXISTING, run.handle.expiresAt(), detail);
+      run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "on-conflict: share: this run uses another "
           + "activation of the same access and does not revoke it; it ends when its owner revokes it (at the latest "
           + run.handle.expiresAt() + "), perhaps during this run's operation."));
     });

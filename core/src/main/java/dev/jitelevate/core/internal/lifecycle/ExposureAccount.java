@@ -32,12 +32,12 @@ final class ExposureAccount {
    * before it, or when neither the start nor the end of access is known yet.
    */
   Optional<Exposure> of(ActivationRecord r) {
-    String status = r.revocation().status();
-    if ("NOT_CREATED".equals(status) || "PRE_EXISTING".equals(status)) {
+    ActivationRecord.RevocationStatus status = r.revocation().status();
+    if (status == ActivationRecord.RevocationStatus.NOT_CREATED || status == ActivationRecord.RevocationStatus.PRE_EXISTING) {
       return Optional.empty();
     }
     Optional<Instant> start = r.timeline().provisioned().or(() -> r.window().grantedStart());
-    Optional<Instant> end = "REVOKED".equals(status)
+    Optional<Instant> end = status == ActivationRecord.RevocationStatus.REVOKED
         ? r.timeline().revoked().or(() -> r.timeline().finished())
         : r.revocation().expiresAt().or(() -> r.window().grantedEnd());
     if (start.isEmpty() || end.isEmpty()) {
@@ -52,8 +52,8 @@ final class ExposureAccount {
         explanation(status, end.get(), count, latest)));
   }
 
-  private String explanation(String status, Instant end, int count, Optional<Instant> latest) {
-    String ended = "REVOKED".equals(status) ? "revoked at " + end : "active until " + end;
+  private String explanation(ActivationRecord.RevocationStatus status, Instant end, int count, Optional<Instant> latest) {
+    String ended = status == ActivationRecord.RevocationStatus.REVOKED ? "revoked at " + end : "active until " + end;
     String own = count == 0 ? "this run obtained no access token for the elevated identity while it was active"
         : "this run obtained " + count + " access token" + (count == 1 ? "" : "s")
             + " for the elevated identity while it was active, the last expiring at " + latest.orElseThrow();

@@ -37,7 +37,7 @@ class ExposureAccountTest {
   private RecordBuilder activeFrom(Instant provisioned) {
     ElevationRequest request = Harness.brokerRequest().build();
     RecordBuilder record = new RecordBuilder(request, Harness.START, "none");
-    record.at("provisioned", provisioned);
+    record.at(Milestone.PROVISIONED, provisioned);
     record.exposure(new ExposureAccount(tokens, LIFETIME, Optional.empty()));
     return record;
   }
@@ -50,8 +50,8 @@ class ExposureAccountTest {
   void accessMayPersistTheMaximumLifetimeAfterRevocationWhenNoLaterTokenWasIssued() {
     RecordBuilder record = activeFrom(Harness.START);
     clock.advance(Duration.ofMinutes(10));
-    record.at("revoked", clock.instant());
-    record.revocation("REVOKED", null, null);
+    record.at(Milestone.REVOKED, clock.instant());
+    record.revocation(ActivationRecord.RevocationStatus.REVOKED, null, null);
 
     Exposure exposure = record.build().exposure().orElseThrow();
 
@@ -66,8 +66,8 @@ class ExposureAccountTest {
     RecordBuilder record = activeFrom(Harness.START);
     obtainToken(issuing(Duration.ofMinutes(120)));
     Instant exp = clock.instant().plus(Duration.ofMinutes(120));
-    record.at("revoked", clock.instant().plusSeconds(5));
-    record.revocation("REVOKED", null, null);
+    record.at(Milestone.REVOKED, clock.instant().plusSeconds(5));
+    record.revocation(ActivationRecord.RevocationStatus.REVOKED, null, null);
 
     Exposure exposure = record.build().exposure().orElseThrow();
 
@@ -82,8 +82,8 @@ class ExposureAccountTest {
     clock.advance(Duration.ofMinutes(1));
     RecordBuilder record = activeFrom(clock.instant());
     obtainToken(issuing(Duration.ofMinutes(60)));
-    record.at("revoked", clock.instant());
-    record.revocation("REVOKED", null, null);
+    record.at(Milestone.REVOKED, clock.instant());
+    record.revocation(ActivationRecord.RevocationStatus.REVOKED, null, null);
 
     assertThat(record.build().exposure().orElseThrow().tokensIssued()).isEqualTo(1);
   }
@@ -100,8 +100,8 @@ class ExposureAccountTest {
     RecordBuilder record = activeFrom(Harness.START);
     obtainToken(caching);
     obtainToken(caching);
-    record.at("revoked", clock.instant());
-    record.revocation("REVOKED", null, null);
+    record.at(Milestone.REVOKED, clock.instant());
+    record.revocation(ActivationRecord.RevocationStatus.REVOKED, null, null);
 
     assertThat(record.build().exposure().orElseThrow().tokensIssued()).isEqualTo(1);
   }
@@ -110,7 +110,7 @@ class ExposureAccountTest {
   void anElevationLeftToExpireIsExposedFromItsExpiry() {
     RecordBuilder record = activeFrom(Harness.START);
     Instant expiry = Harness.START.plus(Duration.ofMinutes(30));
-    record.revocation("LEFT_TO_EXPIRE", expiry, "revoke: expire");
+    record.revocation(ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE, expiry, "revoke: expire");
 
     Exposure exposure = record.build().exposure().orElseThrow();
 
@@ -121,9 +121,9 @@ class ExposureAccountTest {
   @Test
   void nothingCreatedOrPreExistingAccessHasNoExposureSection() {
     RecordBuilder record = activeFrom(Harness.START);
-    record.revocation("NOT_CREATED", null, null);
+    record.revocation(ActivationRecord.RevocationStatus.NOT_CREATED, null, null);
     assertThat(record.build().exposure()).isEmpty();
-    record.revocation("PRE_EXISTING", null, null);
+    record.revocation(ActivationRecord.RevocationStatus.PRE_EXISTING, null, null);
     assertThat(record.build().exposure()).isEmpty();
   }
 
@@ -131,13 +131,13 @@ class ExposureAccountTest {
   void aContinuedRecordAddsItsTokensToThoseOfTheProcessThatWroteIt() {
     Instant mainExp = Harness.START.plus(Duration.ofMinutes(200));
     RecordBuilder main = activeFrom(Harness.START);
-    main.revocation("PENDING", Harness.START.plus(Duration.ofMinutes(30)), null);
+    main.revocation(ActivationRecord.RevocationStatus.PENDING, Harness.START.plus(Duration.ofMinutes(30)), null);
     ActivationRecord sofar = main.build().withExposure(Optional.of(
         new Exposure(2, Optional.of(mainExp), LIFETIME, mainExp, "from the main step")));
     RecordBuilder post = new RecordBuilder(sofar);
     post.exposure(new ExposureAccount(tokens, LIFETIME, sofar.exposure()));
-    post.at("revoked", Harness.START.plus(Duration.ofMinutes(5)));
-    post.revocation("REVOKED", null, null);
+    post.at(Milestone.REVOKED, Harness.START.plus(Duration.ofMinutes(5)));
+    post.revocation(ActivationRecord.RevocationStatus.REVOKED, null, null);
 
     Exposure exposure = post.build().exposure().orElseThrow();
 
