@@ -55,7 +55,7 @@ class OnConflictTest {
     assertThat(h.submittedActions()).containsExactly("AdminAssign");
     assertThat(h.surface.active).extracting(ActiveInstance::id).containsExactly("other-run-1");
     ActivationRecord r = outcome.record();
-    assertThat(r.revocation().status()).isEqualTo("PRE_EXISTING");
+    assertThat(r.revocation().status()).isEqualTo(ActivationRecord.RevocationStatus.PRE_EXISTING);
     assertThat(r.revocation().detail()).hasValueSatisfying(d -> assertThat(d).contains("on-conflict: share")
         .contains("never revokes it").contains("other-run-1"));
     assertThat(h.events(ElevationEvent.Notice.class)).anyMatch(n -> n.message().contains("on-conflict: share"));
@@ -78,7 +78,7 @@ class OnConflictTest {
     assertThat(h.submittedActions()).containsExactly("AdminAssign");
     assertThat(h.surface.active).extracting(ActiveInstance::id).containsExactly("other-run-1");
     assertThat(outcome.record().outcome()).isEqualTo(ActivationRecord.Outcome.DENIED);
-    assertThat(outcome.record().revocation().status()).isNotEqualTo("REVOKED");
+    assertThat(outcome.record().revocation().status()).isNotEqualTo(ActivationRecord.RevocationStatus.REVOKED);
     assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
   }
 
@@ -106,7 +106,7 @@ class OnConflictTest {
     ElevationOutcome outcome = run(request("azure-role").onConflict(OnConflict.parse(policy)).build());
 
     assertThat(outcome.failure()).isEmpty();
-    assertThat(outcome.record().revocation().status()).isEqualTo("PRE_EXISTING");
+    assertThat(outcome.record().revocation().status()).isEqualTo(ActivationRecord.RevocationStatus.PRE_EXISTING);
     assertThat(outcome.record().revocation().detail()).hasValueSatisfying(d -> assertThat(d).doesNotContain("on-conflict"));
   }
 }

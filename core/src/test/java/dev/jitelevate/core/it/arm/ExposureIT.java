@@ -40,7 +40,7 @@ class ExposureIT {
             .getTokenSync(new TokenRequestContext().addScopes(armScope()))));
 
     ActivationRecord record = outcome.record();
-    assertThat(record.revocation().status()).isEqualTo("REVOKED");
+    assertThat(record.revocation().status()).isEqualTo(ActivationRecord.RevocationStatus.REVOKED);
     ActivationRecord.Exposure exposure = record.exposure().orElseThrow();
     Instant revoked = record.timeline().revoked().orElseThrow();
     Instant tokenExp = obtained.get(0).getExpiresAt().toInstant();
