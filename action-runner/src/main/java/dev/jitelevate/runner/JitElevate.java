@@ -2,6 +2,7 @@ package dev.jitelevate.runner;
 
 import dev.jitelevate.runner.action.ActionCommand;
 import dev.jitelevate.runner.action.ActionPostCommand;
+import dev.jitelevate.runner.approvals.ApprovalsCommand;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
         DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, ActionCommand.class,
-        ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+        ActionPostCommand.class, ApprovalsCommand.class, AutoComplete.GenerateCompletion.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;
