@@ -2,7 +2,8 @@ package dev.jitelevate.runner;
 
 import dev.jitelevate.runner.action.ActionCommand;
 import dev.jitelevate.runner.action.ActionPostCommand;
-import dev.jitelevate.runner.broker.BrokerCommand;
+        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
+        ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
         DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
-        ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+        ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * device code flow (which the emulator completes by itself), and the emulator's sign-in log shows exactly one
  * interactive sign-in per command, although each command needs tokens issued after the activation.
  */
-class PersonSignInIT {
-  static final String PUBLIC_CLIENT = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+public class PersonSignInIT {
+  public static final String PUBLIC_CLIENT = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
   static final String ALICE = "alice@contoso-emu.onmicrosoft.com";
   @TempDir
   Path dir;
