@@ -145,17 +145,21 @@ class GitHubOidcTest {
     }
 
     @Test
-    void anEndpointThatCannotBeReachedIsSaidInWordsNotAsAClassName() throws IOException {
-      HttpServer closed = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      int port = closed.getAddress().getPort();
-      closed.stop(0);
-      WorkflowLog log = new WorkflowLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      GitHubOidc oidc = new GitHubOidc(new CloudSettings.OidcEndpoint("http://127.0.0.1:" + port + "/oidc", "t"),
-          GitHubOidc.AUDIENCE, new OkHttpClient(), log, slept::add);
+    void anEndpointThatDropsTheConnectionIsSaidInWordsNotAsAClassName() throws IOException {
+      HttpServer dropping = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      dropping.createContext("/", exchange -> exchange.close());  // no status line: the client sees the stream end
+      dropping.start();
+      try {
+        WorkflowLog log = new WorkflowLog(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        GitHubOidc oidc = new GitHubOidc(new CloudSettings.OidcEndpoint("http://127.0.0.1:"
+            + dropping.getAddress().getPort() + "/oidc", "t"), GitHubOidc.AUDIENCE, new OkHttpClient(), log, slept::add);
 
-      assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class)
-          .hasMessageContaining("the connection was refused").hasMessageContaining("HTTPS_PROXY")
-          .hasMessageNotContaining("Exception");
+        assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class)
+            .hasMessageContaining("(the connection failed)").hasMessageContaining("HTTPS_PROXY")
+            .hasMessageNotContaining("Exception");
+      } finally {
+        dropping.stop(0);
+      }
     }
 
     @Test
