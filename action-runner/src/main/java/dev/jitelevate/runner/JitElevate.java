@@ -2,8 +2,8 @@ package dev.jitelevate.runner;
 
 import dev.jitelevate.runner.action.ActionCommand;
 import dev.jitelevate.runner.action.ActionPostCommand;
-        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
-        ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+import dev.jitelevate.runner.approvals.ApprovalsCommand;
+import dev.jitelevate.runner.broker.BrokerCommand;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
