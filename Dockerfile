@@ -36,6 +36,8 @@ COPY bom/pom.xml bom/pom.xml
 COPY examples/pom.xml examples/pom.xml
 COPY examples/java-library/pom.xml examples/java-library/pom.xml
 COPY bench/pom.xml bench/pom.xml
+# The launcher script, which action-runner's package phase copies beside the jar even without sources.
+COPY action-runner/src/main/launcher action-runner/src/main/launcher
 # The dependency layer: packaging the modules without sources resolves what the real build needs.
 RUN ./mvnw -B -ntp -q -pl action-runner -am package -DskipTests \
  && rm -rf emulator/target core/target graph/target pim-config/target audit/target action-runner/target

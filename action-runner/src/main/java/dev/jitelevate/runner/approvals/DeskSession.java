@@ -2,7 +2,8 @@ package dev.jitelevate.runner.approvals;
 
 import com.azure.core.credential.TokenCredential;
 import dev.jitelevate.core.CloudProfile;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import com.azure.core.http.HttpClient;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.cli.SignIn;
 
 /** The approver's desk over one sign-in: one credential for ARM and Graph, so one prompt per command. */
@@ -12,7 +13,7 @@ final class DeskSession {
 
   DeskSession(SignIn signIn) {
     CloudProfile cloud = signIn.cloud();
-    SdkHttp http = SdkHttp.forCloud(cloud);
+    HttpClient http = CloudHttp.azureHttpClient(cloud);
     TokenCredential me = signIn.identity().newCredential();
     this.arm = new RestCalls(http, me, cloud.resourceManagerEndpoint(), cloud.resourceManagerAudience());
     this.graph = new RestCalls(http, me, cloud.graphEndpoint(), cloud.graphAudience());

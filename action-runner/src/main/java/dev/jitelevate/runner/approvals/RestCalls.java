@@ -1,6 +1,7 @@
 package dev.jitelevate.runner.approvals;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
@@ -9,7 +10,6 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,9 +24,9 @@ final class RestCalls {
   private final HttpPipeline pipeline;
   private final URI base;
 
-  RestCalls(SdkHttp http, TokenCredential credential, URI base, String audience) {
+  RestCalls(HttpClient http, TokenCredential credential, URI base, String audience) {
     String scope = audience.endsWith("/") ? audience + ".default" : audience + "/.default";
-    this.pipeline = new HttpPipelineBuilder().httpClient(http.azureHttpClient())
+    this.pipeline = new HttpPipelineBuilder().httpClient(http)
         .policies(new BearerTokenAuthenticationPolicy(credential, scope)).build();
     this.base = base;
   }

@@ -68,6 +68,7 @@ public final class SignIn {
    * propagation timeout and then revoke.
    */
   void requireVerifiable(TargetKind target) {
+    broker(); // a missing broker secret is the more basic mistake, so it is reported first
     if (options.auth() == AuthMode.AZURE_CLI && target != TargetKind.AZURE_ROLE) {
       throw new CliInputException("--auth", "--auth azure-cli cannot prove a " + target.optionValue()
           + " activation: the Azure CLI returns the Graph token it cached before the activation, and its app lacks "
