@@ -3,6 +3,7 @@ package dev.jitelevate.pimconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

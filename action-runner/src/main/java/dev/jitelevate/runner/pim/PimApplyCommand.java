@@ -7,7 +7,7 @@ import dev.jitelevate.pimconfig.Location;
 import dev.jitelevate.pimconfig.PimConfig;
 import dev.jitelevate.pimconfig.PimConfigException;
 import dev.jitelevate.pimconfig.Plan;
-import dev.jitelevate.pimconfig.Sleeper;
+import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.SignInOptions;
 import java.nio.file.Path;
