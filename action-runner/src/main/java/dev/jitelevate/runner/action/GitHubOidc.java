@@ -2,6 +2,7 @@ package dev.jitelevate.runner.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.runner.ExitCodes;
@@ -44,6 +45,12 @@ final class GitHubOidc {
     this.log = log;
     this.sleeper = sleeper;
     log.mask(endpoint.requestToken());
+  }
+
+  /** This job's ID tokens for the settings' cloud and audience, over the process's HTTP stack for that cloud. */
+  static GitHubOidc forJob(ActionEnvironment env, IdentitySettings settings, GitHubEvent event, WorkflowLog log) {
+    return new GitHubOidc(endpoint(env, settings.cloud(), event), settings.audience(),
+        CloudHttp.okHttp(settings.cloud().cloud()), log, Sleeper.system());
   }
 
   /** The audience the tokens are asked for (what the federated credential must list). */

@@ -6,7 +6,6 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.Strategy;
-import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.broker.Decision;
@@ -36,8 +35,7 @@ final class GrantStep {
     ElevationRequest asked = RequestSettings.build(ctx.env, event);
     requireBrokerRequest(asked, settings);
     okhttp3.OkHttpClient http = CloudHttp.okHttp(settings.cloud().cloud());
-    GitHubOidc oidc = new GitHubOidc(GitHubOidc.endpoint(ctx.env, settings.cloud(), event), settings.audience(),
-        http, ctx.log, Sleeper.system());
+    GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
     ctx.log.group("Broker policy");
     Decision decision;
     try {

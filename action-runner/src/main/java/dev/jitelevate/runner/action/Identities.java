@@ -6,8 +6,6 @@ import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Strategy;
-import dev.jitelevate.core.Sleeper;
-import dev.jitelevate.core.CloudHttp;
 import java.util.Optional;
 
 /**
@@ -46,8 +44,7 @@ final class Identities {
     Optional<GitHubOidc> oidc = Optional.empty();
     CredentialSource identity;
     if (s.credential() == IdentitySettings.CredentialKind.OIDC) {
-      GitHubOidc github = new GitHubOidc(GitHubOidc.endpoint(env, s.cloud(), event), s.audience(),
-          CloudHttp.okHttp(cloud), log, Sleeper.system());
+      GitHubOidc github = GitHubOidc.forJob(env, s, event, log);
       oidc = Optional.of(github);
       identity = Credentials.clientAssertion(cloud, s.tenantId(), s.clientId().orElseThrow(), github::idToken);
     } else {

@@ -4,8 +4,6 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PrincipalId;
-import dev.jitelevate.core.Sleeper;
-import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.ExitCodes;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -38,8 +36,7 @@ final class RevokeJobStep {
       throw ActionFailure.input("revocation-handle", "The handle is for another principal than principal-id;"
           + " pass the grant job's output of this run.");
     }
-    GitHubOidc oidc = new GitHubOidc(GitHubOidc.endpoint(ctx.env, settings.cloud(), event), settings.audience(),
-        CloudHttp.okHttp(settings.cloud().cloud()), ctx.log, Sleeper.system());
+    GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {
