@@ -48,6 +48,32 @@ public record ActivationRecord(
         timeline, approval, outcome, revocation, error, retries, apiCalls, operation, ci, value);
   }
 
+  /**
+   * When the access this run created became usable: provisioning, else the granted start. Empty when the run
+   * created nothing active ({@code NOT_CREATED}), used access that existed before it ({@code PRE_EXISTING}), or
+   * the record does not know.
+   */
+  public Optional<Instant> accessStart() {
+    return createdAccess() ? timeline.provisioned().or(window::grantedStart) : Optional.empty();
+  }
+
+  /**
+   * When the access this run created ended (revocation, else the run's end) or ends (the marked expiry, else the
+   * granted end). Empty as for {@link #accessStart()}.
+   */
+  public Optional<Instant> accessEnd() {
+    if (!createdAccess()) {
+      return Optional.empty();
+    }
+    return revocation.status() == RevocationStatus.REVOKED
+        ? timeline.revoked().or(timeline::finished)
+        : revocation.expiresAt().or(window::grantedEnd);
+  }
+
+  private boolean createdAccess() {
+    return revocation.status() != RevocationStatus.NOT_CREATED && revocation.status() != RevocationStatus.PRE_EXISTING;
+  }
+
   /** Who was elevated. */
   public record Principal(String id, Optional<String> displayName, Optional<String> type) {}
 

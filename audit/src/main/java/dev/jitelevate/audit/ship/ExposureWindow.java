@@ -17,14 +17,8 @@ record ExposureWindow(Instant start, Instant end) {
   }
 
   static Optional<ExposureWindow> of(ActivationRecord r) {
-    ActivationRecord.RevocationStatus status = r.revocation().status();
-    if (status == ActivationRecord.RevocationStatus.NOT_CREATED || status == ActivationRecord.RevocationStatus.PRE_EXISTING) {
-      return Optional.empty();
-    }
-    Optional<Instant> start = r.timeline().provisioned().or(() -> r.window().grantedStart());
-    Optional<Instant> end = status == ActivationRecord.RevocationStatus.REVOKED
-        ? r.timeline().revoked().or(() -> r.timeline().finished())
-        : r.revocation().expiresAt().or(() -> r.window().grantedEnd());
+    Optional<Instant> start = r.accessStart();
+    Optional<Instant> end = r.accessEnd();
     if (start.isEmpty() || end.isEmpty() || end.get().isBefore(start.get())) {
       return Optional.empty();
     }

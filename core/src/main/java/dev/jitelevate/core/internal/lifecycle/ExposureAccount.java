@@ -36,10 +36,8 @@ final class ExposureAccount {
     if (status == ActivationRecord.RevocationStatus.NOT_CREATED || status == ActivationRecord.RevocationStatus.PRE_EXISTING) {
       return Optional.empty();
     }
-    Optional<Instant> start = r.timeline().provisioned().or(() -> r.window().grantedStart());
-    Optional<Instant> end = status == ActivationRecord.RevocationStatus.REVOKED
-        ? r.timeline().revoked().or(() -> r.timeline().finished())
-        : r.revocation().expiresAt().or(() -> r.window().grantedEnd());
+    Optional<Instant> start = r.accessStart();
+    Optional<Instant> end = r.accessEnd();
     if (start.isEmpty() || end.isEmpty()) {
       return inherited;
     }
