@@ -1,22 +1,10 @@
 package dev.jitelevate.runner;
 
-import dev.jitelevate.runner.action.ActionCommand;
-import dev.jitelevate.runner.action.ActionPostCommand;
-import dev.jitelevate.runner.approvals.ApprovalsCommand;
-import dev.jitelevate.runner.broker.BrokerCommand;
 import dev.jitelevate.runner.cli.Console;
-import dev.jitelevate.runner.cli.DemoCommand;
-import dev.jitelevate.runner.cli.ElevateCommand;
 import dev.jitelevate.runner.cli.Env;
 import dev.jitelevate.runner.cli.ExitCodeMapper;
-import dev.jitelevate.runner.cli.RevokeCommand;
-import dev.jitelevate.runner.cli.SecretsCommand;
 import dev.jitelevate.runner.cli.ShortErrorHandler;
-import dev.jitelevate.runner.cli.StatusCommand;
-import dev.jitelevate.runner.cli.SweepCommand;
-import dev.jitelevate.runner.pim.PimCommand;
-import dev.jitelevate.runner.records.RecordsCommand;
-import picocli.AutoComplete;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,10 +13,7 @@ import picocli.CommandLine.Command;
     description = "Just-in-time privileges on Microsoft Entra ID and Azure: elevate, verify, do the work, revoke.",
     footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad input, 3 policy violation, 4 not authorized, "
         + "5 authentication, 6 denied, 7 timed out, 8 operation failed, 9 revoke failed, 10 service unavailable, "
-        + "130 interrupted; elevate -- COMMAND exits with the command's code."},
-    subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
-        DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
-        ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+        + "130 interrupted; elevate -- COMMAND exits with the command's code."})
 public final class JitElevate {
   private final Env env;
   private final Console console;
@@ -52,11 +37,26 @@ public final class JitElevate {
     return console;
   }
 
-  /** The configured command line: short errors, one exit code per failure class. */
+  /** The configured command line with every command: short errors, one exit code per failure class. */
   public static CommandLine commandLine(JitElevate root) {
+    return commandLine(root, Subcommands.every());
+  }
+
+  /**
+   * The configured command line for one run: only the command these arguments name (every command when they
+   * name none), which spares a run the model of the twelve it does not use.
+   */
+  public static CommandLine commandLine(JitElevate root, String[] args) {
+    return commandLine(root, Subcommands.forArguments(args));
+  }
+
+  private static CommandLine commandLine(JitElevate root, List<Class<?>> commands) {
     ShortErrorHandler errors = new ShortErrorHandler(root.console());
-    return new CommandLine(root)
-        .setExecutionExceptionHandler(errors)
+    CommandLine line = new CommandLine(root);
+    for (Class<?> command : commands) {
+      line.addSubcommand(command);
+    }
+    return line.setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setExitCodeExceptionMapper(new ExitCodeMapper());
   }
@@ -66,6 +66,10 @@ public final class JitElevate {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
-    System.exit(commandLine(new JitElevate()).execute(args));
+    if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+      System.out.println(new Version().getVersion()[0]); // without building the command line: nothing to parse
+      System.exit(ExitCodes.OK);
+    }
+    System.exit(commandLine(new JitElevate(), args).execute(args));
   }
 }
