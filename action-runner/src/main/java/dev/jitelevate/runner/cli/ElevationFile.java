@@ -18,7 +18,10 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Records are written the same way, alone, by {@link #writeRecord}.
  */
 public final class ElevationFile {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Built on first use: checking a path before the elevation must not pay for Jackson's start-up. */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private ElevationFile() {}
 
@@ -33,10 +36,10 @@ public final class ElevationFile {
   /** Writes a handle with its record. */
   public static Path write(Path file, RevocationHandle handle, ActivationRecord record) {
     try {
-      ObjectNode root = MAPPER.createObjectNode();
-      root.set("handle", MAPPER.readTree(ActivationRecords.handleToJson(handle)));
-      root.set("record", MAPPER.readTree(ActivationRecords.toJson(record)));
-      return writePrivate(file, MAPPER.writeValueAsString(root));
+      ObjectNode root = Mapper.MAPPER.createObjectNode();
+      root.set("handle", Mapper.MAPPER.readTree(ActivationRecords.handleToJson(handle)));
+      root.set("record", Mapper.MAPPER.readTree(ActivationRecords.toJson(record)));
+      return writePrivate(file, Mapper.MAPPER.writeValueAsString(root));
     } catch (IOException e) {
       throw new CliInputException("--handle-out", "Cannot write " + file + ": " + e.getMessage() + ".",
           "Choose a writable path.");
@@ -58,7 +61,7 @@ public final class ElevationFile {
     }
     JsonNode root;
     try {
-      root = MAPPER.readTree(text);
+      root = Mapper.MAPPER.readTree(text);
     } catch (IOException e) {
       root = null;
     }
