@@ -14,7 +14,8 @@ import java.util.Map;
  * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
  * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
  * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
- * processes at 20 rps), {@code journal} (the requests of one in-JVM elevation).
+ * processes at 20 rps), {@code journal} (the requests of one in-JVM elevation), {@code cli-ab} (CLI elevations
+ * with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in turn, and their ratio).
  */
 final class Quick {
   private Quick() {}
@@ -60,6 +61,27 @@ final class Quick {
               median(timelines(s, t -> (double) t.requests())), Stats.percentile(timelines(s, Timeline::pollRate), 100),
               median(lags), Stats.percentile(lags, 100));
         }
+      }
+      case "cli-ab" -> {
+        // Two variants of the launcher's JVM options, run by run in turn (A B A B ...), so a comparison holds on a
+        // busy machine: the medians of each and the median of the pairwise ratios A/B.
+        Map<String, String> a = Map.of("JIT_ELEVATE_JAVA_OPTS", System.getProperty("bench.a", ""));
+        Map<String, String> b = Map.of("JIT_ELEVATE_JAVA_OPTS", System.getProperty("bench.b", ""));
+        List<Single.Sample> as = new ArrayList<>();
+        List<Single.Sample> bs = new ArrayList<>();
+        List<Double> cpuRatio = new ArrayList<>();
+        List<Double> firstRatio = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          as.add(Single.cliOnce(world, cli, a, Bench.P, Bench.Q));
+          bs.add(Single.cliOnce(world, cli, b, Bench.P, Bench.Q));
+          cpuRatio.add(as.get(i).cpuMs() / bs.get(i).cpuMs());
+          firstRatio.add(as.get(i).firstRequestMs() / bs.get(i).firstRequestMs());
+        }
+        print("A: overhead / CPU ms / first request ms", median(samples(as, x -> x.wallMs() - pq)),
+            median(samples(as, Single.Sample::cpuMs)), median(samples(as, Single.Sample::firstRequestMs)));
+        print("B: overhead / CPU ms / first request ms", median(samples(bs, x -> x.wallMs() - pq)),
+            median(samples(bs, Single.Sample::cpuMs)), median(samples(bs, Single.Sample::firstRequestMs)));
+        print("A/B median ratio: CPU / first request", median(cpuRatio), median(firstRatio));
       }
       case "scale-cli" -> {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);

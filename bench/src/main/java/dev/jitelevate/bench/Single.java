@@ -31,14 +31,23 @@ final class Single {
   static List<Sample> cli(World world, Cli cli, int runs, Duration p, Duration q) throws InterruptedException {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      world.prepare(World.delays(p, q));
-      Cli.Exit exit = cli.run(ciEnv(world), elevateArgs(world));
-      List<JournalEntry> journal = world.journal();
-      double first = journal.isEmpty() ? Double.NaN : Duration.between(exit.started(), journal.get(0).at()).toNanos() / 1e6;
-      samples.add(new Sample(exit.wallMs(), exit.code() == 0, Timeline.of(journal, p, q).orElse(null), first, exit.peakRssMiB(), exit.cpuMs()));
-      Report.note(exit.code() == 0 ? null : "CLI elevate exited " + exit.code() + ", see " + exit.stderr());
+      samples.add(cliOnce(world, cli, Map.of(), p, q));
     }
     return samples;
+  }
+
+  /** One CLI elevation with extra environment variables for the process (e.g. JIT_ELEVATE_JAVA_OPTS). */
+  static Sample cliOnce(World world, Cli cli, Map<String, String> extraEnv, Duration p, Duration q)
+      throws InterruptedException {
+    world.prepare(World.delays(p, q));
+    Map<String, String> env = new java.util.HashMap<>(ciEnv(world));
+    env.putAll(extraEnv);
+    Cli.Exit exit = cli.run(env, elevateArgs(world));
+    List<JournalEntry> journal = world.journal();
+    double first = journal.isEmpty() ? Double.NaN : Duration.between(exit.started(), journal.get(0).at()).toNanos() / 1e6;
+    Report.note(exit.code() == 0 ? null : "CLI elevate exited " + exit.code() + ", see " + exit.stderr());
+    return new Sample(exit.wallMs(), exit.code() == 0, Timeline.of(journal, p, q).orElse(null), first, exit.peakRssMiB(),
+        exit.cpuMs());
   }
 
   static List<Sample> inJvm(World world, int runs, Duration p, Duration q) {
