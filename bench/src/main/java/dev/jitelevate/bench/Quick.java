@@ -65,8 +65,8 @@ final class Quick {
       case "cli-ab" -> {
         // Two variants of the launcher's JVM options, run by run in turn (A B A B ...), so a comparison holds on a
         // busy machine: the medians of each and the median of the pairwise ratios A/B.
-        Map<String, String> a = Map.of("JIT_ELEVATE_JAVA_OPTS", System.getProperty("bench.a", ""));
-        Map<String, String> b = Map.of("JIT_ELEVATE_JAVA_OPTS", System.getProperty("bench.b", ""));
+        Map<String, String> a = variant("bench.a");
+        Map<String, String> b = variant("bench.b");
         List<Single.Sample> as = new ArrayList<>();
         List<Single.Sample> bs = new ArrayList<>();
         List<Double> cpuRatio = new ArrayList<>();
@@ -99,6 +99,18 @@ final class Quick {
       }
       default -> throw new IllegalArgumentException("unknown part " + part);
     }
+  }
+
+  /** A variant's environment: JVM options from the property, plus NAME=VALUE pairs from the property + ".env". */
+  private static Map<String, String> variant(String property) {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("JIT_ELEVATE_JAVA_OPTS", System.getProperty(property, ""));
+    for (String pair : System.getProperty(property + ".env", "").split(" ")) {
+      if (pair.contains("=")) {
+        env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
+    return env;
   }
 
   private static void print(String label, Object... values) {
