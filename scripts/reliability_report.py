@@ -13,13 +13,23 @@ SUITES = [
     ("runner-process-faults", "Runner process faults",
      "The action's main step and the CLI as processes, signalled during the operation; then the post step "
      "(`action-runner/src/test/java/dev/jitelevate/runner/reliability/RunnerProcessFaultsIT.java`)."),
+    ("cli-exit-paths", "CLI exit paths",
+     "`jit-elevate elevate` with a command and held (then `revoke`), one process each: every exit path writes a record "
+     "valid against the published schema, whose outcome is the one the exit code stands for (`CliExitPathsIT.java`)."),
+    ("cli-paged-revoke", "CLI revoke from a handle behind paged history",
+     "`jit-elevate revoke --handle` in a fresh process finds its request behind two full pages of the role's requests "
+     "on ARM, directory roles and groups (`CliPagedHistoryIT.java`)."),
+    ("cli-on-conflict", "CLI on-conflict",
+     "Two CLI processes for the same principal, role and scope on each surface, `--on-conflict` fail, share and "
+     "wait: neither cuts the other's access (`CliOnConflictIT.java`)."),
     ("runner-hostile-input", "Runner hostile input",
      "Every text input of the action, the event fields and the CLI's options: workflow-command injection, heredoc "
      "delimiters, ANSI, OData/path injection, absurd durations, confusables, traversal. Each is rejected with one "
      "error naming the input and the fix, or neutralized; no forged workflow command, exact outputs/state, nothing "
      "elevated (`RunnerHostileInputIT.java`)."),
 ]
-SCENARIO_SUITES = ("fault-matrix", "process-faults", "concurrency", "runner-process-faults")
+SCENARIO_SUITES = ("fault-matrix", "process-faults", "concurrency", "runner-process-faults", "cli-exit-paths",
+                   "cli-paged-revoke", "cli-on-conflict")
 HOSTILE_SUITES = ("hostile-input", "runner-hostile-input")
 
 

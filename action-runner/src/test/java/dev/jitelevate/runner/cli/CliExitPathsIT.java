@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,6 +47,15 @@ class CliExitPathsIT {
   Path profile;
   Path record;
   ScheduledExecutorService approver;
+  @RegisterExtension
+  static final ScenarioLedger LEDGER = new ScenarioLedger("cli-exit-paths");
+  private String scenarioId = "";
+  private String fault = "";
+
+  private void scenario(Mode mode, String path, String what) {
+    scenarioId = "cli/" + (mode == Mode.HELD ? "held" : "command") + "/" + path;
+    fault = what;
+  }
 
   @BeforeEach
   void start() {
@@ -118,6 +128,8 @@ class CliExitPathsIT {
     assertThat(RecordSchema.errorsInJson(json)).as(json).isEmpty();
     JsonNode r = new ObjectMapper().readTree(json);
     String kind = r.path("error").path("kind").asText("");
+    LEDGER.observed(scenarioId, fault, "exit " + exitCode + ", " + r.path("outcome").asText(), kind,
+        r.path("revocation").path("status").asText(), emulator.leaks().size(), json);
     int expected = switch (r.path("outcome").asText()) {
       case "SUCCEEDED", "IN_PROGRESS" -> kind.isEmpty() ? ExitCodes.OK : ExitCodes.of(FailureKind.valueOf(kind));
       case "CANCELLED" -> 143;
@@ -131,6 +143,7 @@ class CliExitPathsIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aSuccessIsRecordedAsSucceededWithExitZero(Mode mode) throws Exception {
+    scenario(mode, "success", "none");
     CliProcess.Result r = machine().run(broker(mode));
 
     JsonNode rec = written(r.exitCode());
@@ -149,6 +162,7 @@ class CliExitPathsIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aPolicyViolationIsRecordedBeforeAnythingIsSubmittedWithExitThree(Mode mode) throws Exception {
+    scenario(mode, "policy-violation", "5h over the policy's 4h maximum");
     CliProcess.Result r = alice().run(self(mode, DemoWorld.ROLE, DemoWorld.SCOPE, "5h"));
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.of(FailureKind.POLICY_VIOLATION));
@@ -161,6 +175,7 @@ class CliExitPathsIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aDeniedActivationIsRecordedAsDeniedWithExitSix(Mode mode) throws Exception {
+    scenario(mode, "approval-denied", "the approver denies");
     approver.scheduleWithFixedDelay(() -> {
       for (PendingApproval pending : emulator.pendingApprovals()) {
         emulator.decide(pending.approvalId(), false, "b0b00000-0000-4000-8000-000000000002", "not during the freeze");
@@ -177,6 +192,7 @@ class CliExitPathsIT {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void anElevationThatNeverBecomesActiveIsRecordedAsTimedOutWithExitSeven(Mode mode) throws Exception {
+    scenario(mode, "provisioning-timed-out", "the request stays Accepted past --provisioning-timeout");
     emulator.hazards(emulator.hazards().withProvisioningDelay(Duration.ofHours(1)));
 
     CliProcess.Result r = machine().run(broker(mode, "--provisioning-timeout", "2s"));
@@ -188,6 +204,7 @@ class CliExitPathsIT {
 
   @Test
   void aFailingCommandIsRecordedAsAnOperationFailureAndPassesOnItsExitCode() throws Exception {
+    scenario(Mode.COMMAND, "command-fails", "the command exits 3");
     CliProcess.Result r = machine().run(broker(Mode.COMMAND, "--", "/bin/sh", "-c", "exit 3"));
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(3);
@@ -197,10 +214,13 @@ class CliExitPathsIT {
     assertThat(rec.path("error").path("kind").asText()).isEqualTo("OPERATION_FAILED");
     assertThat(rec.path("revocation").path("status").asText()).isEqualTo("REVOKED");
     assertThat(emulator.leaks()).isEmpty();
+    LEDGER.observed(scenarioId, fault, "exit 3 (the command's), FAILED", "OPERATION_FAILED", "REVOKED", 0,
+        Files.readString(record), r.out(), r.err());
   }
 
   @Test
   void sigtermDuringTheCommandIsRecordedAsCancelledOnceWithExit143() throws Exception {
+    scenario(Mode.COMMAND, "sigterm-during-command", "SIGTERM while the command runs");
     CliProcess.Running running = machine().start(broker(Mode.COMMAND, "--", "sleep", "120"));
     running.awaitErr("-> perform", 60);
 
@@ -218,6 +238,7 @@ class CliExitPathsIT {
 
   @Test
   void sigtermWhileAHeldElevationIsProvisionedIsRecordedAsCancelledOnceWithExit143() throws Exception {
+    scenario(Mode.HELD, "sigterm-while-provisioning", "SIGTERM while the request is provisioned");
     emulator.hazards(emulator.hazards().withProvisioningDelay(Duration.ofHours(1)));
     CliProcess.Running running = machine().start(broker(Mode.HELD, "--provisioning-timeout", "5m"));
     running.awaitErr("waiting: ", 60);
@@ -235,6 +256,7 @@ class CliExitPathsIT {
 
   @Test
   void aRevokeThatFailsAfterTheCommandIsRecordedWithExitNine() throws Exception {
+    scenario(Mode.COMMAND, "revoke-fails", "503 on every attempt of the revoke");
     Path go = dir.resolve("go");
     CliProcess.Running running = machine().start(broker(Mode.COMMAND, "--", "/bin/sh", "-c",
         "while [ ! -f '" + go + "' ]; do sleep 0.1; done"));
@@ -250,6 +272,7 @@ class CliExitPathsIT {
 
   @Test
   void aHeldElevationWhoseRevokeFailsIsRecordedWithExitNine() throws Exception {
+    scenario(Mode.HELD, "revoke-fails", "503 on every attempt of jit-elevate revoke");
     CliProcess.Result held = machine().run(broker(Mode.HELD));
     assertThat(held.exitCode()).as(held.err()).isZero();
     emulator.injectFault(FaultRule.status("PUT", "roleAssignmentScheduleRequests/", 503, EVERY_ATTEMPT));

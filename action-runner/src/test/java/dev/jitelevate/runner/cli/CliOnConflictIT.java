@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,8 @@ class CliOnConflictIT {
   CliTargets targets;
   Path first;
   Path record;
+  @RegisterExtension
+  static final ScenarioLedger LEDGER = new ScenarioLedger("cli-on-conflict");
 
   @BeforeEach
   void start() {
@@ -77,6 +80,8 @@ class CliOnConflictIT {
     assertThat(emulator.leaks()).as("the first run's access").hasSize(1);
     revokeTheFirst();
     assertThat(emulator.leaks()).isEmpty();
+    LEDGER.observed("cli/" + target + "/on-conflict-fail", "a second run while the first holds the access",
+        "exit " + second.exitCode(), "DENIED", "NOT_CREATED; the first's kept", 0, Files.readString(record), second.err());
   }
 
   @ParameterizedTest
@@ -94,6 +99,9 @@ class CliOnConflictIT {
     assertThat(emulator.leaks()).as("the first run's access, not cut by the second").hasSize(1);
     revokeTheFirst();
     assertThat(emulator.leaks()).isEmpty();
+    LEDGER.observed("cli/" + target + "/on-conflict-share", "a second run while the first holds the access",
+        "exit " + second.exitCode() + ", " + r.path("outcome").asText(), "", "PRE_EXISTING (shared, never revoked)", 0,
+        Files.readString(record), second.err());
   }
 
   @ParameterizedTest
@@ -113,5 +121,8 @@ class CliOnConflictIT {
     assertThat(r.path("outcome").asText()).isEqualTo("SUCCEEDED");
     assertThat(r.path("revocation").path("status").asText()).isEqualTo("REVOKED");
     assertThat(emulator.leaks()).isEmpty();
+    LEDGER.observed("cli/" + target + "/on-conflict-wait", "a second run while the first holds the access",
+        "exit 0, " + r.path("outcome").asText(), "", "REVOKED (its own, after the first ended)", 0,
+        Files.readString(record), Files.readString(second.err()));
   }
 }

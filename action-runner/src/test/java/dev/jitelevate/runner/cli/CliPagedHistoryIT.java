@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,6 +33,8 @@ class CliPagedHistoryIT {
   Path dir;
   PimEmulator emulator;
   CliTargets targets;
+  @RegisterExtension
+  static final ScenarioLedger LEDGER = new ScenarioLedger("cli-paged-revoke");
 
   @BeforeEach
   void start() {
@@ -68,6 +71,10 @@ class CliPagedHistoryIT {
     assertThat(RecordSchema.errorsInJson(Files.readString(record))).isEmpty();
     assertThat(emulator.journal()).as("the revoke read a later page of a list")
         .anyMatch(CliPagedHistoryIT::laterPage);
+    LEDGER.observed("cli/" + target + "/revoke-from-handle-behind-two-pages", EARLIER_RUNS * 2
+        + " earlier requests for the role, " + PAGE_SIZE + " a page", "revoke exit " + revoked.exitCode(), "",
+        json.path("revocation").path("status").asText(), emulator.leaks().size(), Files.readString(record),
+        revoked.out(), revoked.err());
   }
 
   /** A request for a second or later page: Graph's {@code $skiptoken}, ARM's {@code $skipToken}. */
