@@ -68,61 +68,46 @@ class CliOnConflictIT {
 
   @ParameterizedTest
   @ValueSource(strings = {"azure-role", "directory-role", "group"})
-  void failRefusesBeforeCreatingAnythingAndLeavesTheFirstRunsAccess(String target) throws Exception {
+  void failRefusesShareUsesWithoutRevokingAndWaitCreatesItsOwnOnceTheFirstRunRevoked(String target) throws Exception {
     holdTheFirst(target);
 
-    CliProcess.Result second = targets.cli().run(targets.elevate(target, "--on-conflict", "fail",
+    CliProcess.Result failed = targets.cli().run(targets.elevate(target, "--on-conflict", "fail",
         "--record-out", record.toString(), "--", "true"));
 
-    assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.of(FailureKind.DENIED));
-    assertThat(second.err()).contains("on-conflict is fail").doesNotContain("\tat ");
+    assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCodes.of(FailureKind.DENIED));
+    assertThat(failed.err()).contains("on-conflict is fail").doesNotContain("\tat ");
     assertThat(secondRecord().path("error").path("kind").asText()).isEqualTo("DENIED");
     assertThat(emulator.leaks()).as("the first run's access").hasSize(1);
-    revokeTheFirst();
-    assertThat(emulator.leaks()).isEmpty();
     LEDGER.observed("cli/" + target + "/on-conflict-fail", "a second run while the first holds the access",
-        "exit " + second.exitCode(), "DENIED", "NOT_CREATED; the first's kept", 0, Files.readString(record), second.err());
-  }
+        "exit " + failed.exitCode(), "DENIED", "NOT_CREATED; the first's kept", 0, Files.readString(record), failed.err());
 
-  @ParameterizedTest
-  @ValueSource(strings = {"azure-role", "directory-role", "group"})
-  void shareUsesTheFirstRunsAccessAndNeverRevokesIt(String target) throws Exception {
-    holdTheFirst(target);
-
-    CliProcess.Result second = targets.cli().run(targets.elevate(target, "--on-conflict", "share",
+    CliProcess.Result shared = targets.cli().run(targets.elevate(target, "--on-conflict", "share",
         "--record-out", record.toString(), "--", "true"));
 
-    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(shared.exitCode()).as(shared.err()).isZero();
     JsonNode r = secondRecord();
     assertThat(r.path("revocation").path("status").asText()).isEqualTo("PRE_EXISTING");
     assertThat(r.path("revocation").path("detail").asText()).contains("on-conflict: share");
     assertThat(emulator.leaks()).as("the first run's access, not cut by the second").hasSize(1);
-    revokeTheFirst();
-    assertThat(emulator.leaks()).isEmpty();
     LEDGER.observed("cli/" + target + "/on-conflict-share", "a second run while the first holds the access",
-        "exit " + second.exitCode() + ", " + r.path("outcome").asText(), "", "PRE_EXISTING (shared, never revoked)", 0,
-        Files.readString(record), second.err());
-  }
+        "exit " + shared.exitCode() + ", " + r.path("outcome").asText(), "", "PRE_EXISTING (shared, never revoked)", 0,
+        Files.readString(record), shared.err());
 
-  @ParameterizedTest
-  @ValueSource(strings = {"azure-role", "directory-role", "group"})
-  void waitCreatesItsOwnAccessOnceTheFirstRunRevokedItsAndRevokesOnlyThat(String target) throws Exception {
-    holdTheFirst(target);
-    CliProcess.Running second = targets.cli().start(targets.elevate(target, "--on-conflict", "wait",
+    CliProcess.Running waiting = targets.cli().start(targets.elevate(target, "--on-conflict", "wait",
         "--provisioning-timeout", "3m", "--record-out", record.toString(), "--", "true"));
-    second.awaitErr("waiting until", 90);
-    assertThat(emulator.leaks()).as("the second run waits without cutting the first").hasSize(1);
+    waiting.awaitErr("waiting until", 90);
+    assertThat(emulator.leaks()).as("the waiting run does not cut the first").hasSize(1);
 
     revokeTheFirst();
 
-    assertThat(second.process().waitFor(110, TimeUnit.SECONDS)).isTrue();
-    assertThat(second.process().exitValue()).as(Files.readString(second.err())).isZero();
-    JsonNode r = secondRecord();
-    assertThat(r.path("outcome").asText()).isEqualTo("SUCCEEDED");
-    assertThat(r.path("revocation").path("status").asText()).isEqualTo("REVOKED");
+    assertThat(waiting.process().waitFor(110, TimeUnit.SECONDS)).isTrue();
+    assertThat(waiting.process().exitValue()).as(Files.readString(waiting.err())).isZero();
+    JsonNode own = secondRecord();
+    assertThat(own.path("outcome").asText()).isEqualTo("SUCCEEDED");
+    assertThat(own.path("revocation").path("status").asText()).isEqualTo("REVOKED");
     assertThat(emulator.leaks()).isEmpty();
     LEDGER.observed("cli/" + target + "/on-conflict-wait", "a second run while the first holds the access",
-        "exit 0, " + r.path("outcome").asText(), "", "REVOKED (its own, after the first ended)", 0,
-        Files.readString(record), Files.readString(second.err()));
+        "exit 0, " + own.path("outcome").asText(), "", "REVOKED (its own, after the first ended)", 0,
+        Files.readString(record), Files.readString(waiting.err()));
   }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
  * Writes one line per CLI process scenario to {@code target/reliability/{suite}.jsonl} for RELIABILITY.md: what the
- * test observed, and whether it passed (a failed test's line says why). The canary scans the observed texts for
+ * test observed once it passed (a failed test leaves one line saying why, whatever it observed). The canary scans the observed texts for
  * the demo scenario's secrets and any JWT.
  */
 final class ScenarioLedger implements BeforeEachCallback, TestWatcher {
   private final Ledger ledger;
   private final KnownSecrets secrets = KnownSecrets.ofDemoScenario();
-  private Map<String, Object> line;
+  private final List<Map<String, Object>> lines = new ArrayList<>();
 
   ScenarioLedger(String suite) {
     this.ledger = Ledger.open(suite);
@@ -26,13 +26,17 @@ final class ScenarioLedger implements BeforeEachCallback, TestWatcher {
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    line = null;
+    lines.clear();
   }
 
-  /** What the scenario did: its id, the fault, the outcome, the failure kind, the revocation, what is left active. */
+  /**
+   * What a scenario did, once its assertions held: its id, the fault, the outcome, the failure kind, the revocation,
+   * what is left active; the channels are scanned by the canary. A test may observe several scenarios in turn.
+   */
   void observed(String id, String fault, String outcome, String failureKind, String revocation, int leaks,
       String... channels) {
-    line = new LinkedHashMap<>();
+    Map<String, Object> line = new LinkedHashMap<>();
+    lines.add(line);
     line.put("suite", "cli");
     line.put("id", id);
     line.put("fault", fault);
@@ -50,25 +54,23 @@ final class ScenarioLedger implements BeforeEachCallback, TestWatcher {
 
   @Override
   public void testSuccessful(ExtensionContext context) {
-    write(context, true, List.of());
+    lines.forEach(this::write);
   }
 
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
     String message = Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName()).strip();
-    write(context, false, List.of(message.lines().findFirst().orElse(message)));
+    Map<String, Object> failed = new LinkedHashMap<>(Map.of("suite", "cli", "leaks", 0, "canaryHits", 0));
+    failed.put("id", context.getRequiredTestClass().getSimpleName() + "/" + context.getDisplayName());
+    failed.put("passed", false);
+    failed.put("problems", List.of(message.lines().findFirst().orElse(message)));
+    ledger.write(failed);
   }
 
-  private void write(ExtensionContext context, boolean passed, List<String> problems) {
-    Map<String, Object> out = line != null ? line : new LinkedHashMap<>(Map.of("suite", "cli", "id",
-        context.getRequiredTestClass().getSimpleName() + "/" + context.getDisplayName(), "leaks", 0, "canaryHits", 0));
-    List<String> all = new ArrayList<>(problems);
-    if (passed && ((Number) out.getOrDefault("canaryHits", 0)).intValue() > 0) {
-      all.add("canary: a secret or token in the output or record");
-    }
-    out.put("passed", all.isEmpty());
-    out.put("problems", all);
-    ledger.write(out);
-    line = null;
+  private void write(Map<String, Object> line) {
+    boolean clean = ((Number) line.get("canaryHits")).intValue() == 0;
+    line.put("passed", clean);
+    line.put("problems", clean ? List.of() : List.of("canary: a secret or token in the output or record"));
+    ledger.write(line);
   }
 }
