@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs the reliability suites (fault matrix, process faults, hostile input, concurrency) against the embedded
+# Runs the reliability suites (fault matrix, process faults, hostile input, concurrency, the CLI's exit paths,
+# paged revokes and on-conflict) against the embedded
 # emulator, at the core level and at the runner level (the action and the CLI as processes), and regenerates
 # RELIABILITY.md from the lines the tests wrote (graph/target/reliability/*.jsonl: the core-level suites live
 # in the graph module, the one whose class path has every surface; and action-runner/target/reliability/*.jsonl).
 # The results are never hand-written: a suite that did not run leaves no line, and the table says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SUITES='FaultMatrixIT,ProcessFaultsIT,HostileInputIT,ConcurrencyIT,RunnerProcessFaultsIT,RunnerHostileInputIT'
+SUITES='FaultMatrixIT,ProcessFaultsIT,HostileInputIT,ConcurrencyIT,RunnerProcessFaultsIT,RunnerHostileInputIT,CliExitPathsIT,CliPagedHistoryIT,CliOnConflictIT'
 status=0
 if [[ "${1:-}" != "--report-only" ]]; then
   rm -rf graph/target/reliability action-runner/target/reliability

@@ -31,7 +31,7 @@ public record ActivationRecord(
     Map<String, String> ci,
     Optional<Exposure> exposure) {
 
-  public static final String SCHEMA_VERSION = "1.2";
+  public static final String SCHEMA_VERSION = "1.3";
 
   /** A record without an {@code exposure} section (schema 1.1 and earlier, or nothing became active). */
   public ActivationRecord(String schemaVersion, List<String> requestIds, Principal principal, Target target,
@@ -135,11 +135,29 @@ public record ActivationRecord(
    * @param accessMayPersistUntil the later of {@code latestTokenExpiry} and the end of access (revocation, else
    *     the server-side expiry) plus {@code maxAccessTokenLifetime}
    * @param explanation one line saying why, for people reading the record
+   * @param sessionsRevoked since 1.3: the revocation of the user's sign-in sessions after the elevation, when asked for
    */
   public record Exposure(int tokensIssued, Optional<Instant> latestTokenExpiry, Duration maxAccessTokenLifetime,
-      Instant accessMayPersistUntil, String explanation) {
+      Instant accessMayPersistUntil, String explanation, Optional<SessionRevocation> sessionsRevoked) {
     /** Entra's longest default access-token lifetime (60 to 90 minutes); tenants with a lifetime policy differ. */
     public static final Duration DEFAULT_MAX_ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(90);
+
+    /** An exposure without a revocation of sign-in sessions (before schema 1.3, or none was asked for). */
+    public Exposure(int tokensIssued, Optional<Instant> latestTokenExpiry, Duration maxAccessTokenLifetime,
+        Instant accessMayPersistUntil, String explanation) {
+      this(tokensIssued, latestTokenExpiry, maxAccessTokenLifetime, accessMayPersistUntil, explanation, Optional.empty());
+    }
+
+    /**
+     * This exposure with the revocation of the user's sign-in sessions: {@code accessMayPersistUntil} stays, since
+     * access tokens already issued outlive it; the explanation says so.
+     */
+    public Exposure withSessionsRevoked(SessionRevocation revocation) {
+      return new Exposure(tokensIssued, latestTokenExpiry, maxAccessTokenLifetime, accessMayPersistUntil,
+          explanation + " " + Character.toUpperCase(revocation.describe().charAt(0)) + revocation.describe().substring(1)
+              + (revocation.status() == SessionRevocation.Status.REVOKED ? ", so the time above stands." : "."),
+          Optional.of(revocation));
+    }
   }
 
   /** The failure that ended the run. */

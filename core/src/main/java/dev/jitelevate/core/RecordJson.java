@@ -88,6 +88,23 @@ final class RecordJson {
     n.put("maxAccessTokenLifetime", e.maxAccessTokenLifetime().toString());
     n.put("accessMayPersistUntil", e.accessMayPersistUntil().toString());
     n.put("explanation", e.explanation());
+    e.sessionsRevoked().ifPresent(s -> {
+      ObjectNode v = n.putObject("sessionsRevoked");
+      v.put("at", s.at().toString());
+      v.put("status", s.status().name());
+      v.put("userId", s.userId());
+      opt(v, "detail", s.detail());
+    });
+  }
+
+  /** {@code exposure.sessionsRevoked} (1.3); absent before, or when none was asked for. */
+  private static Optional<dev.jitelevate.core.SessionRevocation> readSessions(JsonNode n) {
+    if (!n.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.of(new dev.jitelevate.core.SessionRevocation(instant(n, "at"),
+        dev.jitelevate.core.SessionRevocation.Status.valueOf(n.path("status").asText()), n.path("userId").asText(),
+        Optional.ofNullable(n.path("detail").textValue())));
   }
 
   /** The {@code exposure} section (1.2); absent in older records, or when it says nothing about the end. */
@@ -99,7 +116,7 @@ final class RecordJson {
     Duration lifetime = n.has("maxAccessTokenLifetime") ? duration(n, "maxAccessTokenLifetime")
         : Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
     return Optional.of(new Exposure(tokens.path("count").asInt(0), optInstant(tokens, "latestExpiry"), lifetime,
-        instant(n, "accessMayPersistUntil"), n.path("explanation").asText("")));
+        instant(n, "accessMayPersistUntil"), n.path("explanation").asText(""), readSessions(n.path("sessionsRevoked"))));
   }
 
   private static void writeApproval(ObjectNode n, Approval a) {

@@ -272,6 +272,11 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     return context.require(SignIns.class);
   }
 
+  /** Each user's {@code signInSessionsValidFromDateTime}, moved by Graph's {@code revokeSignInSessions}. */
+  public dev.jitelevate.emulator.kernel.SignInSessions signInSessions() {
+    return context.require(dev.jitelevate.emulator.kernel.SignInSessions.class);
+  }
+
   public void stop() {
     close();
   }

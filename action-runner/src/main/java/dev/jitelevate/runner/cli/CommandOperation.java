@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.OperationContext;
 import dev.jitelevate.core.PrivilegedOperation;
@@ -23,6 +25,7 @@ final class CommandOperation implements PrivilegedOperation {
   private final List<String> command;
   private final Env env;
   private volatile Integer exitCode;
+  private volatile boolean stoppedByShutdown;
 
   CommandOperation(List<String> command, Env env) {
     this.command = List.copyOf(command);
@@ -49,7 +52,10 @@ final class CommandOperation implements PrivilegedOperation {
     childEnv.putAll(elevationVariables(context));
     context.note("command", program());
     Process process = start(builder);
-    Thread stopper = new Thread(() -> stop(process), "jit-elevate-stop-command");
+    Thread stopper = new Thread(() -> {
+      stoppedByShutdown = true;
+      stop(process);
+    }, "jit-elevate-stop-command");
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       exitCode = process.waitFor();
@@ -60,6 +66,11 @@ final class CommandOperation implements PrivilegedOperation {
       removeHook(stopper);
     }
     context.note("commandExitCode", exitCode);
+    if (stoppedByShutdown) {
+      // SIGTERM/Ctrl-C stopped the command: the run was cancelled, whatever code the stopped command returned.
+      throw new ElevationException(FailureKind.INTERRUPTED, program() + " was stopped because jit-elevate was"
+          + " terminated (SIGTERM/SIGINT); it exited with " + exitCode + ".");
+    }
     if (exitCode != 0) {
       throw new CommandFailedException(program(), exitCode);
     }

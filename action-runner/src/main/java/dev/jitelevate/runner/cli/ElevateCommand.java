@@ -66,6 +66,10 @@ public final class ElevateCommand implements Callable<Integer> {
     if (handleOut != null && command.isEmpty()) {
       ElevationFile.requireWritable(handleOut, "--handle-out");
     }
+    if (exposure.revokeSessions() && command.isEmpty() && !req.dryRun()) {
+      throw new CliInputException("--revoke-sessions", "A held elevation is revoked later: its sessions cannot be"
+          + " revoked now.", "Pass --revoke-sessions to 'jit-elevate revoke', or run a command after --.");
+    }
     Console console = root.console();
     SignIn session = new SignIn(signIn, root.env(), console);
     if (!req.dryRun()) {
@@ -73,6 +77,7 @@ public final class ElevateCommand implements Callable<Integer> {
     }
     EventRenderer renderer = new EventRenderer(console, output.quiet());
     RecordOnShutdown onShutdown = new RecordOnShutdown(this::recordPath);
+    sessions = new RevokeSessionsAfter(exposure.revokeSessions(), session, console);
     Elevator elevator = session.elevator(event -> {
       renderer.on(event);
       onShutdown.on(event);
@@ -81,7 +86,12 @@ public final class ElevateCommand implements Callable<Integer> {
       return finish(elevator.validate(req), null);
     }
     if (command.isEmpty()) {
-      return hold(elevator, req, session.hint());
+      onShutdown.arm();
+      try {
+        return hold(elevator, req, session.hint());
+      } finally {
+        onShutdown.disarm();
+      }
     }
     CommandOperation operation = new CommandOperation(command, root.env());
     onShutdown.arm();
@@ -94,11 +104,14 @@ public final class ElevateCommand implements Callable<Integer> {
     return finish(outcome, operation.exitCode().orElse(null));
   }
 
+  private RevokeSessionsAfter sessions;
+
   private Path recordPath(dev.jitelevate.core.ActivationRecord record) {
     return recordOut != null ? recordOut : defaultRecordPath(record);
   }
 
-  private int finish(ElevationOutcome outcome, Integer commandExit) {
+  private int finish(ElevationOutcome ended, Integer commandExit) {
+    ElevationOutcome outcome = new ElevationOutcome(sessions.apply(ended.record()), ended.failure());
     Path file = ElevationFile.writeRecord(recordPath(outcome.record()), outcome.record());
     int code = exitCode(outcome, commandExit);
     Console console = root.console();

@@ -15,6 +15,15 @@ public final class ExposureOptions {
           + "says until when access may persist.")
   Duration maxTokenLifetime = ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
 
+  @Option(names = "--revoke-sessions", description = "After the revoke, revoke the user's sign-in sessions (Graph "
+      + "revokeSignInSessions): refresh tokens issued before are refused. Access tokens already issued stay valid until "
+      + "they expire, so the exposure time stands. For user principals; an app needs User.RevokeSessions.All.")
+  boolean revokeSessions;
+
+  public boolean revokeSessions() {
+    return revokeSessions;
+  }
+
   public Duration maxTokenLifetime() {
     return maxTokenLifetime;
   }

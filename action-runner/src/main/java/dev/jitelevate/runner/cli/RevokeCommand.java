@@ -41,9 +41,10 @@ public final class RevokeCommand implements Callable<Integer> {
       ElevationFile.requireWritable(recordOut, "--record-out");
     }
     Console console = root.console();
-    Elevator elevator = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()),
-        exposure.maxTokenLifetime());
-    ActivationRecord record = elevator.revoke(contents.handle(), contents.record());
+    SignIn session = new SignIn(signIn, root.env(), console);
+    Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()), exposure.maxTokenLifetime());
+    ActivationRecord record = new RevokeSessionsAfter(exposure.revokeSessions(), session, console)
+        .apply(elevator.revoke(contents.handle(), contents.record()));
     Path file = ElevationFile.writeRecord(recordOut != null ? recordOut : defaultRecordPath(), record);
     int code = record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED
         ? ExitCodes.of(dev.jitelevate.core.FailureKind.REVOKE_FAILED) : ExitCodes.OK;

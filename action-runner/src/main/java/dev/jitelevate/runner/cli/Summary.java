@@ -28,6 +28,8 @@ final class Summary {
     r.exposure().ifPresent(e -> lines.add("Exposure:   access may persist until " + e.accessMayPersistUntil()
         + " (" + e.tokensIssued() + " token" + (e.tokensIssued() == 1 ? "" : "s") + " obtained while active; tokens"
         + " live up to " + Durations.format(e.maxAccessTokenLifetime()) + ")"));
+    r.exposure().flatMap(ActivationRecord.Exposure::sessionsRevoked)
+        .ifPresent(s -> lines.add("Sessions:   " + s.describe()));
     operation(r).ifPresent(lines::add);
     r.error().ifPresent(e -> lines.add("Error:      " + e.kind() + e.code().map(c -> " [" + c + "]").orElse("") + ": " + e.message()));
     lines.add("Requests:   " + (r.requestIds().isEmpty() ? "none" : String.join(", ", r.requestIds()))

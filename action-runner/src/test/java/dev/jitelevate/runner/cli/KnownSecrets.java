@@ -59,6 +59,12 @@ final class KnownSecrets {
     assertNoneIn(file.toString(), Files.readString(file));
   }
 
+  /** How many of the secrets (and JWTs) appear in the text: the canary's hits. */
+  int hits(String text) {
+    int hits = (int) values.stream().filter(text::contains).count();
+    return hits + (JWT.matcher(text).find() ? 1 : 0);
+  }
+
   int size() {
     return values.size();
   }

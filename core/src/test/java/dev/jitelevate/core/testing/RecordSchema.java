@@ -27,6 +27,15 @@ public final class RecordSchema {
     }
   }
 
+  /** A record's JSON as written (a file, an output) checked against the schema: the violations, empty when valid. */
+  public static Set<ValidationMessage> errorsInJson(String json) {
+    try {
+      return SCHEMA.validate(JSON.readTree(json));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonSchema load() {
     try (InputStream schema = ActivationRecords.class.getResourceAsStream(ActivationRecords.SCHEMA_RESOURCE)) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);

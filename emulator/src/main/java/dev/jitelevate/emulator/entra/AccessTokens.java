@@ -33,6 +33,11 @@ final class AccessTokens {
     return key;
   }
 
+  /** The emulator's clock, as tokens see it. */
+  java.time.Instant now() {
+    return context.clock().now();
+  }
+
   long lifetimeSeconds() {
     return Math.max(60, context.hazards().tokenLifetime().toSeconds());
   }

@@ -21,10 +21,12 @@ final class TokenEndpoint {
   private final UserTokens users;
   private final DeviceCodes deviceCodes = new DeviceCodes();
   private final SignIns signIns = new SignIns();
+  private final SessionRevocations sessions = new SessionRevocations();
 
   TokenEndpoint(EmulatorContext context, AccessTokens tokens) {
     this.context = context;
     context.register(SignIns.class, signIns);
+    context.register(dev.jitelevate.emulator.kernel.SignInSessions.class, sessions);
     this.clientCredentials = new ClientCredentialsGrant(tokens, () -> lookupGitHub(context));
     this.users = new UserTokens(tokens);
   }
@@ -36,6 +38,7 @@ final class TokenEndpoint {
 
   void reset() {
     users.clear();
+    sessions.clear();
     deviceCodes.clear();
     signIns.clear();
   }
@@ -170,6 +173,13 @@ final class TokenEndpoint {
     Optional<Principal> user = grant.map(g -> dir.principals.get(g.userId()));
     if (user.isEmpty()) {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 9002313, "Invalid request. Request is malformed or invalid: the refresh token is unknown."));
+    }
+    Optional<java.time.Instant> validFrom = sessions.validFrom(user.get().id());
+    if (validFrom.isPresent() && grant.get().issuedAt().isBefore(validFrom.get())) {
+      return TokenResult.fail(new OAuthError(400, "invalid_grant", 50173, "The provided grant has expired due to it"
+          + " being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant"
+          + " was issued on '" + grant.get().issuedAt() + "' and the TokensValidFrom date (before which tokens are not"
+          + " valid) for this user is '" + validFrom.get() + "'."));
     }
     Scopes scopes = Scopes.parse(form.get("scope").orElse("https://graph.microsoft.com/.default offline_access"));
     record(user.get(), grant.get().clientId(), SignIns.Grant.REFRESH_TOKEN);

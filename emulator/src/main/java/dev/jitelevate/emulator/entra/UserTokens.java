@@ -24,7 +24,8 @@ final class UserTokens {
   private final AccessTokens tokens;
   private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
 
-  record RefreshGrant(String userId, String clientId) {}
+  /** A refresh token's user and client, and when it was issued (revokeSignInSessions refuses earlier ones). */
+  record RefreshGrant(String userId, String clientId, java.time.Instant issuedAt) {}
 
   UserTokens(AccessTokens tokens) {
     this.tokens = tokens;
@@ -42,7 +43,7 @@ final class UserTokens {
     body.put("scope", scopes.resourceScope().orElse(audience + "/.default"));
     if (scopes.has("offline_access")) {
       String refresh = newOpaqueToken();
-      refreshTokens.put(refresh, new RefreshGrant(user.id(), clientId));
+      refreshTokens.put(refresh, new RefreshGrant(user.id(), clientId, tokens.now()));
       body.put("refresh_token", refresh);
     }
     if (scopes.has("openid")) {

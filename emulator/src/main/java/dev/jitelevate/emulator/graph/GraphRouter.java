@@ -9,6 +9,7 @@ final class GraphRouter {
   private final GroupRoutes groups;
   private final PolicyRoutes policies;
   private final AdministrativeUnitRoutes units;
+  private final SessionRoutes sessions;
 
   GraphRouter(GraphTenant tenant) {
     this(tenant, new AdministrativeUnitRoutes(java.util.List.of()));
@@ -21,6 +22,7 @@ final class GraphRouter {
     this.directoryRoles = new DirectoryRoleRoutes(tenant, approvals);
     this.groups = new GroupRoutes(tenant, approvals);
     this.policies = new PolicyRoutes(tenant);
+    this.sessions = new SessionRoutes(tenant);
   }
 
   EmulatorResponse route(GraphCall call) {
@@ -35,6 +37,9 @@ final class GraphRouter {
     }
     if (units.owns(call)) {
       return units.handle(call);
+    }
+    if (sessions.owns(call)) {
+      return sessions.handle(call);
     }
     if (lookups.owns(call)) {
       return lookups.handle(call);
