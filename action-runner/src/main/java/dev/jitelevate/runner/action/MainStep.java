@@ -32,7 +32,7 @@ final class MainStep {
     ctx.maskKnownSecrets();
     GitHubEvent event = GitHubEvent.load(ctx.env);
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
-    ElevationRequest request = RequestSettings.build(ctx.env, event);
+    ElevationRequest request = RequestSettings.build(ctx.env, event, ctx.log);
     Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
     RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"), request.strategy());
     ctx.maxTokenLifetime();  // a bad value fails here, before anything is elevated
