@@ -109,7 +109,7 @@ class KilledRotationIT {
     SimulatedRunner.Step main = killedDuringValidation();
     String written = writtenVersion(main);
     // What a kill between Key Vault's answer and the next save leaves: the rotation's result without the new version.
-    Map<String, String> beforeTheWrite = SimulatedRunner.stateHistory(main).stream()
+    Map<String, String> beforeTheWrite = SavedStates.of(main).stream()
         .filter(s -> "operation".equals(s.get(PostState.PHASE)))
         .filter(s -> PostState.decode(s.get(PostState.RECORD)).contains("\"previousVersion\"")
             && !PostState.decode(s.get(PostState.RECORD)).contains("\"newVersion\""))
