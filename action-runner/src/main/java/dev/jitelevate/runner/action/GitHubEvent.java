@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the triggering event says about the change, from {@code GITHUB_EVENT_PATH} ({@code pull_request},
- * {@code pull_request_target}, {@code push}, {@code workflow_dispatch}, {@code release}, {@code merge_group};
- * other events give only the common fields). Every text here is untrusted: it is neutralized where it is used.
+ * {@code pull_request_target}, {@code push}, {@code workflow_dispatch}, {@code release}, {@code merge_group},
+ * {@code deployment}, {@code deployment_review}, {@code create}, {@code delete}; other events give only the
+ * common fields). Every text here is untrusted: it is neutralized where it is used.
  *
  * @param name the event name ({@code GITHUB_EVENT_NAME})
  * @param actor who triggered it
@@ -23,9 +27,19 @@ import java.util.Optional;
  * @param commitTitle the first line of the head commit's message (push, merge_group)
  * @param releaseTag the release's tag (release)
  * @param repository the repository the run belongs to
+ * @param action the payload's {@code action} (release: published, deleted, …; deployment_review: approved, …)
+ * @param releaseName the release's title, when it has one
+ * @param deletedRef whether a push deleted its ref (push with {@code deleted: true}, the delete event)
+ * @param refType {@code branch} or {@code tag} for the create and delete events, else empty
+ * @param environments the deployment environments the event names (deployment, deployment_review)
  */
 record GitHubEvent(String name, String actor, String ref, String sha, Optional<PullRequest> pullRequest,
-    Optional<String> commitTitle, Optional<String> releaseTag, String repository) {
+    Optional<String> commitTitle, Optional<String> releaseTag, String repository, Optional<String> action,
+    Optional<String> releaseName, boolean deletedRef, String refType, List<String> environments) {
+
+  GitHubEvent {
+    environments = List.copyOf(environments);
+  }
 
   /**
    * A pull request.
@@ -107,7 +121,19 @@ record GitHubEvent(String name, String actor, String ref, String sha, Optional<P
         .or(() -> text(e.path("merge_group").path("head_commit"), "message"))
         .map(m -> m.lines().findFirst().orElse(""));
     Optional<String> tag = text(e.path("release"), "tag_name");
-    return new GitHubEvent(name, actor, ref, sha, pr, commit, tag, repository);
+    boolean deleted = e.path("deleted").asBoolean(false) || "delete".equals(name);
+    return new GitHubEvent(name, actor, ref, sha, pr, commit, tag, repository, text(e, "action"),
+        text(e.path("release"), "name"), deleted, text(e, "ref_type").orElse(""), environments(e));
+  }
+
+  /** The environments a deployment or a deployment review names, each once, in the payload's order. */
+  private static List<String> environments(JsonNode e) {
+    Set<String> names = new LinkedHashSet<>();
+    text(e, "environment").ifPresent(names::add);
+    text(e.path("deployment"), "environment").ifPresent(names::add);
+    text(e.path("workflow_job_run"), "environment").ifPresent(names::add);
+    e.path("workflow_job_runs").forEach(run -> text(run, "environment").ifPresent(names::add));
+    return List.copyOf(names);
   }
 
   private static Optional<String> text(JsonNode node, String field) {

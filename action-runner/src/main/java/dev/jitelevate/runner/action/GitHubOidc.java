@@ -34,6 +34,7 @@ final class GitHubOidc {
   private final WorkflowLog log;
   private final Sleeper sleeper;
   private final AtomicReference<String> lastSubject = new AtomicReference<>();
+  private final AtomicReference<ActionFailure> lastFailure = new AtomicReference<>();
   /** The last token, reused until a minute before it expires (one sign-in needs several assertions). */
   private String cached;
   private long cachedUntilEpochSecond;
@@ -106,11 +107,24 @@ final class GitHubOidc {
   private String fetch() {
     for (int retry = 0; ; retry++) {
       try {
-        return fetchOnce(retry < MAX_RETRIES);
+        String token = fetchOnce(retry < MAX_RETRIES);
+        lastFailure.set(null);
+        return token;
       } catch (Retryable e) {
         pause(retry);
+      } catch (ActionFailure e) {
+        lastFailure.set(e);
+        throw e;
       }
     }
+  }
+
+  /**
+   * Why the last ID token request failed, if it did: the SDK that called {@link #idToken} may have wrapped the
+   * failure in its own exception, whose message would name Java classes and point at Entra instead of GitHub.
+   */
+  Optional<ActionFailure> lastFailure() {
+    return Optional.ofNullable(lastFailure.get());
   }
 
   /** The toolkit's backoff: 5 ms × 2^n, n at most 10. */

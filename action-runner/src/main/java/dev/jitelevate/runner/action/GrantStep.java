@@ -32,7 +32,7 @@ final class GrantStep {
     ctx.maskKnownSecrets();
     GitHubEvent event = GitHubEvent.load(ctx.env);
     IdentitySettings settings = IdentitySettings.parse(ctx.env, false);
-    ElevationRequest asked = RequestSettings.build(ctx.env, event);
+    ElevationRequest asked = RequestSettings.build(ctx.env, event, ctx.log);
     requireBrokerRequest(asked, settings);
     okhttp3.OkHttpClient http = CloudHttp.okHttp(settings.cloud().cloud());
     GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
@@ -43,8 +43,9 @@ final class GrantStep {
     } finally {
       ctx.log.endGroup();
     }
+    // The same request with the decision's labels; a missing ticket was reported when it was first built.
     ElevationRequest request = RequestSettings.build(ctx.env, event, Map.of(RULE_LABEL, decision.rule().orElse(""),
-        DECISION_LABEL, "allowed"));
+        DECISION_LABEL, "allowed"), new WorkflowLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {

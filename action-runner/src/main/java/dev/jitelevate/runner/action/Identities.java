@@ -84,6 +84,21 @@ final class Identities {
     return Credentials.managedIdentity(cloud, Optional.of(brokerId));
   }
 
+  /** A Java class name before a message ({@code com.azure.…Exception: }): never shown to the user. */
+  private static final java.util.regex.Pattern JAVA_CLASS_PREFIX =
+      java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error|Failure): ");
+
+  /** The action's own failure (the ID token supplier's) inside an SDK exception, when there is one. */
+  private static Optional<ActionFailure> ownFailureIn(Throwable e) {
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
+      if (c instanceof ActionFailure f) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
   CredentialSource identity() {
     return identity;
   }
@@ -121,7 +136,12 @@ final class Identities {
 
   /** Turns a sign-in failure into what to fix. */
   ActionFailure explain(Throwable e, String input, String clientId) {
-    String message = log.redact(String.valueOf(e.getMessage()));
+    Optional<ActionFailure> ours = ownFailureIn(e).or(() -> oidc.flatMap(GitHubOidc::lastFailure));
+    if (ours.isPresent()) {
+      // The sign-in never reached Entra: getting the GitHub ID token failed, and that failure says what to fix.
+      return ours.get();
+    }
+    String message = JAVA_CLASS_PREFIX.matcher(log.redact(String.valueOf(e.getMessage()))).replaceAll("");
     String app = "the app " + clientId + " (" + input + ")";
     if (message.contains("AADSTS70021")) {
       String subject = oidc.flatMap(GitHubOidc::lastSubject).map(s -> "'" + UntrustedText.neutralize(s, 200) + "'")

@@ -57,7 +57,10 @@ final class InterruptedEnding {
     ctx.outputs.set("status", record.outcome().name());
     ctx.outputs.set("expires-at", record.revocation().expiresAt().or(() -> record.window().grantedEnd())
         .map(Object::toString).orElse(""));
-    ctx.outputs.set("record-path", path.toString());
+    ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));
+    if (ctx.env.input("ship-endpoint").isPresent()) {
+      ctx.state.set(RecordShipping.STATE, path.toString());
+    }
     ctx.outputs.set("secret-versions", Records.secretVersions(record));
   }
 }

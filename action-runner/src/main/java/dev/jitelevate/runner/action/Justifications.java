@@ -38,7 +38,10 @@ final class Justifications {
     values.put("pr-url", event.pullRequest().map(p -> one(p.url(), 200)).orElse(""));
     values.put("commit", event.commitTitle().map(c -> one(c, MAX_TITLE)).orElse(""));
     values.put("release", event.releaseTag().map(t -> one(t, 60)).orElse(""));
+    values.put("action", event.action().map(a -> one(a, 30)).orElse(""));
+    values.put("environment", one(String.join(", ", event.environments()), 120));
     values.put("workflow", one(env.get("GITHUB_WORKFLOW").orElse(""), 80));
+    values.put("change", EventDescription.of(event, env.get("GITHUB_WORKFLOW").orElse("")));
     values.put("run-url", env.runUrl().map(u -> one(u, 200)).orElse(""));
     values.put("ticket", ticket.map(t -> one(t.number(), 100)).orElse(""));
     return values;
@@ -73,17 +76,7 @@ final class Justifications {
   }
 
   private static String fromEvent(Map<String, String> v) {
-    String what;
-    if (!v.get("pr-number").isEmpty()) {
-      what = "PR #" + v.get("pr-number") + (v.get("pr-title").isBlank() ? "" : " \"" + v.get("pr-title") + "\"")
-          + (v.get("pr-url").isEmpty() ? "" : " " + v.get("pr-url"));
-    } else if (!v.get("release").isEmpty()) {
-      what = "release " + v.get("release");
-    } else if (!v.get("commit").isEmpty()) {
-      what = v.get("event") + " to " + v.get("ref") + " \"" + v.get("commit") + "\"";
-    } else {
-      what = (v.get("event").isEmpty() ? "run" : v.get("event")) + " of " + v.get("workflow") + " on " + v.get("ref");
-    }
+    String what = v.get("change");
     StringBuilder b = new StringBuilder("jit-elevate for ").append(v.get("repository")).append(": ").append(what);
     if (!v.get("actor").isEmpty()) b.append(" by ").append(v.get("actor"));
     if (!v.get("short-sha").isEmpty() && !v.get("short-sha").matches("0+")) {
@@ -94,19 +87,28 @@ final class Justifications {
   }
 
   /**
+   * What the ticket inputs found: the ticket, or why the pattern found none.
+   *
+   * @param ticket the ticket, when given or found
+   * @param miss why {@code ticket-pattern} found no ticket (matched nothing, or timed out); empty when it found
+   *     one or there is no pattern
+   */
+  record TicketSearch(Optional<TicketInfo> ticket, Optional<String> miss) {}
+
+  /**
    * The ticket: the number as given, else the first match of the pattern in the PR title, the branch or the
-   * commit title; empty when there is neither.
+   * commit title; else why the pattern found none.
    *
    * @throws ActionFailure when the pattern is not a regular expression or the number is not a ticket number
    */
-  static Optional<TicketInfo> ticket(Optional<String> number, Optional<String> system, Optional<String> pattern,
+  static TicketSearch ticket(Optional<String> number, Optional<String> system, Optional<String> pattern,
       GitHubEvent event) {
     String sys = system.map(s -> one(s, 60)).orElse("");
     if (number.isPresent()) {
-      return Optional.of(ticketOf(number.get(), sys, "ticket-number"));
+      return new TicketSearch(Optional.of(ticketOf(number.get(), sys, "ticket-number")), Optional.empty());
     }
     if (pattern.isEmpty()) {
-      return Optional.empty();
+      return new TicketSearch(Optional.empty(), Optional.empty());
     }
     Pattern p;
     try {
@@ -115,16 +117,20 @@ final class Justifications {
       throw ActionFailure.input("ticket-pattern", "'" + one(pattern.get(), 80) + "' is not a regular expression ("
           + one(e.getDescription(), 80) + "). Use e.g. [A-Z]+-[0-9]+.");
     }
+    String shown = "The ticket-pattern '" + UntrustedText.neutralize(pattern.get(), 80) + "'";
     try {
-      return Stream.of(event.pullRequest().map(GitHubEvent.PullRequest::title), Optional.of(event.ref()), event.commitTitle())
+      Optional<TicketInfo> found = Stream.of(event.pullRequest().map(GitHubEvent.PullRequest::title),
+              Optional.of(event.ref()), event.commitTitle())
           .flatMap(Optional::stream)
           .map(text -> p.matcher(BoundedText.of(text, PATTERN_BUDGET))).filter(Matcher::find).map(Matcher::group)
           .filter(s -> !s.isBlank())
-          .findFirst().map(found -> ticketOf(found, sys, "ticket-pattern"));
+          .findFirst().map(f -> ticketOf(f, sys, "ticket-pattern"));
+      return new TicketSearch(found, found.isPresent() ? Optional.empty()
+          : Optional.of(shown + " matched nothing in the PR title, the branch or the commit title"));
     } catch (BoundedText.TooSlow e) {
-      throw ActionFailure.input("ticket-pattern", "'" + one(pattern.get(), 80) + "' took longer than "
-          + PATTERN_BUDGET.toMillis() + " ms on the event's text (catastrophic backtracking). Use a simple pattern "
-          + "such as [A-Z]+-[0-9]+, or pass ticket-number.");
+      return new TicketSearch(Optional.empty(), Optional.of(shown + " took longer than " + PATTERN_BUDGET.toMillis()
+          + " ms on the event's text and was stopped (catastrophic backtracking; use a simple pattern such as"
+          + " [A-Z]+-[0-9]+)"));
     }
   }
 

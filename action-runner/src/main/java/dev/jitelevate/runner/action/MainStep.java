@@ -32,7 +32,7 @@ final class MainStep {
     ctx.maskKnownSecrets();
     GitHubEvent event = GitHubEvent.load(ctx.env);
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
-    ElevationRequest request = RequestSettings.build(ctx.env, event);
+    ElevationRequest request = RequestSettings.build(ctx.env, event, ctx.log);
     Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
     RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"), request.strategy());
     ctx.maxTokenLifetime();  // a bad value fails here, before anything is elevated
@@ -42,7 +42,8 @@ final class MainStep {
 
     Identities identities = Identities.create(settings, request.strategy(), ctx.env, event, ctx.log);
     Ending ending = new Ending(settings, upload, artifactName, identities);
-    handOver = new HandOver(new ProgressListener(ctx.log, ctx.clock), ctx, interruption, revoke != RevokeMode.EXPIRE);
+    ProgressListener progress = new ProgressListener(ctx.log, ctx.clock);
+    handOver = new HandOver(progress, ctx, interruption, revoke != RevokeMode.EXPIRE);
     interrupted = new InterruptedEnding(ctx, handOver, settings.cloud().cloud());
     SingleStepRisk.warn(ctx, settings, request.strategy());
     ctx.log.group("Sign in");
@@ -52,6 +53,7 @@ final class MainStep {
       ctx.log.endGroup();
     }
     Elevator elevator = ctx.elevator(settings, identities, handOver);
+    progress.targetNamedInTitle();
     ctx.log.group("Elevate: " + request.target().describe());
     try {
       interruption.inFlight(!request.dryRun());

@@ -39,6 +39,11 @@ final class PostStep {
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     GitHubEvent event = GitHubEvent.load(ctx.env);
     Identities identities = Identities.create(settings, s.handle().strategy(), ctx.env, event, ctx.log);
+    if (s.phase() != PostState.Phase.DONE) {
+      // Roll back first, while the elevation's access still works: the revoke ends it.
+      s = new PostState(s.handle(), new KilledRotation(ctx).rollBack(s.record(), s.handle().requestId(), identities,
+          settings.cloud().cloud()), s.recordPath(), s.phase());
+    }
     try {
       return revoke(s, settings, identities);
     } finally {
@@ -61,12 +66,15 @@ final class PostStep {
   }
 
   private int revoke(PostState s, IdentitySettings settings, Identities identities) {
-    Elevator elevator = ctx.elevator(settings, identities);
+    ProgressListener progress = new ProgressListener(ctx.log, ctx.clock);
+    progress.targetNamedInTitle();
+    Elevator elevator = ctx.elevator(settings, identities, progress);
     ActivationRecord record;
     ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()
         .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind().wireValue()), 120) + " at "
         + UntrustedText.neutralize(s.record().target().scope(), 200) + " (request "
         + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100) + ")");
+    java.time.Instant revokeStarted = ctx.clock.instant();
     try {
       record = elevator.revoke(s.handle(), s.record());
     } finally {
@@ -74,7 +82,7 @@ final class PostStep {
     }
     boolean upload = ctx.env.flag("upload-artifact", true);
     ctx.publish(record, Optional.of(s.recordPath()), MainStep.heading(record), upload,
-        safeArtifactName(), settings.cloud().cloud());
+        safeArtifactName(), settings.cloud().cloud(), false, Optional.of(revokeStarted));
     if (s.phase() != PostState.Phase.DONE) {
       OperationLines.validatorOutput(record).forEach(l -> ctx.log.info(UntrustedText.neutralize(l, 400)));
       ctx.log.error("Main step killed", UntrustedText.neutralize(ctx.log.redact(record.error().map(e -> e.message())

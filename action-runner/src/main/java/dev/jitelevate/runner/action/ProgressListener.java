@@ -24,10 +24,17 @@ final class ProgressListener implements ElevationListener {
   private final Map<String, String> lastStatus = new HashMap<>();
   /** The detail (usually the target) of the last step started: the group title names it once. */
   private volatile String lastStarted = "";
+  /** The group title just named the target, so the next step's line does not repeat it. */
+  private volatile boolean namedInTitle;
 
   ProgressListener(WorkflowLog log, Clock clock) {
     this.log = log;
     this.clock = clock;
+  }
+
+  /** The group title that follows names the target (by its role's name): the steps' lines will not repeat it. */
+  void targetNamedInTitle() {
+    namedInTitle = true;
   }
 
   @Override
@@ -43,8 +50,9 @@ final class ProgressListener implements ElevationListener {
     if (event instanceof ElevationEvent.SecretRegistered s) {
       log.mask(s.value());
     } else if (event instanceof ElevationEvent.StepStarted s) {
-      log.info("\u25B6 " + s.step() + (s.detail().equals(lastStarted) ? "" : detail(s.detail())));
+      log.info("\u25B6 " + s.step() + (namedInTitle || s.detail().equals(lastStarted) ? "" : detail(s.detail())));
       lastStarted = s.detail();
+      namedInTitle = false;
     } else if (event instanceof ElevationEvent.StepFinished s) {
       log.info((s.succeeded() ? "\u2714 " : "\u2716 ") + s.step() + " (" + Durations.format(s.took()) + ")" + detail(s.detail()));
     } else if (event instanceof ElevationEvent.Waiting w) {

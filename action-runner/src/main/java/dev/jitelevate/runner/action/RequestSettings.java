@@ -25,12 +25,16 @@ final class RequestSettings {
    *
    * @throws ActionFailure or {@link dev.jitelevate.core.InvalidElevationRequestException} naming the input at fault
    */
-  static ElevationRequest build(ActionEnvironment env, GitHubEvent event) {
-    return build(env, event, Map.of());
+  static ElevationRequest build(ActionEnvironment env, GitHubEvent event, WorkflowLog log) {
+    return build(env, event, Map.of(), log);
   }
 
-  /** Like {@link #build(ActionEnvironment, GitHubEvent)}, with more labels for the record (e.g. the policy rule). */
-  static ElevationRequest build(ActionEnvironment env, GitHubEvent event, Map<String, String> extraLabels) {
+  /**
+   * Like {@link #build(ActionEnvironment, GitHubEvent, WorkflowLog)}, with more labels for the record (e.g. the
+   * policy rule). A ticket pattern that finds nothing is reported in the log (or fails, by on-missing-ticket).
+   */
+  static ElevationRequest build(ActionEnvironment env, GitHubEvent event, Map<String, String> extraLabels,
+      WorkflowLog log) {
     ElevationRequest.Builder b = ElevationRequest.builder().target(target(env))
         .strategy(Strategy.parse(env.input("strategy").orElse("broker")))
         .duration(Durations.parse("duration", env.input("duration").orElse("30m")))
@@ -40,8 +44,11 @@ final class RequestSettings {
         .dryRun(env.flag("dry-run", false))
         .onConflict(OnConflict.parse(env.input("on-conflict").orElse("wait")));
     env.input("principal-id").map(PrincipalId::of).ifPresent(b::principal);
-    Optional<TicketInfo> ticket = Justifications.ticket(env.input("ticket-number"), env.input("ticket-system"),
+    MissingTicket missing = MissingTicket.parse(env.input("on-missing-ticket"));
+    Justifications.TicketSearch search = Justifications.ticket(env.input("ticket-number"), env.input("ticket-system"),
         env.input("ticket-pattern"), event);
+    search.miss().ifPresent(why -> missing.report(why, log));
+    Optional<TicketInfo> ticket = search.ticket();
     ticket.ifPresent(b::ticket);
     Map<String, String> values = Justifications.placeholders(event, env, ticket);
     b.justification(Justifications.justification(env.input("justification"), env.input("justification-template"), values));

@@ -104,6 +104,12 @@ final class StepContext {
    */
   Path publish(ActivationRecord record, Optional<Path> knownPath, String heading, boolean upload,
       Optional<String> artifactName, CloudProfile cloud, boolean held) {
+    return publish(record, knownPath, heading, upload, artifactName, cloud, held, Optional.empty());
+  }
+
+  /** Like the above; the summary's revocation bar starts at {@code revokeStarted} when given (the post step's). */
+  Path publish(ActivationRecord record, Optional<Path> knownPath, String heading, boolean upload,
+      Optional<String> artifactName, CloudProfile cloud, boolean held, Optional<java.time.Instant> revokeStarted) {
     Path path = knownPath.filter(p -> p.normalize().startsWith(env.workspace().resolve(RecordFiles.DIRECTORY)))
         .orElseGet(() -> RecordFiles.pathFor(record, env));
     RecordFiles.write(path, record);
@@ -112,7 +118,7 @@ final class StepContext {
       artifact = uploadRecord(path, record, artifactName, cloud);
     }
     StepSummary.append(env.path("GITHUB_STEP_SUMMARY"), held ? StepSummary.renderHeld(heading, record)
-        : StepSummary.render(heading, record, Optional.of(path.toString()), artifact), log);
+        : StepSummary.render(heading, record, Optional.of(path.toString()), artifact, revokeStarted), log);
     return path;
   }
 

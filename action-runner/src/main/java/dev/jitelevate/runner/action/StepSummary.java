@@ -23,6 +23,15 @@ final class StepSummary {
 
   /** The Markdown for one record. */
   static String render(String heading, ActivationRecord r, Optional<String> recordPath, Optional<String> artifact) {
+    return render(heading, r, recordPath, artifact, Optional.empty());
+  }
+
+  /**
+   * The Markdown for one record whose revocation started at {@code revokeStarted} (the post step's, which the
+   * record does not time); without it the revocation starts when the operation (or verification) ended.
+   */
+  static String render(String heading, ActivationRecord r, Optional<String> recordPath, Optional<String> artifact,
+      Optional<Instant> revokeStarted) {
     StringBuilder md = new StringBuilder("### ").append(UntrustedText.markdownCell(heading)).append("\n\n");
     md.append("| | |\n|---|---|\n");
     row(md, "Outcome", "**" + r.outcome() + "**");
@@ -46,7 +55,7 @@ final class StepSummary {
         + ": " + cell(e.message())));
     Optional.ofNullable(r.ci().get("github.run_url")).ifPresent(u -> row(md, "Run", cell(u)));
     recordPath.ifPresent(p -> row(md, "Record", "`" + code(p) + "`" + artifact.map(a -> ", artifact `" + code(a) + "`").orElse("")));
-    md.append('\n').append(gantt(r.timeline())).append('\n');
+    md.append('\n').append(gantt(r.timeline(), revokeStarted)).append('\n');
     return md.toString();
   }
 
@@ -72,6 +81,11 @@ final class StepSummary {
 
   /** A Mermaid gantt of the lifecycle's phases (only those with both ends recorded). */
   static String gantt(Timeline t) {
+    return gantt(t, Optional.empty());
+  }
+
+  /** Like {@link #gantt(Timeline)}, with the revocation's bar from {@code revokeStarted} to its end. */
+  static String gantt(Timeline t, Optional<Instant> revokeStarted) {
     List<String> tasks = new ArrayList<>();
     Optional<Instant> grantedAt = t.approved().or(t::submitted);
     phase(tasks, "Request", Optional.of(t.requested()), t.submitted(), "req");
@@ -81,7 +95,8 @@ final class StepSummary {
     phase(tasks, "Operation", t.operationStarted(), t.operationEnded(), "op");
     // Not "active": Mermaid reads active, done, crit and milestone as tags, not ids.
     phase(tasks, "Active", t.provisioned(), t.revoked().or(t::finished), "held");
-    phase(tasks, "Revocation", t.operationEnded().or(t::verified), t.revoked(), "revoke");
+    phase(tasks, "Revocation", revokeStarted.filter(at -> t.revoked().map(r -> !at.isAfter(r)).orElse(false))
+        .or(t::operationEnded).or(t::verified), t.revoked(), "revoke");
     // Mermaid draws epoch millis in the viewer's time zone: the title names the UTC start instead of claiming UTC.
     StringBuilder m = new StringBuilder("```mermaid\ngantt\n  title Elevation lifecycle from "
         + t.requested().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (axis in your local time)\n  dateFormat x\n")

@@ -15,7 +15,8 @@ final class UntrustedText {
   private UntrustedText() {}
 
   /**
-   * Returns the text on one line: escapes and control characters removed or replaced by spaces, workflow
+   * Returns the text on one line: escapes and control characters removed or replaced by spaces, invisible
+   * format characters (zero-width spaces, bidi overrides) shown as {@code <U+200B>}, workflow
    * command markers ({@code ::}, {@code ##[}) broken, the runner's percent-escapes defused, and cut to
    * {@code max} characters with an ellipsis.
    */
@@ -23,9 +24,25 @@ final class UntrustedText {
     if (text == null) {
       return "";
     }
-    String s = oneLine(text).replace("::", ": :").replace("##[", "# #[");
+    String s = oneLine(visible(text)).replace("::", ": :").replace("##[", "# #[");
     s = RUNNER_ESCAPES.matcher(s).replaceAll("\uFF05$1");
     return cut(s, max);
+  }
+
+  /** Invisible format characters (Unicode category Cf) as {@code <U+XXXX>}, so a reader sees they are there. */
+  static String visible(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> {
+      if (Character.getType(cp) == Character.FORMAT) {
+        b.append(String.format(java.util.Locale.ROOT, "<U+%04X>", cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    });
+    return b.toString();
   }
 
   /**

@@ -95,21 +95,39 @@ class EventAndJustificationTest {
     @Test
     void theTicketPatternFindsTheTicketInTheTitleThenTheBranch() throws Exception {
       GitHubEvent titled = event("pull_request", Fixtures.pullRequestTitled("OPS-123: rotate keys"));
-      assertThat(Justifications.ticket(Optional.empty(), Optional.of("Jira"), Optional.of("[A-Z]+-[0-9]+"), titled))
+      assertThat(Justifications.ticket(Optional.empty(), Optional.of("Jira"), Optional.of("[A-Z]+-[0-9]+"), titled).ticket())
           .hasValueSatisfying(t -> assertThat(t.number() + "/" + t.system()).isEqualTo("OPS-123/Jira"));
       GitHubEvent none = event("pull_request", Fixtures.event("pull_request"));
-      assertThat(Justifications.ticket(Optional.empty(), Optional.empty(), Optional.of("[A-Z]+-[0-9]+"), none)).isEmpty();
+      Justifications.TicketSearch missed = Justifications.ticket(Optional.empty(), Optional.empty(),
+          Optional.of("[A-Z]+-[0-9]+"), none);
+      assertThat(missed.ticket()).isEmpty();
+      assertThat(missed.miss()).hasValueSatisfying(m -> assertThat(m).contains("[A-Z]+-[0-9]+", "matched nothing"));
     }
 
     @Test
-    void aBacktrackingTicketPatternOnAHostileTitleFailsFastNamingTheInput() throws Exception {
+    void aBacktrackingTicketPatternOnAHostileTitleIsStoppedAndSaysSo() throws Exception {
       GitHubEvent hostile = event("pull_request", Fixtures.pullRequestTitled("a".repeat(40)));
       long started = System.nanoTime();
 
-      assertThatThrownBy(() -> Justifications.ticket(Optional.empty(), Optional.empty(), Optional.of("(.*a){12}b"), hostile))
-          .isInstanceOfSatisfying(ActionFailure.class, f -> assertThat(f.title()).contains("ticket-pattern"))
-          .hasMessageContaining("backtracking");
+      Justifications.TicketSearch search = Justifications.ticket(Optional.empty(), Optional.empty(),
+          Optional.of("(.*a){12}b"), hostile);
+      assertThat(search.ticket()).isEmpty();
+      assertThat(search.miss()).hasValueSatisfying(m -> assertThat(m).contains("(.*a){12}b", "250 ms", "backtracking"));
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMissingTicketIsAWarningOrABadInputErrorByConfiguration() {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      WorkflowLog log = new WorkflowLog(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+      MissingTicket.parse(Optional.empty()).report("The ticket-pattern 'x' matched nothing", log);
+      assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .startsWith("::warning title=No ticket found::The ticket-pattern 'x' matched nothing");
+      assertThatThrownBy(() -> MissingTicket.parse(Optional.of("fail")).report("The ticket-pattern 'x' matched nothing", log))
+          .isInstanceOfSatisfying(ActionFailure.class, f -> assertThat(f.title()).contains("ticket-pattern"))
+          .hasMessageContaining("pass ticket-number");
+      assertThatThrownBy(() -> MissingTicket.parse(Optional.of("maybe")))
+          .isInstanceOfSatisfying(ActionFailure.class, f -> assertThat(f.title()).contains("on-missing-ticket"));
     }
   }
 }

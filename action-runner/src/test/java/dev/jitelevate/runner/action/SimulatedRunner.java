@@ -110,6 +110,13 @@ public final class SimulatedRunner {
     return process("action-post", state);
   }
 
+  /** The post step in a separate JVM, with the given STATE_* values (names without the prefix). */
+  public Step post(Map<String, String> savedState) {
+    Map<String, String> state = new LinkedHashMap<>();
+    savedState.forEach((k, v) -> state.put("STATE_" + k, v));
+    return process("action-post", state);
+  }
+
   /** The main step in this JVM (unit tests that fail before any network call). */
   public Step mainInProcess() {
     Paths p = newPaths();

@@ -51,6 +51,16 @@ class StepSummaryTest {
     }
 
     @Test
+    void theRevocationBarStartsWhenTheRevocationStartedNotWithTheJob() {
+      long t0 = T0.toEpochMilli();
+      assertThat(StepSummary.render("jit-elevate", record("why"), Optional.empty(), Optional.empty()))
+          .contains("Revocation :revoke, " + (t0 + 9000) + ", " + (t0 + 10000));
+      String post = StepSummary.render("jit-elevate", record("why"), Optional.empty(), Optional.empty(),
+          Optional.of(T0.plusMillis(9800)));
+      assertThat(post).contains("Revocation :revoke, " + (t0 + 9800) + ", " + (t0 + 10000));
+    }
+
+    @Test
     void namesTheUtcStartInTheTitleBecauseMermaidDrawsTheViewersLocalTime() {
       String md = StepSummary.render("jit-elevate", record("why"), Optional.empty(), Optional.empty());
       assertThat(md).contains("title Elevation lifecycle from 2025-05-01T10:00:00Z (axis in your local time)")

@@ -30,6 +30,13 @@ class WorkflowTextTest {
     }
 
     @Test
+    void invisibleCharactersAreShownInTheLogAndRemovedFromTheExactText() {
+      assertThat(UntrustedText.neutralize("Owner\u200B", 100)).isEqualTo("Owner<U+200B>");
+      assertThat(UntrustedText.neutralize("\u202Eetator", 100)).isEqualTo("<U+202E>etator");
+      assertThat(UntrustedText.exact("Owner\u200B", 100)).isEqualTo("Owner");
+    }
+
+    @Test
     void longTextIsCutWithAnEllipsis() {
       assertThat(UntrustedText.neutralize("x".repeat(600), 500)).hasSize(500).endsWith("\u2026");
     }

@@ -35,10 +35,15 @@ final class VaultSecrets {
   }
 
   static VaultSecrets connect(OperationContext context, VaultAddress address) {
+    return connect(context.credentials(), context.httpClient(), address);
+  }
+
+  static VaultSecrets connect(dev.jitelevate.core.CredentialSource credentials, com.azure.core.http.HttpClient http,
+      VaultAddress address) {
     SecretClientBuilder builder = new SecretClientBuilder()
         .vaultUrl(address.url().toString())
-        .credential(context.credentials().newCredential())
-        .httpClient(context.httpClient());
+        .credential(credentials.newCredential())
+        .httpClient(http);
     if (!address.verifyChallengeResource()) {
       builder.disableChallengeResourceVerification();
     }
@@ -82,6 +87,18 @@ final class VaultSecrets {
     } catch (RuntimeException e) {
       throw unreachable("reading secret '" + name + "'", e);
     }
+  }
+
+  /**
+   * Reads one version with its value (to write it again when restoring it).
+   *
+   * @throws ElevationException when Key Vault refuses
+   */
+  SecretState version(SecretName name, String version) {
+    KeyVaultSecret secret = call("reading version " + version + " of secret '" + name + "'",
+        () -> client.getSecret(name.value(), version));
+    return new SecretState(name, true, version, secret.getValue(), secret.getProperties().getContentType(),
+        secret.getProperties().getTags());
   }
 
   /** Writes a new version and returns its version id. */
