@@ -6,6 +6,7 @@ import dev.jitelevate.runner.approvals.ApprovalsCommand;
 import dev.jitelevate.runner.broker.BrokerCommand;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.DemoCommand;
+import dev.jitelevate.runner.doctor.DoctorCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
 import dev.jitelevate.runner.cli.Env;
 import dev.jitelevate.runner.cli.ExitCodeMapper;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Command;
         + "130 interrupted; elevate -- COMMAND exits with the command's code."},
     subcommands = {ElevateCommand.class, StatusCommand.class, RevokeCommand.class, SweepCommand.class,
         DemoCommand.class, RecordsCommand.class, SecretsCommand.class, PimCommand.class, BrokerCommand.class,
-        ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class, AutoComplete.GenerateCompletion.class})
+        DoctorCommand.class, ApprovalsCommand.class, ActionCommand.class, ActionPostCommand.class,
+        AutoComplete.GenerateCompletion.class})
 public final class JitElevate {
   private final Env env;
   private final Console console;
