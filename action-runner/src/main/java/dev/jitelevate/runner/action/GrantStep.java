@@ -37,14 +37,17 @@ final class GrantStep {
     okhttp3.OkHttpClient http = CloudHttp.okHttp(settings.cloud().cloud());
     GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
     ctx.log.group("Broker policy");
-    Decision decision;
+    BrokerGate.Passed passed;
     try {
-      decision = BrokerGate.check(ctx.env, ctx, asked, oidc.idToken(), http);
+      passed = BrokerGate.check(ctx.env, ctx, asked, oidc.idToken(), http);
     } finally {
       ctx.log.endGroup();
     }
-    ElevationRequest request = RequestSettings.build(ctx.env, event, Map.of(RULE_LABEL, decision.rule().orElse(""),
-        DECISION_LABEL, "allowed"));
+    Decision decision = passed.decision();
+    Map<String, String> labels = new java.util.LinkedHashMap<>(RunBinding.labels(passed.claims()));
+    labels.put(RULE_LABEL, decision.rule().orElse(""));
+    labels.put(DECISION_LABEL, "allowed");
+    ElevationRequest request = RequestSettings.build(ctx.env, event, labels);
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {
