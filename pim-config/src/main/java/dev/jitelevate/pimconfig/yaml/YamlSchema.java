@@ -45,7 +45,13 @@ public final class YamlSchema {
     return text;
   }
 
-  /** One violation: the instance path ({@code $.rules[0].grant}), its line and the validator's message. */
+  /**
+   * One violation.
+   *
+   * @param path the instance path, e.g. {@code $.rules[0].grant}
+   * @param line the line it starts on
+   * @param message the validator's message
+   */
   public record Violation(String path, int line, String message) {}
 
   /** Every violation, first line first. */
