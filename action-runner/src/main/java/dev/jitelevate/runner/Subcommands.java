@@ -10,6 +10,7 @@ import dev.jitelevate.runner.cli.RevokeCommand;
 import dev.jitelevate.runner.cli.SecretsCommand;
 import dev.jitelevate.runner.cli.StatusCommand;
 import dev.jitelevate.runner.cli.SweepCommand;
+import dev.jitelevate.runner.doctor.DoctorCommand;
 import dev.jitelevate.runner.pim.PimCommand;
 import dev.jitelevate.runner.records.RecordsCommand;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ final class Subcommands {
     all.put("secrets", SecretsCommand.class);
     all.put("pim", PimCommand.class);
     all.put("broker", BrokerCommand.class);
+    all.put("doctor", DoctorCommand.class);
     all.put("approvals", ApprovalsCommand.class);
     all.put("action", ActionCommand.class);
     all.put("action-post", ActionPostCommand.class);

@@ -1,5 +1,8 @@
 package dev.jitelevate.pimconfig;
 
+import dev.jitelevate.pimconfig.yaml.YamlDocument;
+import dev.jitelevate.pimconfig.yaml.YamlProblem;
+import dev.jitelevate.pimconfig.yaml.YamlSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +21,13 @@ import java.util.TreeSet;
 
 /** Reads the file: YAML with lines, the schema, then the model with canonical values. */
 final class ConfigReader {
-  private static final String SCHEMA_FIX = "Fix it to match pim-config.schema.json (docs/pim-as-code.md).";
+  static final YamlSchema SCHEMA = YamlSchema.fromResource(ConfigReader.class, "pim-config.schema.json",
+      "Fix it to match pim-config.schema.json (docs/pim-as-code.md).");
 
-  private final YamlTree tree;
+  private final YamlDocument tree;
   private final String file;
 
-  private ConfigReader(YamlTree tree, String file) {
+  private ConfigReader(YamlDocument tree, String file) {
     this.tree = tree;
     this.file = file;
   }
@@ -41,20 +45,12 @@ final class ConfigReader {
   }
 
   static PimConfig parse(String yaml, String file) {
-    YamlTree tree;
+    YamlDocument tree;
     try {
-      tree = YamlTree.parse(yaml);
-    } catch (IOException e) {
-      int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
-          ? p.getLocation().getLineNr() : 0;
-      throw new PimConfigException(new Location(file, line), "The file is not valid YAML: "
-          + e.getMessage().lines().findFirst().orElse("") + ".", "Fix the YAML syntax.");
-    }
-    List<ConfigSchema.Violation> violations = ConfigSchema.validate(tree);
-    if (!violations.isEmpty()) {
-      ConfigSchema.Violation v = violations.get(0);
-      throw new PimConfigException(new Location(file, tree.lineOf(v.path())), v.message()
-          + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "") + ".", SCHEMA_FIX);
+      tree = YamlDocument.parse(yaml);
+      SCHEMA.check(tree);
+    } catch (YamlProblem e) {
+      throw new PimConfigException(new Location(file, e.line()), e.problem(), e.fix());
     }
     return new ConfigReader(tree, file).model();
   }

@@ -75,6 +75,6 @@ public record PimConfig(String file, List<String> breakGlass, List<AzureRoleAssi
 
   /** The published JSON Schema of the file. */
   public static String schema() {
-    return ConfigSchema.text();
+    return ConfigReader.SCHEMA.text();
   }
 }

@@ -11,6 +11,8 @@ import dev.jitelevate.runner.broker.IssuerKeys;
 import dev.jitelevate.runner.broker.PolicyException;
 import dev.jitelevate.runner.broker.PolicyGate;
 import dev.jitelevate.runner.broker.TokenVerificationException;
+import dev.jitelevate.runner.broker.TokenVerifier;
+import dev.jitelevate.runner.broker.VerifiedClaims;
 import dev.jitelevate.runner.cli.TargetKind;
 import java.io.IOException;
 import okhttp3.OkHttpClient;
@@ -33,7 +35,7 @@ final class BrokerGate {
    *
    * @throws ActionFailure naming the rule (denied, exit 3), the failed check (exit 5) or the policy line (exit 2)
    */
-  static Decision check(ActionEnvironment env, StepContext ctx, ElevationRequest request, String idToken,
+  static Passed check(ActionEnvironment env, StepContext ctx, ElevationRequest request, String idToken,
       OkHttpClient http) {
     Path file = env.workspace().resolve(env.input("broker-policy").orElseThrow(() -> ActionFailure.input(
         "broker-policy", "mode: grant needs the broker policy: pass broker-policy, the path of the policy file"
@@ -45,19 +47,40 @@ final class BrokerGate {
       throw ActionFailure.input("broker-policy", e.getMessage());
     }
     String jwks = env.input("broker-jwks-url").orElse(DEFAULT_JWKS);
-    Decision decision;
+    VerifiedClaims claims;
     try {
-      decision = new PolicyGate(policy, keys(jwks, http), ctx.clock).decide(idToken, grantOf(request));
+      claims = new PolicyGate(policy, keys(jwks, http), ctx.clock).verify(idToken);
     } catch (TokenVerificationException e) {
       throw new ActionFailure("ID token not verified", e.getMessage() + " Nothing was requested.",
           ExitCodes.of(FailureKind.AUTHENTICATION));
     }
+    Decision decision = policy.decide(claims, grantOf(request));
     if (!decision.allowed()) {
       throw new ActionFailure("Denied by the broker policy", decision.render() + ". Nothing was requested.",
           ExitCodes.of(FailureKind.POLICY_VIOLATION));
     }
     ctx.log.info("Broker policy: " + UntrustedText.neutralize(decision.render(), 600));
-    return decision;
+    return new Passed(decision, claims);
+  }
+
+  /** The policy's decision and the verified claims it was made on. */
+  record Passed(Decision decision, VerifiedClaims claims) {}
+
+  /**
+   * Verifies this job's ID token (signature against the issuer's keys, GitHub's issuer, the {@code audience}
+   * input's audience, lifetime) without a policy: the revoke job's proof of which run and repository it serves.
+   *
+   * @throws ActionFailure naming the failed check (exit 5)
+   */
+  static VerifiedClaims verifyOwnToken(ActionEnvironment env, StepContext ctx, String idToken, OkHttpClient http) {
+    String jwks = env.input("broker-jwks-url").orElse(DEFAULT_JWKS);
+    String audience = env.input("audience").filter(a -> !a.isBlank()).orElse(BrokerPolicy.DEFAULT_AUDIENCE);
+    try {
+      return new TokenVerifier(keys(jwks, http), IssuerKeys.GITHUB_ISSUER, audience, ctx.clock).verify(idToken);
+    } catch (TokenVerificationException e) {
+      throw new ActionFailure("ID token not verified", e.getMessage() + " Nothing was revoked.",
+          ExitCodes.of(FailureKind.AUTHENTICATION));
+    }
   }
 
   /** The issuer's keys, fetched through the cloud's HTTP client (proxy and trusted CAs as for every call). */

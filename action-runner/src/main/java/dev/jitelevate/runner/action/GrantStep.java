@@ -37,15 +37,19 @@ final class GrantStep {
     okhttp3.OkHttpClient http = CloudHttp.okHttp(settings.cloud().cloud());
     GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
     ctx.log.group("Broker policy");
-    Decision decision;
+    BrokerGate.Passed passed;
     try {
-      decision = BrokerGate.check(ctx.env, ctx, asked, oidc.idToken(), http);
+      passed = BrokerGate.check(ctx.env, ctx, asked, oidc.idToken(), http);
     } finally {
       ctx.log.endGroup();
     }
-    // The same request with the decision's labels; a missing ticket was reported when it was first built.
-    ElevationRequest request = RequestSettings.build(ctx.env, event, Map.of(RULE_LABEL, decision.rule().orElse(""),
-        DECISION_LABEL, "allowed"), new WorkflowLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+    Decision decision = passed.decision();
+    Map<String, String> labels = new java.util.LinkedHashMap<>(RunBinding.labels(passed.claims()));
+    labels.put(RULE_LABEL, decision.rule().orElse(""));
+    labels.put(DECISION_LABEL, "allowed");
+    // a missing ticket was reported when the request was first built
+    ElevationRequest request = RequestSettings.build(ctx.env, event, labels,
+        new WorkflowLog(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {

@@ -1,6 +1,7 @@
 package dev.jitelevate.runner.action;
 
 import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.PrincipalId;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code mode: revoke}, the broker's revoke job of the hardened pattern ({@code if: always()}): signs in as the
- * broker and removes what the grant job assigned, from its {@code revocation-handle}; completes the record.
+ * broker and removes what the grant job assigned, from its {@code revocation-handle}, only when the handle was
+ * granted to this job's own workflow run (its verified ID token's repository and run id); completes the record.
  */
 final class RevokeJobStep {
   private final StepContext ctx;
@@ -37,6 +39,8 @@ final class RevokeJobStep {
           + " pass the grant job's output of this run.");
     }
     GitHubOidc oidc = GitHubOidc.forJob(ctx.env, settings, event, ctx.log);
+    RunBinding.requireSameRun(granted.record(), BrokerGate.verifyOwnToken(ctx.env, ctx, oidc.idToken(),
+        CloudHttp.okHttp(settings.cloud().cloud())));
     Identities identities = Identities.brokerOnly(settings, oidc, ctx.env, ctx.log);
     ctx.log.group("Sign in as the broker");
     try {

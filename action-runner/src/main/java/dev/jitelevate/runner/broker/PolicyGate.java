@@ -24,8 +24,16 @@ public final class PolicyGate {
    * @throws TokenVerificationException when the token fails a check (signature, issuer, audience, expiry)
    */
   public Decision decide(String idToken, GrantRequest request) {
-    VerifiedClaims claims = new TokenVerifier(keys, policy.issuer(), policy.audience(), clock).verify(idToken);
-    return policy.decide(claims, request);
+    return policy.decide(verify(idToken), request);
+  }
+
+  /**
+   * Verifies the token with the policy's issuer and audience.
+   *
+   * @throws TokenVerificationException when the token fails a check (signature, issuer, audience, expiry)
+   */
+  public VerifiedClaims verify(String idToken) {
+    return new TokenVerifier(keys, policy.issuer(), policy.audience(), clock).verify(idToken);
   }
 
   public BrokerPolicy policy() {

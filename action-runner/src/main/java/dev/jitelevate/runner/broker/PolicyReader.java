@@ -1,10 +1,11 @@
 package dev.jitelevate.runner.broker;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jitelevate.core.Durations;
+import dev.jitelevate.pimconfig.yaml.YamlDocument;
+import dev.jitelevate.pimconfig.yaml.YamlProblem;
+import dev.jitelevate.pimconfig.yaml.YamlSchema;
 import dev.jitelevate.runner.cli.TargetKind;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,31 +18,26 @@ import java.util.regex.PatternSyntaxException;
 
 /** Reads a policy file: YAML with lines, unknown claims, the schema, the model, then rule names and overlaps. */
 final class PolicyReader {
-  private static final String SCHEMA_FIX = "Fix it to match broker-policy.schema.json (docs/security-model.md).";
-  private final PolicyYaml tree;
+  static final String SCHEMA_RESOURCE = "broker-policy.schema.json";
+  static final YamlSchema SCHEMA = YamlSchema.fromResource(PolicyReader.class, SCHEMA_RESOURCE,
+      "Fix it to match broker-policy.schema.json (docs/security-model.md).");
+  private final YamlDocument tree;
   private final String file;
 
-  private PolicyReader(PolicyYaml tree, String file) {
+  private PolicyReader(YamlDocument tree, String file) {
     this.tree = tree;
     this.file = file;
   }
 
   static BrokerPolicy parse(String yaml, String file) {
-    PolicyYaml tree;
+    PolicyReader reader;
     try {
-      tree = PolicyYaml.parse(yaml);
-    } catch (IOException e) {
-      int line = e instanceof JsonProcessingException p && p.getLocation() != null ? p.getLocation().getLineNr() : 0;
-      throw new PolicyException(file, line, "The file is not valid YAML: "
-          + e.getMessage().lines().findFirst().orElse("") + ".", "Fix the YAML syntax.");
-    }
-    PolicyReader reader = new PolicyReader(tree, file);
-    reader.refuseUnknownClaims();
-    List<PolicySchema.Violation> violations = PolicySchema.validate(tree);
-    if (!violations.isEmpty()) {
-      PolicySchema.Violation v = violations.get(0);
-      throw new PolicyException(file, tree.lineOf(v.path()), v.message()
-          + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "") + ".", SCHEMA_FIX);
+      YamlDocument tree = YamlDocument.parse(yaml);
+      reader = new PolicyReader(tree, file);
+      reader.refuseUnknownClaims();
+      SCHEMA.check(tree);
+    } catch (YamlProblem e) {
+      throw new PolicyException(file, e.line(), e.problem(), e.fix());
     }
     BrokerPolicy policy = reader.model();
     reader.refuseDuplicateNames(policy.rules());

@@ -56,7 +56,8 @@ public final class TokenVerifier {
           + audience + "'; request the token with that audience.");
     }
     checkLifetime(claims);
-    return new VerifiedClaims(policyClaims(claims), claims.getSubject());
+    Object runId = claims.getClaim("run_id");
+    return new VerifiedClaims(policyClaims(claims), claims.getSubject(), runId == null ? null : String.valueOf(runId));
   }
 
   private static SignedJWT parse(String token) {

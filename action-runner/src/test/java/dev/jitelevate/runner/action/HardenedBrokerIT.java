@@ -134,6 +134,31 @@ class HardenedBrokerIT {
   }
 
   @Test
+  void aRevokeJobOfAnotherRunRefusesTheHandleBeforeTheBrokerSignsIn() throws Exception {
+    inBrokerWorkflow();
+    SimulatedRunner.Step grant = brokerJob("grant").input("mode", "grant").mainInProcess();
+    assertThat(grant.exitCode()).as(grant.stdout()).isZero();
+    String handle = grant.outputs().get("revocation-handle");
+
+    emulator.github().update(c -> c.withRun("2222222222", "1"));
+    emulator.clearJournal();
+    SimulatedRunner.Step foreign = brokerJob("foreign").input("mode", "revoke").input("revocation-handle", handle)
+        .mainInProcess();
+
+    assertThat(foreign.exitCode()).isEqualTo(3);
+    assertThat(foreign.errors()).singleElement().asString().startsWith("::error")
+        .contains("granted to run 1234567890 of contoso/payments").contains("run 2222222222").contains("Nothing was revoked");
+    assertThat(emulator.leaks()).as("the other run's grant stays").isNotEmpty();
+    assertThat(emulator.journal()).as("the broker never signed in").allSatisfy(j -> assertThat(j.surface())
+        .isEqualTo("github-oidc"));
+
+    emulator.github().update(c -> c.withRun("1234567890", "1"));
+    SimulatedRunner.Step own = brokerJob("revoke").input("mode", "revoke").input("revocation-handle", handle)
+        .mainInProcess();
+    assertThat(own.exitCode()).as(own.stdout()).isZero();
+  }
+
+  @Test
   void aRevokeJobWithoutAHandleHasNothingToDo() throws Exception {
     SimulatedRunner.Step revoke = brokerJob("revoke").input("mode", "revoke").mainInProcess();
 

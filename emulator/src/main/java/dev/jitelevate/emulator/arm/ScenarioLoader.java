@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -60,8 +61,10 @@ final class ScenarioLoader {
     ArmScope scope = scope(n, where);
     Principals.DirectoryObject principal = principal(n, where);
     String name = n.hasNonNull("name") ? n.get("name").asText() : UUID.randomUUID().toString();
+    String condition = Json.text(n, "condition");
+    String version = condition == null ? null : Objects.requireNonNullElse(Json.text(n, "conditionVersion"), "2.0");
     state.put(new RoleAssignment(name, scope, role.guid(), principal.id(), principal.armType(), Json.text(n, "description"),
-        null, null, now, null, true, null));
+        condition, version, now, null, true, null));
   }
 
   private void loadEligibility(JsonNode n, String where, Instant now) {

@@ -10,13 +10,16 @@ final class GraphRouter {
   private final PolicyRoutes policies;
   private final AdministrativeUnitRoutes units;
   private final SessionRoutes sessions;
+  private final ApplicationRoutes applications;
 
   GraphRouter(GraphTenant tenant) {
-    this(tenant, new AdministrativeUnitRoutes(java.util.List.of()));
+    this(tenant, new AdministrativeUnitRoutes(java.util.List.of()),
+        new ApplicationRoutes(java.util.List.of(), "", java.time.Instant.EPOCH));
   }
 
-  GraphRouter(GraphTenant tenant, AdministrativeUnitRoutes units) {
+  GraphRouter(GraphTenant tenant, AdministrativeUnitRoutes units, ApplicationRoutes applications) {
     this.units = units;
+    this.applications = applications;
     ApprovalRoutes approvals = new ApprovalRoutes(tenant);
     this.lookups = new LookupRoutes(tenant);
     this.directoryRoles = new DirectoryRoleRoutes(tenant, approvals);
@@ -40,6 +43,9 @@ final class GraphRouter {
     }
     if (sessions.owns(call)) {
       return sessions.handle(call);
+    }
+    if (applications.owns(call)) {
+      return applications.handle(call);
     }
     if (lookups.owns(call)) {
       return lookups.handle(call);

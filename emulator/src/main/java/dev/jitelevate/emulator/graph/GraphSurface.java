@@ -91,7 +91,8 @@ public final class GraphSurface implements Surface {
           context);
       tenant = loaded;
       paging = Paging.of(scenario);
-      router = new GraphRouter(loaded, AdministrativeUnitRoutes.from(scenario));
+      router = new GraphRouter(loaded, AdministrativeUnitRoutes.from(scenario),
+          ApplicationRoutes.from(scenario, directory.tenantId(), context.clock().now()));
     }
   }
 

@@ -1,0 +1,83 @@
+package dev.jitelevate.pimconfig.yaml;
+
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+
+/** A published JSON Schema (draft 2020-12) of a YAML file, and validation against it with each message's line. */
+public final class YamlSchema {
+  private final String text;
+  private final JsonSchema schema;
+  private final String fix;
+
+  private YamlSchema(String text, String fix) {
+    this.text = text;
+    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+    this.fix = fix;
+  }
+
+  /**
+   * The schema in a resource beside a class.
+   *
+   * @param fix what a violation's message ends with, e.g. "Fix it to match x.schema.json (docs/x.md)."
+   * @throws IllegalStateException when the resource is missing (a packaging bug)
+   */
+  public static YamlSchema fromResource(Class<?> owner, String resource, String fix) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new YamlSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8), fix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The schema's text, as published. */
+  public String text() {
+    return text;
+  }
+
+  /**
+   * One violation.
+   *
+   * @param path the instance path, e.g. {@code $.rules[0].grant}
+   * @param line the line it starts on
+   * @param message the validator's message
+   */
+  public record Violation(String path, int line, String message) {}
+
+  /** Every violation, first line first. */
+  public List<Violation> validate(YamlDocument document) {
+    return schema.validate(document.root()).stream()
+        .map(m -> violation(m, document))
+        .sorted(Comparator.comparingInt(Violation::line))
+        .toList();
+  }
+
+  /**
+   * Requires the document to match.
+   *
+   * @throws YamlProblem naming the first violation's line, with how many more there are
+   */
+  public void check(YamlDocument document) {
+    List<Violation> violations = validate(document);
+    if (!violations.isEmpty()) {
+      Violation v = violations.get(0);
+      throw new YamlProblem(v.line(), v.message() + (violations.size() > 1 ? " (and " + (violations.size() - 1)
+          + " more)" : "") + ".", fix);
+    }
+  }
+
+  private static Violation violation(ValidationMessage m, YamlDocument document) {
+    String path = m.getInstanceLocation().toString();
+    return new Violation(path, document.lineOf(path), m.getMessage());
+  }
+}
