@@ -8,7 +8,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "approvals", mixinStandardHelpOptions = true,
     description = {"Approve or deny the PIM requests waiting for you, from the terminal.",
         "Azure roles, Entra directory roles and PIM for Groups; sign in as yourself (Graph approvals are delegated only)."},
-    subcommands = {ApprovalsListCommand.class, ApprovalsDecideCommand.Approve.class, ApprovalsDecideCommand.Deny.class})
+    subcommands = {ApprovalsListCommand.class, ApprovalsDecideCommand.Approve.class, ApprovalsDecideCommand.Deny.class,
+        ApprovalsWatchCommand.class})
 public final class ApprovalsCommand {
   @ParentCommand
   JitElevate root;
