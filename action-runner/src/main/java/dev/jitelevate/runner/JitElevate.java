@@ -52,10 +52,14 @@ public final class JitElevate {
     return console;
   }
 
-  /** The configured command line: short errors, one exit code per failure class. */
+  /**
+   * The configured command line: help as wide as the terminal (80 columns when it is not one), short errors,
+   * one exit code per failure class.
+   */
   public static CommandLine commandLine(JitElevate root) {
     ShortErrorHandler errors = new ShortErrorHandler(root.console());
     return new CommandLine(root)
+        .setUsageHelpAutoWidth(true)
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setExitCodeExceptionMapper(new ExitCodeMapper());
