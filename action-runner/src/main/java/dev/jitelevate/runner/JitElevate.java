@@ -37,7 +37,10 @@ public final class JitElevate {
     return console;
   }
 
-  /** The configured command line with every command: short errors, one exit code per failure class. */
+  /**
+   * The configured command line with every command: help as wide as the terminal (80 columns when it is not
+   * one), short errors, one exit code per failure class.
+   */
   public static CommandLine commandLine(JitElevate root) {
     return commandLine(root, Subcommands.every());
   }
@@ -56,7 +59,8 @@ public final class JitElevate {
     for (Class<?> command : commands) {
       line.addSubcommand(command);
     }
-    return line.setExecutionExceptionHandler(errors)
+    return line.setUsageHelpAutoWidth(true)
+        .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors)
         .setExitCodeExceptionMapper(new ExitCodeMapper());
   }

@@ -14,16 +14,19 @@ import java.util.function.Predicate;
 /**
  * The signed-in approver's desk: the requests waiting for them, and their decisions. Azure roles through
  * {@code roleAssignmentScheduleRequests?$filter=asApprover()} and the {@code roleAssignmentApprovals} stages;
- * PIM for Groups (Graph, delegated only) through {@code filterByCurrentUser(on='approver')} and the
- * assignment approval's stages. Directory roles are not listed: Graph's directory role requests filter by the
- * current user only as {@code on='principal'}. An approver never decides a request for something they could
- * hold themselves.
+ * directory roles through v1.0 {@code roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')} and the
+ * beta-only {@code roleAssignmentApprovals/{id}/steps} (Graph has no v1.0 directory role approval); PIM for
+ * Groups through v1.0 {@code filterByCurrentUser(on='approver')} and the assignment approval's stages. Graph's
+ * approval APIs are delegated only. An approver never decides a request for something they could hold
+ * themselves.
  */
 public final class ApprovalDesk {
   static final String PIM_API = "2020-10-01";
   static final String APPROVALS_API = "2021-01-01-preview";
   private static final String ARM_REQUESTS = "providers/Microsoft.Authorization/roleAssignmentScheduleRequests";
-  private static final String GROUPS = "v1.0/identityGovernance/privilegedAccess/group/";
+  static final String GROUPS = "v1.0/identityGovernance/privilegedAccess/group/";
+  static final String DIRECTORY = "v1.0/roleManagement/directory/";
+  private static final String DIRECTORY_APPROVALS = "beta/roleManagement/directory/roleAssignmentApprovals/";
   private final RestCalls arm;
   private final RestCalls graph;
 
@@ -39,14 +42,25 @@ public final class ApprovalDesk {
       JsonNode p = r.path("properties");
       if ("PendingApproval".equalsIgnoreCase(p.path("status").asText())) {
         all.add(new PendingApproval(Surface.AZURE_ROLE, p.path("approvalId").asText(), r.path("name").asText(),
-            p.path("principalId").asText(), p.path("roleDefinitionId").asText(), p.path("scope").asText(),
+            p.path("principalId").asText(), p.path("roleDefinitionId").asText(),
+            name(p.path("expandedProperties").path("roleDefinition")), p.path("scope").asText(),
             duration(p), p.path("justification").asText(""), ticket(p), time(p.path("createdOn"))));
       }
     }
-    for (JsonNode r : pages(graph, GROUPS + "assignmentScheduleRequests/filterByCurrentUser(on='approver')")) {
+    for (JsonNode r : pages(graph, DIRECTORY + "roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')"
+        + "?$expand=roleDefinition")) {
+      if ("PendingApproval".equalsIgnoreCase(r.path("status").asText())) {
+        all.add(new PendingApproval(Surface.DIRECTORY_ROLE, r.path("approvalId").asText(), r.path("id").asText(),
+            r.path("principalId").asText(), r.path("roleDefinitionId").asText(), name(r.path("roleDefinition")),
+            r.path("directoryScopeId").asText("/"),
+            duration(r), r.path("justification").asText(""), ticket(r), time(r.path("createdDateTime"))));
+      }
+    }
+    for (JsonNode r : pages(graph, GROUPS + "assignmentScheduleRequests/filterByCurrentUser(on='approver')?$expand=group")) {
       if ("PendingApproval".equalsIgnoreCase(r.path("status").asText())) {
         all.add(new PendingApproval(Surface.GROUP, r.path("approvalId").asText(), r.path("id").asText(),
-            r.path("principalId").asText(), r.path("groupId").asText(), r.path("accessId").asText("member"),
+            r.path("principalId").asText(), r.path("groupId").asText(), name(r.path("group")),
+            r.path("accessId").asText("member"),
             duration(r), r.path("justification").asText(""), ticket(r), time(r.path("createdDateTime"))));
       }
     }
@@ -66,6 +80,16 @@ public final class ApprovalDesk {
             || p.requestId().equalsIgnoreCase(id))
         .findFirst().orElseThrow(() -> new ApprovalException("ApprovalNotFound", "No request waits for your approval"
             + " under '" + id + "'; 'jit-elevate approvals list' shows the ones that do.", null));
+    return decide(pending, approverId, approve, reason);
+  }
+
+  /**
+   * Approves or denies this waiting request, giving the reason.
+   *
+   * @throws ApprovalException when the approver could hold the same role or group themselves, or the service
+   *     refuses the decision
+   */
+  public PendingApproval decide(PendingApproval pending, String approverId, boolean approve, String reason) {
     new ConflictCheck(arm, graph).requireIndependent(pending, approverId);
     ObjectNode review = JsonNodeFactory.instance.objectNode().put("reviewResult", approve ? "Approve" : "Deny")
         .put("justification", reason);
@@ -79,14 +103,17 @@ public final class ApprovalDesk {
         body.set("properties", review);
         arm.send(HttpMethod.PUT, approval + "/stages/" + stage + "?api-version=" + APPROVALS_API, body);
       }
-      default -> {
-        String path = GROUPS + "assignmentApprovals/" + pending.approvalId() + "/stages";
-        String stage = first(graph.get(path).path("value"), s -> "InProgress".equalsIgnoreCase(s.path("status").asText()))
-            .map(s -> s.path("id").asText()).orElseThrow(() -> noStage(pending.approvalId()));
-        graph.send(HttpMethod.PATCH, path + "/" + stage, review);
-      }
+      case DIRECTORY_ROLE -> decideStep(DIRECTORY_APPROVALS + pending.approvalId() + "/steps", pending, review);
+      case GROUP -> decideStep(GROUPS + "assignmentApprovals/" + pending.approvalId() + "/stages", pending, review);
     }
     return pending;
+  }
+
+  /** Graph: find the approval's stage (v1.0) or step (beta) in progress and PATCH the review into it. */
+  private void decideStep(String path, PendingApproval pending, ObjectNode review) {
+    String step = first(graph.get(path).path("value"), s -> "InProgress".equalsIgnoreCase(s.path("status").asText()))
+        .map(s -> s.path("id").asText()).orElseThrow(() -> noStage(pending.approvalId()));
+    graph.send(HttpMethod.PATCH, path + "/" + step, review);
   }
 
   static List<JsonNode> pages(RestCalls service, String first) {
@@ -112,6 +139,10 @@ public final class ApprovalDesk {
 
   private static ApprovalException noStage(String approval) {
     return new ApprovalException("ApprovalStageNotFound", "Approval " + approval + " has no stage in progress.", null);
+  }
+
+  private static Optional<String> name(JsonNode expanded) {
+    return Optional.of(expanded.path("displayName").asText("")).filter(n -> !n.isBlank());
   }
 
   private static Optional<Duration> duration(JsonNode request) {

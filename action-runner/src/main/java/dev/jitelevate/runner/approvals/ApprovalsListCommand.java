@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code jit-elevate approvals list}: who asks for what, for how long, why, and since when. */
 @Command(name = "list", sortOptions = false, mixinStandardHelpOptions = true,
-    description = "List the requests waiting for your approval: Azure roles and PIM for Groups.")
+    description = "List the requests waiting for your approval: Azure roles, directory roles and PIM for Groups.")
 public final class ApprovalsListCommand implements Callable<Integer> {
   @ParentCommand
   ApprovalsCommand parent;
@@ -59,12 +59,13 @@ public final class ApprovalsListCommand implements Callable<Integer> {
         .put("created", p.created().toString()).put("ageSeconds", p.age(now).toSeconds());
     p.duration().ifPresent(d -> o.put("duration", d.toString()));
     p.ticket().ifPresent(t -> o.put("ticket", t));
+    p.targetName().ifPresent(n -> o.put("targetName", n));
     return o;
   }
 
   static String line(PendingApproval p, Instant now) {
     return String.format("%-14s %s%n  requester %s, target %s at %s, %s, waiting %s%n  justification: %s%s",
-        p.surface().optionValue(), p.requestId(), p.requesterId(), p.targetId(), p.scope(),
+        p.surface().optionValue(), p.requestId(), p.requesterId(), p.targetName().orElse(p.targetId()), p.scope(),
         p.duration().map(ApprovalsListCommand::human).orElse("no end"), human(p.age(now)), p.justification(),
         p.ticket().map(t -> " (ticket " + t + ")").orElse(""));
   }

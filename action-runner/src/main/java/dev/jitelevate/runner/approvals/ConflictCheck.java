@@ -21,8 +21,11 @@ final class ConflictCheck {
     }
     boolean own = switch (pending.surface()) {
       case AZURE_ROLE -> holdsArm(pending, "roleEligibilitySchedules") || holdsArm(pending, "roleAssignmentSchedules");
-      case GROUP -> holdsGraph("v1.0/identityGovernance/privilegedAccess/group/eligibilitySchedules", pending, "groupId")
-          || holdsGraph("v1.0/identityGovernance/privilegedAccess/group/assignmentSchedules", pending, "groupId");
+      case DIRECTORY_ROLE -> holdsGraph(ApprovalDesk.DIRECTORY + "roleEligibilitySchedules", pending, "roleDefinitionId",
+          "directoryScopeId", "/") || holdsGraph(ApprovalDesk.DIRECTORY + "roleAssignmentSchedules", pending,
+          "roleDefinitionId", "directoryScopeId", "/");
+      case GROUP -> holdsGraph(ApprovalDesk.GROUPS + "eligibilitySchedules", pending, "groupId", "accessId", "member")
+          || holdsGraph(ApprovalDesk.GROUPS + "assignmentSchedules", pending, "groupId", "accessId", "member");
     };
     if (own) {
       throw refused(pending, "you are eligible for or hold " + (pending.surface() == Surface.GROUP
@@ -37,11 +40,15 @@ final class ConflictCheck {
         .anyMatch(p -> sameId(p.path("roleDefinitionId"), pending.targetId()));
   }
 
-  /** The same group with the same access (member or owner): an owner may approve a membership. */
-  private boolean holdsGraph(String collection, PendingApproval pending, String field) {
+  /**
+   * The same role at the same directory scope, or the same group with the same access (member or owner: an owner
+   * may approve a membership).
+   */
+  private boolean holdsGraph(String collection, PendingApproval pending, String target, String scopeField,
+      String defaultScope) {
     return ApprovalDesk.pages(graph, collection + "/filterByCurrentUser(on='principal')").stream()
-        .anyMatch(s -> sameId(s.path(field), pending.targetId())
-            && s.path("accessId").asText("member").equalsIgnoreCase(pending.scope()));
+        .anyMatch(s -> sameId(s.path(target), pending.targetId())
+            && s.path(scopeField).asText(defaultScope).equalsIgnoreCase(pending.scope()));
   }
 
   private static boolean sameId(JsonNode value, String id) {

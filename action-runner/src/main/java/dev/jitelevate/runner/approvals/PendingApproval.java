@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param requestId the schedule request's id
  * @param requesterId who asked (object id)
  * @param targetId the role definition id or group id
+ * @param targetName the role's or group's display name, when the service gave it
  * @param scope the ARM scope, directory scope or the group's access (member/owner)
  * @param duration how long was asked for, when bounded
  * @param justification why
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param created when it was asked
  */
 public record PendingApproval(Surface surface, String approvalId, String requestId, String requesterId,
-    String targetId, String scope, Optional<Duration> duration, String justification, Optional<String> ticket,
+    String targetId, Optional<String> targetName, String scope, Optional<Duration> duration, String justification, Optional<String> ticket,
     Instant created) {
   /** How long it has waited. */
   public Duration age(Instant now) {

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.RevocationHandle;
-import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.SweepReport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /** The JSON documents of {@code --json}: one per command, on stdout. */
@@ -77,24 +74,6 @@ final class Json {
     ObjectNode root = object();
     root.set("error", e);
     return write(root);
-  }
-
-  static String status(StatusReport report) {
-    ObjectNode o = object();
-    o.put("principalId", report.principal().value());
-    entries(o.putArray("eligible"), report.eligible());
-    entries(o.putArray("active"), report.active());
-    return write(o);
-  }
-
-  private static void entries(ArrayNode array, List<StatusReport.Entry> entries) {
-    for (StatusReport.Entry e : entries) {
-      ObjectNode n = array.addObject();
-      n.put("surface", e.surface()).put("role", e.role()).put("roleId", e.roleId()).put("scope", e.scope())
-          .put("assignmentType", e.assignmentType());
-      e.start().ifPresent(s -> n.put("start", s.toString()));
-      e.end().ifPresent(s -> n.put("end", s.toString()));
-    }
   }
 
   static String sweep(SweepReport report) {

@@ -11,9 +11,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code jit-elevate status}: your eligible and active elevations across Azure roles, directory roles and groups. */
+/**
+ * {@code jit-elevate status}: your active, pending, eligible elevations and rbac leftovers across Azure roles,
+ * directory roles and groups.
+ */
 @Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true,
-    description = "List your (or a principal's) eligible and active elevations.")
+    description = {"List your (or a principal's) elevations on Azure roles, directory roles and groups.",
+        "Active (with its end and how it was granted), pending approval (with the approvers), eligible, and the "
+            + "rbac strategy's leftover role assignments with their marked expiry."})
 public final class StatusCommand implements Callable<Integer> {
   @ParentCommand
   JitElevate root;
@@ -33,10 +38,11 @@ public final class StatusCommand implements Callable<Integer> {
     Console console = root.console();
     StatusReport report = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
         .status(Optional.ofNullable(principal));
+    java.time.Instant now = java.time.Instant.now();
     if (output.json()) {
-      console.result(Json.status(report));
+      console.result(StatusView.json(report, now));
     } else {
-      Summary.status(report).forEach(console::result);
+      StatusView.lines(report, now).forEach(console::result);
     }
     return ExitCodes.OK;
   }

@@ -4,10 +4,8 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.RevocationHandle;
-import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.SweepReport;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,25 +59,6 @@ final class Summary {
                 + " after " + handle.expiresAt() + "):"
             : "Revoke it when done (or it expires by itself at " + handle.expiresAt() + "):",
         "  jit-elevate revoke --handle " + file + signInHint);
-  }
-
-  static List<String> status(StatusReport report) {
-    List<String> lines = new ArrayList<>();
-    lines.add("Principal " + report.principal());
-    lines.add("Active (" + report.active().size() + "):");
-    report.active().forEach(e -> lines.add("  " + entry(e)));
-    lines.add("Eligible (" + report.eligible().size() + "):");
-    report.eligible().forEach(e -> lines.add("  " + entry(e)));
-    return lines;
-  }
-
-  private static String entry(StatusReport.Entry e) {
-    return String.format("%-9s %-32s %s%s", e.surface(), e.role(), e.scope(),
-        e.end().map(Summary::until).orElse(" (no end)"));
-  }
-
-  private static String until(Instant end) {
-    return " until " + end;
   }
 
   static List<String> sweep(SweepReport report) {

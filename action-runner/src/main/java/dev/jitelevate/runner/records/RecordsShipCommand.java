@@ -29,8 +29,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "ship", sortOptions = false, mixinStandardHelpOptions = true,
     description = {"Send activation records to Log Analytics / Microsoft Sentinel through the Logs Ingestion API.",
         "Deploy audit/infra/jit-elevation.json first; the identity needs Monitoring Metrics Publisher on the rule.",
-        "Files that are not records are reported and skipped. Exit 0 when every file was shipped, 2 when some were",
-        "not records, 4 when the service refused the identity, 10 when it refused otherwise or cannot be reached."})
+        "Files that are not records are reported and skipped.",
+        "Exit 0 when every file was shipped, 2 when some were not records, 4 when the service refused the identity, "
+            + "10 when it refused otherwise or cannot be reached."})
 public final class RecordsShipCommand implements Callable<Integer> {
   @ParentCommand
   RecordsCommand records;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two people, two processes: Alice's {@code elevate} waits for approval while Bob lists the request with
- * {@code approvals list} and approves or denies it, on Azure roles and PIM for Groups; Alice's command then runs or ends denied.
+ * {@code approvals list} and approves or denies it, on Azure roles, directory roles and PIM for Groups; Alice's command then runs or
+ * ends denied.
  */
 class ApprovalsRoundTripIT {
   static final String ALICE = "alice@contoso-emu.onmicrosoft.com";
   static final String BOB = "bob@contoso-emu.onmicrosoft.com";
+  static final String BOB_ID = "b0b00000-0000-4000-8000-000000000002";
   static final String SUBSCRIPTION = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   @TempDir
   Path dir;
@@ -39,17 +43,24 @@ class ApprovalsRoundTripIT {
 
   @BeforeEach
   void start() throws Exception {
+    emulator = PimEmulator.builder().scenario(scenario(demo -> { })).hazards(Hazards.none()
+        .withProvisioningDelay(Duration.ofMillis(200)).withPropagationDelay(Duration.ofMillis(300))
+        .withMinimumActiveDuration(Duration.ofSeconds(1))).start();
+    profile = emulator.writeProfile(dir.resolve("profile.json"));
+  }
+
+  /** The demo tenant with Bob approving User Administrator and grp-prod-admins, plus a test's own change. */
+  Scenario scenario(Consumer<ObjectNode> change) throws Exception {
     ObjectNode demo;
     try (InputStream in = Scenario.class.getResourceAsStream("/scenarios/demo.json")) {
       demo = (ObjectNode) new ObjectMapper().readTree(in);
     }
     ObjectNode groupPolicy = (ObjectNode) demo.path("pimGroups").path("policies").get(0);
-    groupPolicy.put("requireApproval", true).putArray("approvers").add("b0b00000-0000-4000-8000-000000000002");
-    Path scenario = Files.writeString(dir.resolve("scenario.json"), demo.toString());
-    emulator = PimEmulator.builder().scenario(Scenario.file(scenario)).hazards(Hazards.none()
-        .withProvisioningDelay(Duration.ofMillis(200)).withPropagationDelay(Duration.ofMillis(300))
-        .withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-    profile = emulator.writeProfile(dir.resolve("profile.json"));
+    groupPolicy.put("requireApproval", true).putArray("approvers").add(BOB_ID);
+    ObjectNode userAdminPolicy = (ObjectNode) demo.path("directory").path("policies").get(0);
+    userAdminPolicy.put("requireApproval", true).putArray("approvers").add(BOB_ID);
+    change.accept(demo);
+    return Scenario.file(Files.writeString(Files.createTempFile(dir, "scenario", ".json"), demo.toString()));
   }
 
   @AfterEach
@@ -70,6 +81,7 @@ class ApprovalsRoundTripIT {
     args.addAll(switch (surface) {
       case "azure-role" -> List.of("--role", "Contributor", "--scope", SUBSCRIPTION, "--ticket-number", "INC-4711",
           "--ticket-system", "Jira");
+      case "directory-role" -> List.of("--role", "User Administrator");
       default -> List.of("--group", "grp-prod-admins");
     });
     List<String> all = as(args.toArray(String[]::new));
@@ -78,7 +90,8 @@ class ApprovalsRoundTripIT {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"azure-role, approve", "azure-role, deny", "group, approve", "group, deny"})
+  @CsvSource({"azure-role, approve", "azure-role, deny", "directory-role, approve", "directory-role, deny",
+      "group, approve", "group, deny"})
   void bobDecidesAliceRequestFromAnotherProcess(String surface, String decision) throws Exception {
     emulator.signIns().completeDeviceCodesAs(ALICE);
     TestCli.Running alice = TestCli.start(dir, request(surface));
@@ -123,6 +136,28 @@ class ApprovalsRoundTripIT {
     assertThat(refused.exitCode()).isEqualTo(4);
     assertThat(refused.err()).contains("No request waits for your approval");
     assertThat(requestId).isNotBlank();
+    alice.process().destroy();
+    alice.process().waitFor(60, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void anApproverEligibleForTheSameDirectoryRoleIsRefused() throws Exception {
+    emulator.loadScenario(scenario(demo -> ((ArrayNode) demo.path("directory").path("eligibilities")).addObject()
+        .put("principalId", BOB_ID).put("role", "User Administrator").put("directoryScopeId", "/")));
+    emulator.signIns().completeDeviceCodesAs(ALICE);
+    TestCli.Running alice = TestCli.start(dir, request("directory-role"));
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (emulator.pendingApprovals().isEmpty()) {
+      assertThat(System.nanoTime()).as("Alice's request waits for approval").isLessThan(until);
+      assertThat(alice.process().isAlive()).as(alice.err()).isTrue();
+      Thread.sleep(200);
+    }
+    emulator.signIns().completeDeviceCodesAs(BOB);
+    String requestId = emulator.pendingApprovals().get(0).requestId();
+    TestCli.Result refused = TestCli.run(dir, as("approvals", "approve", requestId, "--reason", "looks fine"));
+    assertThat(refused.exitCode()).as(refused.all()).isEqualTo(4);
+    assertThat(refused.err()).contains("ApproverNotIndependent").contains("eligible for or hold this role yourself");
+    assertThat(emulator.pendingApprovals()).hasSize(1);
     alice.process().destroy();
     alice.process().waitFor(60, TimeUnit.SECONDS);
   }

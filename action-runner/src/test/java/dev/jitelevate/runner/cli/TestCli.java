@@ -32,6 +32,15 @@ public final class TestCli {
     return new Result(r.exitCode(), r.out(), r.err());
   }
 
+  /** Runs with extra environment variables (e.g. a webhook URL that must come from the environment). */
+  public static Result run(Path home, java.util.Map<String, String> env, List<String> args)
+      throws IOException, InterruptedException {
+    CliProcess cli = cli(home);
+    env.forEach(cli::env);
+    CliProcess.Result r = cli.run(args);
+    return new Result(r.exitCode(), r.out(), r.err());
+  }
+
   public static Running start(Path home, List<String> args) throws IOException {
     CliProcess.Running r = cli(home).start(args);
     return new Running(r.process(), r.err());

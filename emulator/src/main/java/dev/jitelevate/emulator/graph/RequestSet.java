@@ -1,6 +1,5 @@
 package dev.jitelevate.emulator.graph;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import java.util.Set;
@@ -21,7 +20,8 @@ final class RequestSet {
     this.write = write;
     this.entities = new EntitySet(name, read, contextFragment,
         () -> tenant.state.requests(type, kind).stream().map(PimRenderer::request).toList(),
-        byCreatorAndApprover ? new ByCreatorAndApprover() : EntitySet.CurrentUserMatch.PRINCIPAL,
+        new RequestsOfCurrentUser(tenant, byCreatorAndApprover ? RequestsOfCurrentUser.GROUPS
+            : RequestsOfCurrentUser.DIRECTORY_ROLES),
         requiredFilter, Expansions.pim(tenant),
         kind == PimTarget.Kind.DIRECTORY ? EntitySet.Readers.ADMIN_READERS : EntitySet.Readers.ANY_PERMITTED);
   }
@@ -68,23 +68,5 @@ final class RequestSet {
       approval.stageStatus = Approval.COMPLETED;
     }
     return EmulatorResponse.empty(204);
-  }
-
-  /** PIM for Groups' {@code on='principal'|'createdBy'|'approver'}. */
-  private final class ByCreatorAndApprover implements EntitySet.CurrentUserMatch {
-    public Set<String> supported() {
-      return Set.of("principal", "createdBy", "approver");
-    }
-
-    public boolean matches(String on, String callerId, ObjectNode entity) {
-      return switch (on) {
-        case "principal" -> callerId.equalsIgnoreCase(entity.path("principalId").asText());
-        case "createdBy" -> callerId.equalsIgnoreCase(entity.path("createdBy").path("user").path("id").asText());
-        default -> {
-          Approval approval = tenant.state.approvals.get(entity.path("approvalId").asText());
-          yield approval != null && tenant.approvals.isApprover(approval, callerId);
-        }
-      };
-    }
   }
 }

@@ -356,6 +356,33 @@ class GraphDirectoryRolesTest {
     }
 
     @Test
+    void theApproverListsTheRequestsWaitingForThemWithFilterByCurrentUser() {
+      JsonNode pending = requestNeedingApproval();
+      String mine = REQUESTS + "/filterByCurrentUser(on='approver')";
+      JsonNode forBob = graph.get(graph.userToken(BOB), mine).bodyJson().path("value");
+      assertThat(forBob).singleElement().satisfies(r -> {
+        assertThat(r.path("id").asText()).isEqualTo(pending.path("id").asText());
+        assertThat(r.path("status").asText()).isEqualTo("PendingApproval");
+      });
+      assertThat(graph.get(graph.userToken(CAROL), mine).bodyJson().path("value")).isEmpty();
+      assertThat(graph.get(graph.userToken(ALICE), mine).bodyJson().path("value")).isEmpty();
+    }
+
+    @Test
+    void directoryRoleRequestsDoNotFilterByTheirCreator() {
+      assertError(graph.get(graph.userToken(BOB), REQUESTS + "/filterByCurrentUser(on='createdBy')"), 400,
+          "BadRequest");
+    }
+
+    @Test
+    void theDirectoryRoleApprovalIsOnlyInBeta() {
+      JsonNode pending = requestNeedingApproval();
+      EmulatorResponse v1 = graph.get(graph.userToken(BOB),
+          "/v1.0/roleManagement/directory/roleAssignmentApprovals/" + pending.path("approvalId").asText());
+      assertThat(v1.status()).isEqualTo(400);
+    }
+
+    @Test
     void someoneWhoIsNotAnApproverCannotDecide() {
       JsonNode pending = requestNeedingApproval();
       String approvalPath = "/beta/roleManagement/directory/roleAssignmentApprovals/" + pending.path("approvalId").asText();

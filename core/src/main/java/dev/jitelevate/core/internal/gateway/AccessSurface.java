@@ -59,4 +59,13 @@ public interface AccessSurface {
   default StatusReport status(PrincipalId principal) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list a principal's elevations");
   }
+
+  /**
+   * Lists the principal's requests on this surface that wait for approval (for {@code jit-elevate status}).
+   *
+   * @throws UnsupportedOperationException when the surface cannot list them
+   */
+  default List<PendingRequestView> pendingRequests(PrincipalId principal) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list a principal's requests");
+  }
 }

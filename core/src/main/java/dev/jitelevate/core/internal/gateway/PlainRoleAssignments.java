@@ -14,6 +14,12 @@ public interface PlainRoleAssignments {
    */
   List<ActiveInstance> markedAssignments(String scope);
 
+  /**
+   * Lists the principal's own plain role assignments, at every scope the caller can read, whose description
+   * carries the rbac strategy's expiry marker.
+   */
+  List<dev.jitelevate.core.StatusReport.Leftover> leftovers(dev.jitelevate.core.PrincipalId principal);
+
   /** Deletes a plain role assignment by its full id. */
   void deleteAssignment(String assignmentId);
 }

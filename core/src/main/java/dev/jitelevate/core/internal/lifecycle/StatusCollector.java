@@ -7,12 +7,18 @@ import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** Lists a principal's eligible and active elevations across ARM, directory roles and groups. */
+/**
+ * Lists a principal's elevations across ARM, directory roles and groups: eligible, active, pending (with their
+ * approvers) and the rbac strategy's marked leftovers. A surface that cannot be read is named in a warning and
+ * the others are still listed.
+ */
 final class StatusCollector {
   private static final List<SurfaceKind> KINDS = List.of(SurfaceKind.ARM, SurfaceKind.DIRECTORY, SurfaceKind.GROUP);
   private final Lifecycle lifecycle;
@@ -25,6 +31,7 @@ final class StatusCollector {
     RunEvents events = new RunEvents(lifecycle.config().listener());
     List<StatusReport.Entry> eligible = new ArrayList<>();
     List<StatusReport.Entry> active = new ArrayList<>();
+    List<StatusReport.Pending> pending = new ArrayList<>();
     List<ElevationException> refused = new ArrayList<>();
     PrincipalId who = null;
     for (SurfaceKind kind : KINDS) {
@@ -32,29 +39,53 @@ final class StatusCollector {
       if (who == null) {
         who = principal.orElseGet(() -> surface.whoAmI(lifecycle.config().identity()).id());
       }
-      try {
-        StatusReport part = surface.status(who);
-        eligible.addAll(part.eligible());
-        active.addAll(part.active());
-      } catch (UnsupportedOperationException e) {
-        warn(events, kind, e.getMessage());
-      } catch (ElevationException e) {
-        if (e.kind() != FailureKind.NOT_AUTHORIZED) {
-          throw e;
-        }
-        refused.add(e);
-        warn(events, kind, e.getMessage() + " (the identity may not read them; the other surfaces are listed)");
+      PrincipalId of = who;
+      Optional<StatusReport> part = read(events, kind, refused, () -> surface.status(of));
+      part.ifPresent(p -> {
+        eligible.addAll(p.eligible());
+        active.addAll(p.active());
+      });
+      if (part.isPresent()) {
+        read(events, kind, new ArrayList<>(), () -> new PendingApprovers(surface).of(of)).ifPresent(pending::addAll);
       }
     }
     if (refused.size() == KINDS.size()) {
       throw refused.get(0);
     }
-    return new StatusReport(who, eligible, active);
+    PrincipalId of = who;
+    List<StatusReport.Leftover> leftovers = read(events, SurfaceKind.ARM_RBAC, new ArrayList<>(),
+        () -> rbac(events).leftovers(of)).orElse(List.of());
+    return new StatusReport(who, eligible, active, pending, leftovers);
+  }
+
+  private PlainRoleAssignments rbac(RunEvents events) {
+    AccessSurface surface = lifecycle.open(SurfaceKind.ARM_RBAC, Strategy.SELF, events);
+    if (surface instanceof PlainRoleAssignments assignments) {
+      return assignments;
+    }
+    throw new UnsupportedOperationException("this surface has no plain role assignments");
+  }
+
+  /** One read: a refusal or an unsupported listing becomes a warning; anything else fails the status. */
+  private <T> Optional<T> read(RunEvents events, SurfaceKind kind, List<ElevationException> refused, Supplier<T> read) {
+    try {
+      return Optional.of(read.get());
+    } catch (UnsupportedOperationException e) {
+      warn(events, kind, e.getMessage());
+    } catch (ElevationException e) {
+      if (e.kind() != FailureKind.NOT_AUTHORIZED) {
+        throw e;
+      }
+      refused.add(e);
+      warn(events, kind, e.getMessage() + " (the identity may not read them; the other surfaces are listed)");
+    }
+    return Optional.empty();
   }
 
   /** One surface could not be listed: say so and go on with the others (a partial answer beats none). */
   private void warn(RunEvents events, SurfaceKind kind, String why) {
+    String what = kind == SurfaceKind.ARM_RBAC ? "rbac leftover" : Lifecycle.surfaceOf(kind).wireValue();
     events.on(new ElevationEvent.Notice(lifecycle.config().clock().instant(), ElevationEvent.Level.WARNING,
-        "Cannot list " + Lifecycle.surfaceOf(kind).wireValue() + " elevations: " + why));
+        "Cannot list " + what + " elevations: " + why));
   }
 }

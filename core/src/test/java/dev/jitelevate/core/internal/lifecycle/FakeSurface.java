@@ -243,6 +243,12 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   }
 
   @Override
+  public List<dev.jitelevate.core.StatusReport.Leftover> leftovers(PrincipalId principal) {
+    call("leftovers");
+    return List.of();
+  }
+
+  @Override
   public void deleteAssignment(String assignmentId) {
     call("deleteAssignment:" + assignmentId);
     active.removeIf(i -> i.id().equals(assignmentId));

@@ -33,12 +33,14 @@ final class PimSurface extends ArmSurfaceBase {
 
   private final PimPolicies policies;
   private final PimSchedules schedules;
+  private final PimPendingRequests pending;
 
   PimSurface(ArmClient arm, DirectoryPrincipals principals, RoleResolver roles, Supplier<TokenClaims> caller,
       Function<CredentialSource, TokenCredential> credentials, SurfaceContext context, SdkHttp http) {
     super(arm, principals, roles, credentials, context, http);
     this.policies = new PimPolicies(arm, caller);
     this.schedules = new PimSchedules(arm, caller, context.clock());
+    this.pending = new PimPendingRequests(arm, caller);
   }
 
   @Override
@@ -115,6 +117,11 @@ final class PimSurface extends ArmSurfaceBase {
   @Override
   public StatusReport status(PrincipalId principal) {
     return schedules.status(principal);
+  }
+
+  @Override
+  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
+    return pending.of(principal);
   }
 
   private RoleAssignmentScheduleRequestsClient requests() {

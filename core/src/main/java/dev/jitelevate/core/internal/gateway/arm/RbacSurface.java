@@ -153,6 +153,27 @@ final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
         .toList());
   }
 
+  /** Reads from the tenant root with {@code assignedTo}: direct assignments and those through groups. */
+  @Override
+  public List<dev.jitelevate.core.StatusReport.Leftover> leftovers(PrincipalId principal) {
+    String filter = "assignedTo(" + dev.jitelevate.core.internal.gateway.OData.literal(principal.value()) + ")";
+    List<RoleAssignmentInner> marked = arm.call("roleAssignments.list", () -> assignments()
+        .listForScope("", filter, null, null, Context.NONE).stream()
+        .filter(a -> a.description() != null && a.description().contains(MARKER)).toList());
+    return marked.stream().map(a -> new dev.jitelevate.core.StatusReport.Leftover(roleName(a.roleDefinitionId()),
+        a.scope(), a.id(), RbacExpiry.of(a.description()))).toList();
+  }
+
+  /** The role's display name, or its GUID when the definition cannot be read. */
+  private String roleName(String roleDefinitionId) {
+    try {
+      return Optional.ofNullable(arm.call("roleDefinitions.get", () -> arm.sdk().getRoleDefinitions()
+          .getById(roleDefinitionId)).roleName()).orElse(ArmScopes.lastSegment(roleDefinitionId));
+    } catch (ElevationException e) {
+      return ArmScopes.lastSegment(roleDefinitionId);
+    }
+  }
+
   @Override
   public void deleteAssignment(String assignmentId) {
     arm.call("roleAssignments.delete", () -> assignments().deleteByIdWithResponse(assignmentId, null, Context.NONE));

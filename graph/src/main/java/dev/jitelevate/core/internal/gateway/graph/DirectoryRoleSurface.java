@@ -151,6 +151,11 @@ final class DirectoryRoleSurface extends PimSurface {
     return new StatusReport(principal, eligible, active);
   }
 
+  @Override
+  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
+    return new PendingRequests(graph, calls).directory(principal, ownOnly(principal), roles::nameOf);
+  }
+
   private List<UnifiedRoleEligibilityScheduleInstance> listEligible(PrincipalId principal, String roleFilter) {
     var list = graph.roleManagement().directory().roleEligibilityScheduleInstances();
     if (ownOnly(principal)) {

@@ -151,6 +151,11 @@ final class GroupSurface extends PimSurface {
     return new StatusReport(principal, eligible, active);
   }
 
+  @Override
+  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
+    return new PendingRequests(graph, calls).groups(principal, groups::nameOf);
+  }
+
   private StatusReport.Entry entry(String groupId, PrivilegedAccessGroupRelationships access,
       java.time.OffsetDateTime start, java.time.OffsetDateTime end, String type) {
     String accessId = access == null ? "member" : access.getValue();
