@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public interface ActiveElevations extends AutoCloseable {
 
+  /**
+   * Each target's own elevation, in the order the requests were given: its handle and its own record (what
+   * {@link Elevator#revoke} continues). Closing or detaching goes through this object, not through these.
+   */
+  List<ActiveElevation> elevations();
+
   /** What is needed to revoke each target later, in the order the requests were given. */
   List<RevocationHandle> handles();
 

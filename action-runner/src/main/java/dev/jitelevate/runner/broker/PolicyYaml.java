@@ -11,12 +11,16 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A policy file as a JSON tree plus the line each value starts on, keyed by path ({@code $.rules[0].when.ref}). */
-record PolicyYaml(JsonNode root, Map<String, Integer> lines) {
+/**
+ * A YAML file (the broker policy, the sets file) as a JSON tree plus the line each value starts on, keyed by path
+ * ({@code $.rules[0].when.ref}).
+ */
+public record PolicyYaml(JsonNode root, Map<String, Integer> lines) {
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  static PolicyYaml parse(String text) throws IOException {
+  /** Parses the text; a syntax error is Jackson's, with its location. */
+  public static PolicyYaml parse(String text) throws IOException {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser parser = YAML.createParser(text)) {
       JsonToken first = parser.nextToken();
@@ -26,7 +30,7 @@ record PolicyYaml(JsonNode root, Map<String, Integer> lines) {
   }
 
   /** The line of a path, or of its nearest parent that has one. */
-  int lineOf(String path) {
+  public int lineOf(String path) {
     String p = path;
     while (!p.isEmpty()) {
       Integer line = lines.get(p);

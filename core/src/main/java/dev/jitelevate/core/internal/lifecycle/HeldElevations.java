@@ -34,6 +34,11 @@ final class HeldElevations implements ActiveElevations {
   }
 
   @Override
+  public List<dev.jitelevate.core.ActiveElevation> elevations() {
+    return slots.stream().map(s -> s.active).filter(Objects::nonNull).toList();
+  }
+
+  @Override
   public List<RevocationHandle> handles() {
     return slots.stream().map(s -> s.active).filter(Objects::nonNull).map(a -> a.handle()).toList();
   }
