@@ -29,9 +29,23 @@ public record ActivationRecord(
     int apiCalls,
     Map<String, Object> operation,
     Map<String, String> ci,
-    Optional<Exposure> exposure) {
+    Optional<Exposure> exposure,
+    List<TargetSection> targets) {
 
   public static final String SCHEMA_VERSION = "1.3";
+
+  public ActivationRecord {
+    targets = targets == null ? List.of() : List.copyOf(targets);
+  }
+
+  /** A record of one target (schema 1.2 and earlier, or a single-target run). */
+  public ActivationRecord(String schemaVersion, List<String> requestIds, Principal principal, Target target,
+      Strategy strategy, String justification, Optional<TicketInfo> ticket, Window window, Timeline timeline,
+      Optional<Approval> approval, Outcome outcome, Revocation revocation, Optional<Failure> error, int retries,
+      int apiCalls, Map<String, Object> operation, Map<String, String> ci, Optional<Exposure> exposure) {
+    this(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window, timeline, approval,
+        outcome, revocation, error, retries, apiCalls, operation, ci, exposure, List.of());
+  }
 
   /** A record without an {@code exposure} section (schema 1.1 and earlier, or nothing became active). */
   public ActivationRecord(String schemaVersion, List<String> requestIds, Principal principal, Target target,
@@ -39,13 +53,19 @@ public record ActivationRecord(
       Optional<Approval> approval, Outcome outcome, Revocation revocation, Optional<Failure> error, int retries,
       int apiCalls, Map<String, Object> operation, Map<String, String> ci) {
     this(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window, timeline, approval,
-        outcome, revocation, error, retries, apiCalls, operation, ci, Optional.empty());
+        outcome, revocation, error, retries, apiCalls, operation, ci, Optional.empty(), List.of());
   }
 
   /** This record with its {@code exposure} section replaced. */
   public ActivationRecord withExposure(Optional<Exposure> value) {
     return new ActivationRecord(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window,
-        timeline, approval, outcome, revocation, error, retries, apiCalls, operation, ci, value);
+        timeline, approval, outcome, revocation, error, retries, apiCalls, operation, ci, value, targets);
+  }
+
+  /** This record with its per-target sections replaced (a multi-target elevation). */
+  public ActivationRecord withTargets(List<TargetSection> value) {
+    return new ActivationRecord(schemaVersion, requestIds, principal, target, strategy, justification, ticket, window,
+        timeline, approval, outcome, revocation, error, retries, apiCalls, operation, ci, exposure, value);
   }
 
   /**
@@ -157,6 +177,26 @@ public record ActivationRecord(
           explanation + " " + Character.toUpperCase(revocation.describe().charAt(0)) + revocation.describe().substring(1)
               + (revocation.status() == SessionRevocation.Status.REVOKED ? ", so the time above stands." : "."),
           Optional.of(revocation));
+    }
+  }
+
+  /**
+   * Since 1.3: one target of an elevation with several (all-or-nothing). The record's top-level {@code target} is
+   * the first of them; its {@code outcome}, {@code revocation} and {@code error} are the whole elevation's.
+   *
+   * @param target what this section elevated to
+   * @param requestIds the requests submitted for this target
+   * @param outcome how this target's own lifecycle ended ({@code SUCCEEDED} also when another target failed)
+   * @param window what was granted for this target
+   * @param timeline this target's steps
+   * @param approval its approval, when its policy required one
+   * @param revocation how this target's access ended
+   * @param error why this target failed, when it did
+   */
+  public record TargetSection(Target target, List<String> requestIds, Outcome outcome, Window window, Timeline timeline,
+      Optional<Approval> approval, Revocation revocation, Optional<Failure> error) {
+    public TargetSection {
+      requestIds = List.copyOf(requestIds);
     }
   }
 

@@ -32,6 +32,28 @@ public interface Elevator {
    */
   ElevationOutcome run(ElevationRequest request, PrivilegedOperation operation);
 
+  /**
+   * Elevates to several targets as one, all-or-nothing: elevated in parallel and each verified; when one fails
+   * (refused, denied, timed out, not propagated) the others are revoked once they have settled, and the first
+   * failure is thrown with the later ones suppressed in it. One record with a section per target; the events
+   * name their target.
+   *
+   * @param requests two or more requests for the same principal and strategy, each for a different target
+   * @throws InvalidElevationRequestException before anything is submitted, when the requests cannot go together
+   * @throws ElevationException the first failure, with the record attached; nothing of this call is active then
+   */
+  ActiveElevations elevateAll(java.util.List<ElevationRequest> requests);
+
+  /**
+   * Elevates to several targets as one ({@link #elevateAll}), performs the operation once all are active, revokes
+   * them all (always) and returns the outcome with its one record. Never throws for failures of the lifecycle or
+   * the operation: they are in the outcome.
+   */
+  ElevationOutcome runAll(java.util.List<ElevationRequest> requests, PrivilegedOperation operation);
+
+  /** Checks each request against the service's policy without submitting anything; one record for them all. */
+  ElevationOutcome validateAll(java.util.List<ElevationRequest> requests);
+
   /** Checks the request against the service's policy without submitting it (ARM validate / Graph isValidationOnly). */
   ElevationOutcome validate(ElevationRequest request);
 

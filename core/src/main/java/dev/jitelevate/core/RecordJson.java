@@ -40,36 +40,26 @@ final class RecordJson {
     p.put("id", r.principal().id());
     opt(p, "displayName", r.principal().displayName());
     opt(p, "type", r.principal().type());
-    ObjectNode t = o.putObject("target");
-    t.put("kind", r.target().kind().wireValue());
-    opt(t, "roleDefinitionId", r.target().roleDefinitionId());
-    opt(t, "roleName", r.target().roleName());
-    t.put("scope", r.target().scope());
-    opt(t, "groupAccess", r.target().groupAccess().map(GroupAccess::wireValue));
+    TargetSectionsJson.writeTarget(o.putObject("target"), r.target());
     o.put("strategy", r.strategy().wireValue());
     o.put("justification", r.justification());
     r.ticket().ifPresent(k -> o.putObject("ticket").put("number", k.number()).put("system", k.system()));
-    ObjectNode w = o.putObject("window");
-    w.put("requested", r.window().requested().toString());
-    optInstant(w, "grantedStart", r.window().grantedStart());
-    optInstant(w, "grantedEnd", r.window().grantedEnd());
+    TargetSectionsJson.writeWindow(o.putObject("window"), r.window());
     writeTimeline(o.putObject("timeline"), r.timeline());
     r.approval().ifPresent(a -> writeApproval(o.putObject("approval"), a));
     o.put("outcome", r.outcome().name());
-    ObjectNode v = o.putObject("revocation");
-    v.put("status", r.revocation().status().name());
-    optInstant(v, "expiresAt", r.revocation().expiresAt());
-    opt(v, "detail", r.revocation().detail());
+    TargetSectionsJson.writeRevocation(o.putObject("revocation"), r.revocation());
     r.error().ifPresent(e -> writeFailure(o.putObject("error"), e));
     o.put("retries", r.retries());
     o.put("apiCalls", r.apiCalls());
     o.set("operation", mapper.valueToTree(r.operation()));
     o.set("ci", mapper.valueToTree(r.ci()));
     r.exposure().ifPresent(e -> writeExposure(o.putObject("exposure"), e));
+    TargetSectionsJson.write(o, r.targets());
     return o;
   }
 
-  private static void writeTimeline(ObjectNode n, Timeline tl) {
+  static void writeTimeline(ObjectNode n, Timeline tl) {
     n.put("requested", tl.requested().toString());
     optInstant(n, "submitted", tl.submitted());
     optInstant(n, "approved", tl.approved());
@@ -119,7 +109,7 @@ final class RecordJson {
         instant(n, "accessMayPersistUntil"), n.path("explanation").asText(""), readSessions(n.path("sessionsRevoked"))));
   }
 
-  private static void writeApproval(ObjectNode n, Approval a) {
+  static void writeApproval(ObjectNode n, Approval a) {
     n.put("approvalId", a.approvalId());
     opt(n, "approverId", a.approverId());
     opt(n, "decision", a.decision());
@@ -127,7 +117,7 @@ final class RecordJson {
     optInstant(n, "decidedAt", a.decidedAt());
   }
 
-  private static void writeFailure(ObjectNode n, Failure f) {
+  static void writeFailure(ObjectNode n, Failure f) {
     n.put("kind", f.kind().name());
     opt(n, "code", f.code());
     n.put("message", f.message());
@@ -135,11 +125,11 @@ final class RecordJson {
     f.suppressed().forEach(n.putArray("suppressed")::add);
   }
 
-  private static void opt(ObjectNode n, String field, Optional<String> value) {
+  static void opt(ObjectNode n, String field, Optional<String> value) {
     value.ifPresent(v -> n.put(field, v));
   }
 
-  private static void optInstant(ObjectNode n, String field, Optional<Instant> value) {
+  static void optInstant(ObjectNode n, String field, Optional<Instant> value) {
     value.ifPresent(v -> n.put(field, v.toString()));
   }
 
@@ -159,41 +149,41 @@ final class RecordJson {
         : Optional.empty();
     return new ActivationRecord(version, ids,
         new Principal(text(p, "id", "record"), optText(p, "displayName"), optText(p, "type")),
-        new Target(targetKind(text(t, "kind", "record")), optText(t, "roleDefinitionId"), optText(t, "roleName"),
-            text(t, "scope", "record"), optText(t, "groupAccess").map(a -> closed(GroupAccess.class, a.toUpperCase(Locale.ROOT), "group access"))),
+        TargetSectionsJson.readTarget(t),
         strategy(text(o, "strategy", "record")), o.path("justification").asText(""), ticket,
-        new Window(duration(w, "requested"), optInstant(w, "grantedStart"), optInstant(w, "grantedEnd")),
+        TargetSectionsJson.readWindow(w),
         readTimeline(o.path("timeline")), o.has("approval") ? Optional.of(readApproval(o.path("approval"))) : Optional.empty(),
         outcome(text(o, "outcome", "record")),
-        new Revocation(closed(RevocationStatus.class, text(v, "status", "record"), "revocation status"), optInstant(v, "expiresAt"), optText(v, "detail")),
+        TargetSectionsJson.readRevocation(v),
         o.has("error") ? Optional.of(readFailure(o.path("error"))) : Optional.empty(),
         o.path("retries").asInt(0), o.path("apiCalls").asInt(0),
-        map(mapper, o.path("operation")), stringMap(o.path("ci")), readExposure(o.path("exposure")));
+        map(mapper, o.path("operation")), stringMap(o.path("ci")), readExposure(o.path("exposure")),
+        TargetSectionsJson.read(o.path("targets")));
   }
 
-  private static Timeline readTimeline(JsonNode n) {
+  static Timeline readTimeline(JsonNode n) {
     return new Timeline(instant(n, "requested"), optInstant(n, "submitted"), optInstant(n, "approved"),
         optInstant(n, "provisioned"), optInstant(n, "verified"), optInstant(n, "operationStarted"),
         optInstant(n, "operationEnded"), optInstant(n, "revoked"), optInstant(n, "finished"));
   }
 
-  private static Approval readApproval(JsonNode n) {
+  static Approval readApproval(JsonNode n) {
     return new Approval(text(n, "approvalId", "record"), optText(n, "approverId"), optText(n, "decision"),
         optText(n, "justification"), optInstant(n, "decidedAt"));
   }
 
-  private static Failure readFailure(JsonNode n) {
+  static Failure readFailure(JsonNode n) {
     List<String> suppressed = new ArrayList<>();
     n.path("suppressed").forEach(s -> suppressed.add(s.asText()));
     return new Failure(closed(FailureKind.class, text(n, "kind", "record"), "failure kind"), optText(n, "code"), text(n, "message", "record"),
         optText(n, "azureRequestId"), suppressed);
   }
 
-  private static ActivationRecord.Outcome outcome(String text) {
+  static ActivationRecord.Outcome outcome(String text) {
     return closed(ActivationRecord.Outcome.class, text, "outcome");
   }
 
-  private static TargetKind targetKind(String text) {
+  static TargetKind targetKind(String text) {
     for (TargetKind k : TargetKind.values()) {
       if (k.wireValue().equals(text)) return k;
     }
@@ -208,7 +198,7 @@ final class RecordJson {
   }
 
   /** The constant named {@code text} exactly (the schema's spelling), or a clear error naming {@code what}. */
-  private static <E extends Enum<E>> E closed(Class<E> type, String text, String what) {
+  static <E extends Enum<E>> E closed(Class<E> type, String text, String what) {
     try {
       return Enum.valueOf(type, text);
     } catch (IllegalArgumentException e) {
@@ -243,7 +233,7 @@ final class RecordJson {
         o.path("createdByThisRun").asBoolean());
   }
 
-  private static String text(JsonNode n, String field, String what) {
+  static String text(JsonNode n, String field, String what) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual()) {
       throw invalid(what, "the field " + field + " is missing or not text");
@@ -251,16 +241,16 @@ final class RecordJson {
     return v.asText();
   }
 
-  private static Optional<String> optText(JsonNode n, String field) {
+  static Optional<String> optText(JsonNode n, String field) {
     JsonNode v = n.get(field);
     return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
   }
 
-  private static Instant instant(JsonNode n, String field) {
+  static Instant instant(JsonNode n, String field) {
     return optInstant(n, field).orElseThrow(() -> invalid("record", "the time " + field + " is missing"));
   }
 
-  private static Optional<Instant> optInstant(JsonNode n, String field) {
+  static Optional<Instant> optInstant(JsonNode n, String field) {
     try {
       return optText(n, field).map(Instant::parse);
     } catch (DateTimeParseException e) {
@@ -268,7 +258,7 @@ final class RecordJson {
     }
   }
 
-  private static Duration duration(JsonNode n, String field) {
+  static Duration duration(JsonNode n, String field) {
     try {
       return Duration.parse(optText(n, field).orElseThrow(() -> invalid("record", "the duration " + field + " is missing")));
     } catch (DateTimeParseException e) {

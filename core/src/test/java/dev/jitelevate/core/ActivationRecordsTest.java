@@ -41,6 +41,30 @@ class ActivationRecordsTest {
     }
 
     @Test
+    void aRecordOfSeveralTargetsKeepsASectionPerTargetThroughJsonAndValidates() {
+      ActivationRecord one = full();
+      ActivationRecord.TargetSection failed = new ActivationRecord.TargetSection(
+          new ActivationRecord.Target(ActivationRecord.TargetKind.GROUP, Optional.empty(), Optional.of("grp-ops"), "9a9a9a9a",
+              Optional.of(GroupAccess.MEMBER)), List.of(), ActivationRecord.Outcome.DENIED, one.window(), one.timeline(),
+          Optional.empty(), new ActivationRecord.Revocation(ActivationRecord.RevocationStatus.NOT_CREATED, Optional.empty(),
+              Optional.empty()), one.error());
+      ActivationRecord.TargetSection granted = new ActivationRecord.TargetSection(one.target(), one.requestIds(),
+          ActivationRecord.Outcome.SUCCEEDED, one.window(), one.timeline(), one.approval(), one.revocation(), Optional.empty());
+      ActivationRecord several = one.withTargets(List.of(granted, failed));
+
+      String json = ActivationRecords.toJson(several);
+      assertThat(json).contains("\"targets\"").contains("\"outcome\" : \"DENIED\"");
+      assertThat(ActivationRecords.fromJson(json)).isEqualTo(several);
+      assertThat(dev.jitelevate.core.testing.RecordSchema.errors(several)).isEmpty();
+    }
+
+    @Test
+    void aRecordOfOneTargetHasNoTargetsSectionAndOlderRecordsStayValid() {
+      assertThat(ActivationRecords.toJson(full())).doesNotContain("\"targets\"");
+      assertThat(dev.jitelevate.core.testing.RecordSchema.errors(full())).isEmpty();
+    }
+
+    @Test
     void textThatIsNotARecordIsAnActionableError() {
       assertThatThrownBy(() -> ActivationRecords.fromJson("{\"schemaVersion\":\"2.0\"}"))
           .isInstanceOf(InvalidElevationRequestException.class).hasMessageContaining("schema version 2.0");

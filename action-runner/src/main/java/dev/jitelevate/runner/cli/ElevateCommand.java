@@ -7,6 +7,7 @@ import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
+import dev.jitelevate.runner.targets.TargetSets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,12 @@ import picocli.CommandLine.ParentCommand;
     footer = {"", "Example:",
         "  jit-elevate elevate --target azure-role --role \"Key Vault Secrets Officer\" \\",
         "    --scope /subscriptions/{id}/resourceGroups/rg-app --duration 30m --justification \"rotate db password\" \\",
-        "    -- az keyvault secret set --vault-name kv-app --name db-password --file new.txt"})
+        "    -- az keyvault secret set --vault-name kv-app --name db-password --file new.txt",
+        "",
+        "Several targets as one (all-or-nothing, one sign-in, one record):",
+        "  jit-elevate elevate --target 'azure-role:Contributor@/subscriptions/{id}/resourceGroups/rg-app' \\",
+        "    --target 'directory-role:User Administrator' --target 'group:member@grp-ops' --justification \"INC-7\"",
+        "  jit-elevate elevate --set oncall        # the targets of a set in ~/.config/jit-elevate/sets.yaml"})
 public final class ElevateCommand implements Callable<Integer> {
   @ParentCommand
   JitElevate root;
@@ -59,7 +65,10 @@ public final class ElevateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ElevationRequest req = request.toRequest();
+    List<ElevationRequest> requests = request.toRequests(
+        TargetSets.defaultFile(root.env().get("XDG_CONFIG_HOME"), root.env().get("HOME")));
+    ElevationRequest req = requests.get(0);
+    boolean several = requests.size() > 1;
     if (recordOut != null) {
       ElevationFile.requireWritable(recordOut, "--record-out");
     }
@@ -73,7 +82,7 @@ public final class ElevateCommand implements Callable<Integer> {
     Console console = root.console();
     SignIn session = new SignIn(signIn, root.env(), console);
     if (!req.dryRun()) {
-      session.requireVerifiable(request.target);
+      requests.forEach(r -> session.requireVerifiable(TargetChoice.kindOf(r.target())));
     }
     EventRenderer renderer = new EventRenderer(console, output.quiet());
     RecordOnShutdown onShutdown = new RecordOnShutdown(this::recordPath);
@@ -83,12 +92,13 @@ public final class ElevateCommand implements Callable<Integer> {
       onShutdown.on(event);
     }, exposure.maxTokenLifetime());
     if (req.dryRun()) {
-      return finish(elevator.validate(req), null);
+      return finish(several ? elevator.validateAll(requests) : elevator.validate(req), null);
     }
     if (command.isEmpty()) {
       onShutdown.arm();
       try {
-        return hold(elevator, req, session.hint());
+        return several ? new HeldTargets(console, output.json()).hold(elevator, requests, handleOut, this::recordPath,
+            session.hint()) : hold(elevator, req, session.hint());
       } finally {
         onShutdown.disarm();
       }
@@ -97,7 +107,7 @@ public final class ElevateCommand implements Callable<Integer> {
     onShutdown.arm();
     ElevationOutcome outcome;
     try {
-      outcome = elevator.run(req, operation);
+      outcome = several ? elevator.runAll(requests, operation) : elevator.run(req, operation);
     } finally {
       onShutdown.disarm();
     }

@@ -11,13 +11,29 @@ import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.RoleRef;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.TicketInfo;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** What {@code elevate} asks for; {@link #toRequest()} turns it into a validated {@link ElevationRequest}. */
 public final class RequestOptions {
-  @Option(names = "--target", required = true, paramLabel = "KIND", converter = Converters.TargetConverter.class,
-      description = "What to elevate to: azure-role, directory-role or group.")
+  @Option(names = "--target", paramLabel = "TARGET",
+      description = {"What to elevate to: azure-role, directory-role or group (with --role/--scope/--group), or, "
+          + "repeatable for several targets elevated as one (all-or-nothing): azure-role:ROLE@SCOPE, "
+          + "directory-role:ROLE[@/administrativeUnits/ID] or group:[member@|owner@]GROUP."})
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--set", paramLabel = "NAME",
+      description = "Elevate the targets of a named set from the sets file (with its duration and justification defaults).")
+  String set;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "The sets file (default: $XDG_CONFIG_HOME/jit-elevate/sets.yaml, else ~/.config/jit-elevate/sets.yaml).")
+  Path config;
+
+  /** The single target's kind, once {@link #toRequests} has read the options (null for several). */
   TargetKind target;
 
   @Option(names = "--role", paramLabel = "ROLE", description = "The role's display name or definition id, e.g. \"Key Vault Secrets Officer\".")
@@ -34,11 +50,11 @@ public final class RequestOptions {
       description = "member (default) or owner of the group.")
   GroupAccess access;
 
-  @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class, defaultValue = "30m",
-      description = "How long (default 30m): also the server-side expiry if revocation never runs.")
+  @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+      description = "How long (default 30m, or the set's): also the server-side expiry if revocation never runs.")
   Duration duration;
 
-  @Option(names = "--justification", paramLabel = "TEXT", defaultValue = "", description = "Why (at most 500 characters).")
+  @Option(names = "--justification", paramLabel = "TEXT", description = "Why (at most 500 characters; default: the set's).")
   String justification;
 
   @Option(names = "--ticket-number", paramLabel = "ID", description = "A ticket reference, when the role's policy requires one.")
@@ -90,11 +106,36 @@ public final class RequestOptions {
    * @throws dev.jitelevate.core.InvalidElevationRequestException when a value is out of range
    */
   public ElevationRequest toRequest() {
-    ElevationRequest.Builder b = ElevationRequest.builder().target(target())
-        .duration(duration).strategy(strategy).principal(principal)
+    List<ElevationRequest> all = toRequests(Path.of("sets.yaml"));
+    if (all.size() != 1) {
+      throw new CliInputException("--target", "This command takes one target.", "Pass one --target.");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * Builds a request per target: the one of {@code --target KIND} with its options, every compact {@code --target},
+   * or the targets of {@code --set} (from {@code --config}, else {@code defaultSetsFile}).
+   *
+   * @throws CliInputException when targets are missing, mixed, or the sets file is wrong (its line and fix)
+   * @throws dev.jitelevate.core.InvalidElevationRequestException when a value is out of range
+   */
+  public List<ElevationRequest> toRequests(Path defaultSetsFile) {
+    TargetChoice choice = TargetChoice.of(this, defaultSetsFile);
+    target = choice.singleKind().orElse(null);
+    List<ElevationRequest> requests = new ArrayList<>();
+    for (ElevationTarget t : choice.targets().isEmpty() ? List.of(target()) : choice.targets()) {
+      requests.add(request(t, choice.duration().orElse(Duration.ofMinutes(30)), choice.justification().orElse("")));
+    }
+    return requests;
+  }
+
+  private ElevationRequest request(ElevationTarget t, Duration defaultDuration, String defaultWhy) {
+    ElevationRequest.Builder b = ElevationRequest.builder().target(t)
+        .duration(duration != null ? duration : defaultDuration).strategy(strategy).principal(principal)
         .approvalTimeout(approvalTimeout).provisioningTimeout(provisioningTimeout).propagationTimeout(propagationTimeout)
         .revokePolicy(revokePolicy).dryRun(dryRun).onConflict(onConflict);
-    String why = justification;
+    String why = justification != null ? justification : defaultWhy;
     if (pullRequest != null) {
       PullRequestRef pr = PullRequestRef.parse(pullRequest);
       why = pr.intoJustification(why);

@@ -17,8 +17,13 @@ final class Summary {
   static List<String> of(ActivationRecord r, Optional<Path> recordFile) {
     List<String> lines = new ArrayList<>();
     ActivationRecord.Target t = r.target();
-    lines.add("Outcome:    " + r.outcome() + " (" + r.strategy().wireValue() + ") " + t.kind().wireValue() + " "
-        + t.roleName().or(t::roleDefinitionId).or(() -> t.groupAccess().map(GroupAccess::wireValue)).orElse("") + " at " + t.scope());
+    lines.add("Outcome:    " + r.outcome() + " (" + r.strategy().wireValue() + ") "
+        + (r.targets().isEmpty() ? target(t) : r.targets().size() + " targets, all-or-nothing"));
+    for (int i = 0; i < r.targets().size(); i++) {
+      ActivationRecord.TargetSection s = r.targets().get(i);
+      lines.add(String.format("Target %-4s", (i + 1) + ":") + target(s.target()) + ": " + s.outcome() + ", "
+          + s.revocation().status() + s.error().map(e -> " - " + e.kind() + ": " + e.message()).orElse(""));
+    }
     lines.add("Principal:  " + r.principal().id() + r.principal().displayName().map(n -> " (" + n + ")").orElse(""));
     lines.add("Window:     requested " + Durations.format(r.window().requested())
         + r.window().grantedEnd().map(end -> ", granted until " + end).orElse(""));
@@ -34,6 +39,11 @@ final class Summary {
         + "; " + r.apiCalls() + " API calls, " + r.retries() + " retries" + took(r.timeline()));
     recordFile.ifPresent(f -> lines.add("Record:     " + f));
     return lines;
+  }
+
+  private static String target(ActivationRecord.Target t) {
+    return t.kind().wireValue() + " " + t.roleName().or(t::roleDefinitionId)
+        .or(() -> t.groupAccess().map(GroupAccess::wireValue)).orElse("") + " at " + t.scope();
   }
 
   /** The operation and its notes (ids and versions, never values), when one ran. */

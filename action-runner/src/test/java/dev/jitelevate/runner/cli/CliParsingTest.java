@@ -56,6 +56,51 @@ class CliParsingTest {
     }
 
     @Test
+    void readsSeveralTargetsInTheCompactSyntaxAsOneRequestEach() {
+      java.util.List<ElevationRequest> rs = elevate("elevate", "--target", "azure-role:Contributor@" + SCOPE,
+          "--target", "directory-role:User Administrator", "--target", "group:owner@grp-ops", "--duration", "1h",
+          "--strategy", "broker").request.toRequests(java.nio.file.Path.of("absent.yaml"));
+
+      assertThat(rs).extracting(ElevationRequest::target).hasExactlyElementsOfTypes(ElevationTarget.AzureRole.class,
+          ElevationTarget.DirectoryRole.class, ElevationTarget.Group.class);
+      assertThat(rs).allSatisfy(r -> {
+        assertThat(r.duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(r.strategy()).isEqualTo(Strategy.BROKER);
+      });
+    }
+
+    @Test
+    void takesASetsTargetsAndDefaultsWhileExplicitOptionsWin(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+      java.nio.file.Path sets = java.nio.file.Files.writeString(dir.resolve("sets.yaml"), "sets:\n  oncall:\n"
+          + "    duration: 2h\n    justification: on call\n    targets:\n      - group:grp-ops\n"
+          + "      - directory-role:User Administrator\n");
+      java.util.List<ElevationRequest> fromSet = elevate("elevate", "--set", "oncall").request.toRequests(sets);
+      assertThat(fromSet).hasSize(2).allSatisfy(r -> {
+        assertThat(r.duration()).isEqualTo(Duration.ofHours(2));
+        assertThat(r.justification()).isEqualTo("on call");
+      });
+      java.util.List<ElevationRequest> overridden = elevate("elevate", "--set", "oncall", "--config", sets.toString(),
+          "--duration", "45m").request.toRequests(dir.resolve("elsewhere.yaml"));
+      assertThat(overridden).allSatisfy(r -> assertThat(r.duration()).isEqualTo(Duration.ofMinutes(45)));
+    }
+
+    @Test
+    void refusesTargetsThatCannotGoTogether() {
+      assertThatThrownBy(() -> elevate("elevate", "--target", "group", "--target", "directory-role:X").request
+          .toRequests(java.nio.file.Path.of("absent.yaml"))).isInstanceOf(CliInputException.class)
+          .hasMessageContaining("compact syntax");
+      assertThatThrownBy(() -> elevate("elevate", "--target", "group:g", "--role", "Reader").request
+          .toRequests(java.nio.file.Path.of("absent.yaml"))).hasMessageContaining("--role does not apply");
+      assertThatThrownBy(() -> elevate("elevate", "--set", "oncall", "--target", "group:g").request
+          .toRequests(java.nio.file.Path.of("absent.yaml"))).hasMessageContaining("--set and --target");
+      assertThatThrownBy(() -> elevate("elevate", "--set", "oncall").request.toRequests(java.nio.file.Path.of("absent.yaml")))
+          .isInstanceOf(CliInputException.class).hasMessageContaining("There is no sets file");
+      assertThatThrownBy(() -> elevate("elevate").request.toRequests(java.nio.file.Path.of("absent.yaml")))
+          .hasMessageContaining("No target was given");
+    }
+
+    @Test
     void readsGroupAccess() {
       ElevationRequest r = elevate("elevate", "--target", "group", "--group", "grp-prod-admins", "--access", "owner")
           .request.toRequest();

@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.lifecycle;
 import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActiveElevation;
+import dev.jitelevate.core.ActiveElevations;
 import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationOutcome;
@@ -21,10 +22,12 @@ import java.util.ServiceLoader;
 /** The {@link Elevator} behind {@link dev.jitelevate.core.ElevatorBuilder}: the lifecycle over the surfaces of a factory. */
 public final class LifecycleElevator implements Elevator {
   private final Lifecycle lifecycle;
+  private final MultiTarget multi;
 
   /** An elevator over the given surfaces (tests pass a fake factory). */
   public LifecycleElevator(ElevatorConfig config, SurfaceFactory surfaces) {
     this.lifecycle = new Lifecycle(config, surfaces);
+    this.multi = new MultiTarget(config, surfaces);
   }
 
   /**
@@ -66,6 +69,21 @@ public final class LifecycleElevator implements Elevator {
       lifecycle.release(run);
     }
     return new ElevationOutcome(run.record.build(), run.failure());
+  }
+
+  @Override
+  public ActiveElevations elevateAll(List<ElevationRequest> requests) {
+    return multi.acquire(requests, "none");
+  }
+
+  @Override
+  public ElevationOutcome runAll(List<ElevationRequest> requests, PrivilegedOperation operation) {
+    return multi.run(requests, operation);
+  }
+
+  @Override
+  public ElevationOutcome validateAll(List<ElevationRequest> requests) {
+    return multi.validate(requests);
   }
 
   @Override
