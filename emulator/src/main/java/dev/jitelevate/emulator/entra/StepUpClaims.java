@@ -8,7 +8,8 @@ import java.util.Set;
  * What a user token request's {@code claims} parameter asks for in authentication contexts ({@code acrs}), and
  * whether the grant can give it: an interactive sign-in (device code) completes any step-up the person is asked
  * for; a refresh token gives only the contexts its sign-in already satisfied; the password grant (no person in
- * the loop) none. A grant that cannot is refused as Entra refuses it, {@code invalid_grant} with
+ * the loop) none. A refresh adds the contexts its sign-in satisfied even unasked, as Conditional Access's
+ * "opportunistic evaluation" does for resources that opted in to {@code acrs}. A grant that cannot is refused as Entra refuses it, {@code invalid_grant} with
  * {@code AADSTS50076}, which MSAL reports as "interaction required" so the client signs the person in again.
  * App tokens never carry {@code acrs}: Conditional Access authentication contexts apply to users.
  */

@@ -189,8 +189,10 @@ final class TokenEndpoint {
       return TokenResult.fail(stepUp.get());
     }
     record(user.get(), grant.get().clientId(), SignIns.Grant.REFRESH_TOKEN);
+    Set<String> opportunistic = new LinkedHashSet<>(acrs);
+    opportunistic.addAll(grant.get().acrs());
     return TokenResult.ok(users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent(),
-        acrs, grant.get().acrs()));
+        opportunistic, grant.get().acrs()));
   }
 
   private EmulatorResponse render(TokenResult result, EmulatorRequest request) {
