@@ -78,13 +78,13 @@ public final class Credentials {
    * the source's lifetime: every {@link CredentialSource#newCredential()} is a view of the same credential whose
    * tokens are issued after the view was made, redeemed with the person's refresh token (no new prompt).
    */
-  public static CredentialSource deviceCode(CloudProfile cloud, String tenantId, String clientId,
+  public static PersonSignIn deviceCode(CloudProfile cloud, String tenantId, String clientId,
       Consumer<String> prompt) {
     return deviceCode(cloud, tenantId, clientId, prompt, PersonTokenCache.memory());
   }
 
   /** As {@link #deviceCode(CloudProfile, String, String, Consumer)}, with the tokens kept as {@code cache} says. */
-  public static CredentialSource deviceCode(CloudProfile cloud, String tenantId, String clientId,
+  public static PersonSignIn deviceCode(CloudProfile cloud, String tenantId, String clientId,
       Consumer<String> prompt, PersonTokenCache cache) {
     PersonCredential person = new PersonCredential(() -> {
       DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(tenantId).clientId(clientId)
@@ -95,7 +95,7 @@ public final class Credentials {
       }
       return builder;
     }, cache, prompt);
-    return () -> new FreshTokens(person, java.time.Clock.systemUTC());
+    return new PersonSignIn(person, java.time.Clock.systemUTC());
   }
 
   /** The HTTP client for a public client's sign-in: keeps the authority's port on silent refreshes. */

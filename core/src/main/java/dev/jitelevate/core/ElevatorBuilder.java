@@ -18,6 +18,7 @@ public final class ElevatorBuilder {
   Clock clock = Clock.systemUTC();
   PollingPolicy polling = PollingPolicy.defaults();
   Duration maxAccessTokenLifetime = ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
+  StepUp stepUp;
 
   ElevatorBuilder() {}
 
@@ -32,6 +33,12 @@ public final class ElevatorBuilder {
 
   /** The broker identity that assigns and removes (broker and rbac strategies). */
   public ElevatorBuilder broker(CredentialSource value) { this.broker = value; return this; }
+
+  /**
+   * How to step the signed-in person up when a policy requires an authentication context (the self strategy):
+   * without one, such an activation fails naming the rule.
+   */
+  public ElevatorBuilder stepUp(StepUp value) { this.stepUp = Objects.requireNonNull(value); return this; }
 
   /** Who hears the events. */
   public ElevatorBuilder listener(ElevationListener value) { this.listener = Objects.requireNonNull(value); return this; }
@@ -67,6 +74,6 @@ public final class ElevatorBuilder {
     }
     return LifecycleElevator.create(new ElevatorConfig(cloud, Optional.ofNullable(tenantId), identity,
         Optional.ofNullable(broker), listener, clock, polling, Sleeper.system(),
-        () -> ThreadLocalRandom.current().nextDouble(), maxAccessTokenLifetime));
+        () -> ThreadLocalRandom.current().nextDouble(), maxAccessTokenLifetime, Optional.ofNullable(stepUp)));
   }
 }

@@ -77,6 +77,20 @@ final class PersonCredential implements TokenCredential {
     }
   }
 
+  /**
+   * Signs the same account in once more, interactively, with the request's claims (a step-up: a silent refresh
+   * cannot satisfy an authentication context), then answers the request from the stepped-up session.
+   */
+  synchronized AccessToken stepUp(TokenRequestContext request) {
+    DeviceCodeCredentialBuilder b = builder.get();
+    if (persistent) {
+      b.tokenCachePersistenceOptions(new TokenCachePersistenceOptions().setName(PersonTokenCache.NAME)
+          .setUnencryptedStorageAllowed(cache.allowUnencrypted()));
+    }
+    // No remembered account: the credential cannot answer silently, so the device code flow runs with the claims.
+    return b.build().getTokenSync(request);
+  }
+
   private static boolean unavailableCache(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = String.valueOf(t.getMessage());

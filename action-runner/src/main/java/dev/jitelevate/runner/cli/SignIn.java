@@ -8,6 +8,7 @@ import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.ElevatorBuilder;
 import dev.jitelevate.core.PersonTokenCache;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.StepUp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,9 @@ public final class SignIn {
         .maxAccessTokenLifetime(maxTokenLifetime);
     tenant().ifPresent(builder::tenantId);
     broker().ifPresent(builder::broker);
+    if (options.stepUp() && identity() instanceof StepUp person) {
+      builder.stepUp(person);
+    }
     return builder.build();
   }
 

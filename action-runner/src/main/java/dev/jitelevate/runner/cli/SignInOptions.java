@@ -38,6 +38,11 @@ public final class SignInOptions {
           + "readable only by you.")
   boolean allowUnencryptedTokenCache;
 
+  @Option(names = "--no-step-up",
+      description = "device-code: when a role's policy requires a Conditional Access authentication context, fail "
+          + "naming the rule instead of signing you in once more with the claims challenge.")
+  boolean noStepUp;
+
   @Option(names = "--minimum-active-duration", hidden = true, converter = Converters.DurationConverter.class,
       defaultValue = "5m", description = "The service's deactivation floor (5m in Azure; lower only for an emulator).")
   Duration minimumActiveDuration;
@@ -85,6 +90,11 @@ public final class SignInOptions {
           "Use --token-cache persistent or --token-cache memory.");
     }
     return value.equals("persistent");
+  }
+
+  /** Whether a person may be signed in once more for an authentication context (not with --no-step-up). */
+  public boolean stepUp() {
+    return !noStepUp;
   }
 
   public boolean allowUnencryptedTokenCache() {

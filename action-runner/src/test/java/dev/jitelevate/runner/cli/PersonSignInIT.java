@@ -78,6 +78,33 @@ public class PersonSignInIT {
   }
 
   @Test
+  void aRoleBehindAnAuthenticationContextFailsWithTheRealErrorWithoutStepUpAndSucceedsWithExactlyOne() throws Exception {
+    emulator.close();
+    com.fasterxml.jackson.databind.node.ObjectNode scenario = Scenario.demo().root().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) scenario.path("directory").path("policies").get(0))
+        .put("authenticationContext", "c1");
+    emulator = PimEmulator.builder().scenario(new Scenario(scenario)).hazards(Hazards.none()
+        .withProvisioningDelay(Duration.ofMillis(200)).withPropagationDelay(Duration.ofMillis(300))
+        .withMinimumActiveDuration(Duration.ofSeconds(1))).start();
+    profile = emulator.writeProfile(dir.resolve("profile-c1.json"));
+    emulator.signIns().completeDeviceCodesAs(ALICE);
+    List<String> elevate = List.of("elevate", "--target", "directory-role", "--role", "User Administrator",
+        "--duration", "30m", "--justification", "onboarding the new team");
+
+    List<String> refusedArgs = new ArrayList<>(signIn(elevate.toArray(String[]::new)));
+    refusedArgs.add("--no-step-up");
+    CliProcess.Result refused = cli().run(refusedArgs);
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(refused.all()).contains("RoleAssignmentRequestAcrsValidationFailed", "AuthenticationContextRule", "'c1'");
+    assertThat(interactive()).isEqualTo(1);
+
+    CliProcess.Result held = cli().run(signIn(elevate.toArray(String[]::new)));
+    assertThat(held.exitCode()).as(held.all()).isZero();
+    assertThat(held.all()).contains("authentication context 'c1'");
+    assertThat(interactive()).as("one sign-in for the command and exactly one step-up").isEqualTo(3);
+  }
+
+  @Test
   void statusAsksForOneSignIn() throws Exception {
     CliProcess.Result status = cli().run(signIn("status"));
     assertThat(status.exitCode()).as(status.all()).isZero();

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.arm;
 
+import dev.jitelevate.emulator.kernel.AuthContextRule;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -85,6 +86,14 @@ final class ArmErrors {
   static ArmException policyValidationFailed(List<String> rules) {
     String names = rules.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
     return badRequest("RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [" + names + "]");
+  }
+
+  /**
+   * Refuses a self-activation whose token lacks the authentication context the policy requires, as ARM does:
+   * {@code RoleAssignmentRequestAcrsValidationFailed}, the message being the claims request to sign in again with.
+   */
+  static void throwAcrsValidationFailed(String claimValue) {
+    throw badRequest(AuthContextRule.ERROR_CODE, AuthContextRule.refusalMessage(claimValue));
   }
 
   static ArmException notFound(String code, String message) {

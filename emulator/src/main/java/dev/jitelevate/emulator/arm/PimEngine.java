@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.arm;
 
+import dev.jitelevate.emulator.kernel.AuthContextRule;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
 import java.time.Duration;
@@ -90,6 +91,7 @@ final class PimEngine {
     if (!failures.isEmpty()) {
       throw ArmErrors.policyValidationFailed(failures);
     }
+    AuthContextRule.missing(policy.rule(AuthContextRule.RULE_ID), caller).ifPresent(ArmErrors::throwAcrsValidationFailed);
     String target = UUID.randomUUID().toString();
     if (policy.approvalRequired()) {
       return new ScheduleRequest(spec, "PendingApproval", UUID.randomUUID().toString(), null, target, null);

@@ -30,7 +30,7 @@ final class PolicyRulesTemplate {
     rules.add(approval(s, approverLabel));
     ObjectNode authContext = rule("AuthenticationContext_EndUser_Assignment", "RoleManagementPolicyAuthenticationContextRule",
         "EndUser", "Assignment");
-    authContext.put("isEnabled", false).put("claimValue", "");
+    authContext.put("isEnabled", !s.authenticationContext().isBlank()).put("claimValue", s.authenticationContext());
     rules.add(authContext);
     ObjectNode endUser = enablement("Enablement_EndUser_Assignment", "EndUser", "Assignment");
     ArrayNode enabled = (ArrayNode) endUser.get("enabledRules");

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The settings of a role management policy as the scenario expresses them ({@code arm.policies}).
- * Defaults follow {@code emulator/docs/scenario-format.md}.
+ * Defaults follow {@code emulator/docs/scenario-format.md}; {@code authenticationContext} is the Conditional Access
+ * authentication context an activation needs ({@code c1}…), blank for none.
  */
 record PolicySettings(
     Duration maximumDuration,
@@ -20,7 +21,8 @@ record PolicySettings(
     boolean allowPermanentActiveAssignment,
     Duration adminEligibilityMaximumDuration,
     boolean allowPermanentEligibility,
-    boolean requireMfaOnActiveAssignment) {
+    boolean requireMfaOnActiveAssignment,
+    String authenticationContext) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
@@ -28,7 +30,7 @@ record PolicySettings(
 
   static PolicySettings defaults() {
     return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(), Duration.ofDays(365), false,
-        Duration.ofDays(365), false, false);
+        Duration.ofDays(365), false, false, "");
   }
 
   /** Reads a scenario policy entry over the defaults. */
@@ -47,7 +49,8 @@ record PolicySettings(
         node.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment),
         duration(node, "adminEligibilityMaximumDuration", d.adminEligibilityMaximumDuration),
         node.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility),
-        node.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment));
+        node.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment),
+        node.path("authenticationContext").asText(d.authenticationContext));
   }
 
   private static Duration duration(JsonNode node, String field, Duration fallback) {

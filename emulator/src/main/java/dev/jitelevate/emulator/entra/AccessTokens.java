@@ -59,12 +59,20 @@ final class AccessTokens {
 
   /** A delegated token for a user signed in through the given client. */
   String forUser(String tenantId, Principal user, String audience, String clientId) {
+    return forUser(tenantId, user, audience, clientId, Set.of());
+  }
+
+  /** A delegated token carrying the authentication contexts ({@code acrs}) the request asked for and got. */
+  String forUser(String tenantId, Principal user, String audience, String clientId, Set<String> acrs) {
     ObjectNode claims = common(tenantId, user, audience, clientId);
     claims.put("appidacr", "0").put("azpacr", "0").put("idtyp", "user")
         .put("scp", String.join(" ", DELEGATED_SCOPES))
         .put("upn", user.userPrincipalName()).put("unique_name", user.userPrincipalName())
         .put("name", user.displayName());
-    array(claims, "amr", user.mfa() ? List.of("pwd", "mfa") : List.of("pwd"));
+    array(claims, "amr", user.mfa() || !acrs.isEmpty() ? List.of("pwd", "mfa") : List.of("pwd"));
+    if (!acrs.isEmpty()) {
+      array(claims, "acrs", acrs);
+    }
     return key.sign(snapshotDirectoryClaims(claims, user.id()));
   }
 

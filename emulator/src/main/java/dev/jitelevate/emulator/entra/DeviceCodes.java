@@ -22,6 +22,8 @@ final class DeviceCodes {
     final String userId;
     final Instant expiresAt;
     int polls;
+    /** The authentication contexts the sign-in was asked to complete ({@code claims} of the device code request). */
+    volatile java.util.Set<String> acrs = java.util.Set.of();
 
     Pending(String clientId, String scope, String userId, Instant expiresAt) {
       this.clientId = clientId;

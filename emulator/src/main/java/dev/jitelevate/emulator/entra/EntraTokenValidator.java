@@ -53,7 +53,8 @@ final class EntraTokenValidator implements TokenValidator {
         strings(claims.get("wids")),
         strings(claims.get("groups")),
         strings(claims.get("amr")),
-        jwt.time("iat").orElse(Instant.EPOCH));
+        jwt.time("iat").orElse(Instant.EPOCH),
+        strings(claims.get("acrs")));
   }
 
   private static Set<String> strings(JsonNode array) {

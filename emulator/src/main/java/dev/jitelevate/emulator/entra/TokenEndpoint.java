@@ -8,7 +8,9 @@ import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Principal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code /{tenant}/oauth2/v2.0/token} and {@code /{tenant}/oauth2/v2.0/devicecode}. */
 final class TokenEndpoint {
@@ -95,6 +97,7 @@ final class TokenEndpoint {
     }
     Instant now = context.clock().now();
     String[] codes = deviceCodes.start(clientId.get(), scope.get(), user.get().id(), now.plus(DEVICE_CODE_LIFETIME));
+    deviceCodes.poll(codes[0]).ifPresent(p -> p.acrs = StepUpClaims.requested(form));
     String verification = "https://microsoft.com/devicelogin";
     return EmulatorResponse.json(200, Json.object()
         .put("user_code", codes[1]).put("device_code", codes[0]).put("verification_uri", verification)
@@ -127,6 +130,11 @@ final class TokenEndpoint {
         password.get().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 50126,
           "Error validating credentials due to invalid username or password."));
+    }
+    Optional<OAuthError> stepUp = StepUpClaims.unsatisfied(StepUpClaims.requested(form), Set.of(),
+        UserTokens.audience(Scopes.parse(scope.get())));
+    if (stepUp.isPresent()) {
+      return TokenResult.fail(stepUp.get());
     }
     record(user.get(), clientId.get(), SignIns.Grant.PASSWORD);
     return TokenResult.ok(users.response(dir, user.get(), clientId.get(), Scopes.parse(scope.get()),
@@ -165,7 +173,10 @@ final class TokenEndpoint {
       return TokenResult.fail(new OAuthError(400, "invalid_grant", 50034, "The signed-in user no longer exists."));
     }
     record(user, p.clientId, SignIns.Grant.DEVICE_CODE);
-    return TokenResult.ok(users.response(dir, user, p.clientId, Scopes.parse(p.scope), form.get("client_info").isPresent()));
+    Set<String> acrs = new LinkedHashSet<>(p.acrs);
+    acrs.addAll(StepUpClaims.requested(form));
+    return TokenResult.ok(users.response(dir, user, p.clientId, Scopes.parse(p.scope), form.get("client_info").isPresent(),
+        acrs, acrs));
   }
 
   private TokenResult refresh(TenantDirectory dir, FormBody form) {
@@ -182,8 +193,16 @@ final class TokenEndpoint {
           + " valid) for this user is '" + validFrom.get() + "'."));
     }
     Scopes scopes = Scopes.parse(form.get("scope").orElse("https://graph.microsoft.com/.default offline_access"));
+    Set<String> acrs = StepUpClaims.requested(form);
+    Optional<OAuthError> stepUp = StepUpClaims.unsatisfied(acrs, grant.get().acrs(), UserTokens.audience(scopes));
+    if (stepUp.isPresent()) {
+      return TokenResult.fail(stepUp.get());
+    }
     record(user.get(), grant.get().clientId(), SignIns.Grant.REFRESH_TOKEN);
-    return TokenResult.ok(users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent()));
+    Set<String> opportunistic = new LinkedHashSet<>(acrs);
+    opportunistic.addAll(grant.get().acrs());
+    return TokenResult.ok(users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent(),
+        opportunistic, grant.get().acrs()));
   }
 
   private EmulatorResponse render(TokenResult result, EmulatorRequest request) {

@@ -24,8 +24,17 @@ final class UserTokens {
   private final AccessTokens tokens;
   private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
 
-  /** A refresh token's user and client, and when it was issued (revokeSignInSessions refuses earlier ones). */
-  record RefreshGrant(String userId, String clientId, java.time.Instant issuedAt) {}
+  /**
+   * What a refresh token stands for.
+   *
+   * @param issuedAt when it was issued (revokeSignInSessions refuses earlier ones)
+   * @param acrs the authentication contexts its sign-in satisfied (a refresh gives no more than these)
+   */
+  record RefreshGrant(String userId, String clientId, java.time.Instant issuedAt, Set<String> acrs) {
+    RefreshGrant {
+      acrs = Set.copyOf(acrs);
+    }
+  }
 
   UserTokens(AccessTokens tokens) {
     this.tokens = tokens;
@@ -38,12 +47,22 @@ final class UserTokens {
 
   /** The token response for the user, with refresh/ID token and client_info as MSAL asks for them. */
   ObjectNode response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo) {
-    String audience = scopes.audience().orElse("https://graph.microsoft.com");
-    ObjectNode body = TokenEndpoint.bearer(tokens.forUser(dir.tenantId, user, audience, clientId), tokens.lifetimeSeconds());
+    return response(dir, user, clientId, scopes, clientInfo, Set.of(), Set.of());
+  }
+
+  /**
+   * The token response, the access token carrying {@code acrs} (the contexts asked for), the refresh token
+   * remembering {@code satisfied} (every context the sign-in has satisfied).
+   */
+  ObjectNode response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo,
+      Set<String> acrs, Set<String> satisfied) {
+    String audience = audience(scopes);
+    ObjectNode body = TokenEndpoint.bearer(tokens.forUser(dir.tenantId, user, audience, clientId, acrs),
+        tokens.lifetimeSeconds());
     body.put("scope", scopes.resourceScope().orElse(audience + "/.default"));
     if (scopes.has("offline_access")) {
       String refresh = newOpaqueToken();
-      refreshTokens.put(refresh, new RefreshGrant(user.id(), clientId, tokens.now()));
+      refreshTokens.put(refresh, new RefreshGrant(user.id(), clientId, tokens.now(), satisfied));
       body.put("refresh_token", refresh);
     }
     if (scopes.has("openid")) {
@@ -54,6 +73,10 @@ final class UserTokens {
       body.put("client_info", Base64.getUrlEncoder().withoutPadding().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
     }
     return body;
+  }
+
+  static String audience(Scopes scopes) {
+    return scopes.audience().orElse("https://graph.microsoft.com");
   }
 
   Optional<RefreshGrant> redeem(String refreshToken) {

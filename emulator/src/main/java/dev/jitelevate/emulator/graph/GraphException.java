@@ -52,4 +52,16 @@ final class GraphException extends RuntimeException {
     String list = String.join(",", rules.stream().map(r -> "\"" + r + "\"").toList());
     return badRequest("RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [" + list + "]");
   }
+
+  /**
+   * Refuses a self-activation whose token lacks the policy's authentication context as Graph does: an outer
+   * {@code UnknownError} whose message is PIM's own error document, {@code RoleAssignmentRequestAcrsValidationFailed}
+   * with the URL-encoded claims request as its message.
+   */
+  static void throwAcrsValidationFailed(String claimValue) {
+    com.fasterxml.jackson.databind.node.ObjectNode inner = dev.jitelevate.emulator.kernel.Json.object()
+        .put("errorCode", dev.jitelevate.emulator.kernel.AuthContextRule.ERROR_CODE)
+        .put("message", dev.jitelevate.emulator.kernel.AuthContextRule.refusalMessage(claimValue));
+    throw badRequest("UnknownError", inner.toString());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.graph;
 
+import dev.jitelevate.emulator.kernel.AuthContextRule;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.Directory;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
@@ -73,6 +74,8 @@ final class PimEngine {
     if (!failed.isEmpty()) {
       throw GraphException.policyFailed(failed);
     }
+    policy.rule(AuthContextRule.RULE_ID).filter(rule -> selfActivation).flatMap(rule -> AuthContextRule.missing(rule, caller))
+        .ifPresent(GraphException::throwAcrsValidationFailed);
     r.grantedLength = r.schedule.neverExpires() ? null : PolicyCheck.length(r.schedule, r.effectiveStart, max);
     if (selfActivation && policy.approvalRequired()) {
       r.status = RequestStatus.PENDING_APPROVAL;

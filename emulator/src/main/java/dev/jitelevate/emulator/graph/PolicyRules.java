@@ -25,7 +25,7 @@ final class PolicyRules {
     rules.add(expiration("Expiration_EndUser_Assignment", "EndUser", "Assignment", true, s.maximumDuration()));
     rules.add(enablement("Enablement_EndUser_Assignment", "EndUser", "Assignment", endUserEnablement(s)));
     rules.add(approval(s, approvers));
-    rules.add(authenticationContext());
+    rules.add(authenticationContext(s.authenticationContext()));
     notifications(rules, "EndUser", "EndUser_Assignment", "Assignment");
     return rules;
   }
@@ -96,11 +96,15 @@ final class PolicyRules {
     return rule;
   }
 
-  private static ObjectNode authenticationContext() {
+  private static ObjectNode authenticationContext(String claimValue) {
     ObjectNode rule = rule("AuthenticationContextRule", "AuthenticationContext_EndUser_Assignment", "EndUser",
         "Assignment");
-    rule.put("isEnabled", false);
-    rule.putNull("claimValue");
+    rule.put("isEnabled", !claimValue.isBlank());
+    if (claimValue.isBlank()) {
+      rule.putNull("claimValue");
+    } else {
+      rule.put("claimValue", claimValue);
+    }
     return moveTargetLast(rule);
   }
 

@@ -7,12 +7,14 @@ import java.util.List;
 /**
  * A scenario's policy entry for one role or group access, with the documented defaults: activation up to
  * {@code PT8H}, justification required, no ticket, no MFA, no approval; admin assignments up to {@code P365D},
- * justification required on them as Azure's default {@code Enablement_Admin_Assignment} does, MFA not.
+ * justification required on them as Azure's default {@code Enablement_Admin_Assignment} does, MFA not; no
+ * authentication context ({@code authenticationContext}: the Conditional Access context, e.g. {@code c1}, an
+ * activation's token must carry).
  */
 record PolicySettings(String maximumDuration, boolean requireJustification, boolean requireTicket,
     boolean requireMfa, boolean requireApproval, List<String> approvers, String adminAssignmentMaximumDuration,
     boolean allowPermanentActiveAssignment, boolean requireJustificationOnActiveAssignment,
-    boolean requireMfaOnActiveAssignment) {
+    boolean requireMfaOnActiveAssignment, String authenticationContext) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
@@ -29,7 +31,7 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
   }
 
   static PolicySettings defaults() {
-    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false);
+    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false, "");
   }
 
   /** Reads a scenario policy entry; absent fields keep their defaults. */
@@ -47,6 +49,7 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
         entry.path("adminAssignmentMaximumDuration").asText(d.adminAssignmentMaximumDuration()),
         entry.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment()),
         entry.path("requireJustificationOnActiveAssignment").asBoolean(d.requireJustificationOnActiveAssignment()),
-        entry.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment()));
+        entry.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment()),
+        entry.path("authenticationContext").asText(d.authenticationContext()));
   }
 }

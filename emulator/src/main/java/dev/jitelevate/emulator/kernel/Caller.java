@@ -15,6 +15,8 @@ import java.util.Set;
  * @param groups the {@code groups} claim: group ids the principal belonged to when the token was issued
  * @param amr authentication methods ({@code pwd}, {@code mfa}); empty for apps
  * @param issuedAt the {@code iat} claim
+ * @param acrs the {@code acrs} claim: Conditional Access authentication contexts the sign-in satisfied, present
+ *     only when the token request asked for them
  */
 public record Caller(
     String objectId,
@@ -25,9 +27,17 @@ public record Caller(
     Set<String> wids,
     Set<String> groups,
     Set<String> amr,
-    Instant issuedAt) {
+    Instant issuedAt,
+    Set<String> acrs) {
+
+  /** A caller whose token carries no {@code acrs} claim. */
+  public Caller(String objectId, String appId, boolean isApp, Set<String> roles, Set<String> scopes, Set<String> wids,
+      Set<String> groups, Set<String> amr, Instant issuedAt) {
+    this(objectId, appId, isApp, roles, scopes, wids, groups, amr, issuedAt, Set.of());
+  }
 
   public Caller {
+    acrs = Set.copyOf(acrs);
     roles = Set.copyOf(roles);
     scopes = Set.copyOf(scopes);
     wids = Set.copyOf(wids);

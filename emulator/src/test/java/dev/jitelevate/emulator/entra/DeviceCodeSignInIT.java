@@ -58,6 +58,19 @@ class DeviceCodeSignInIT {
   }
 
   @Test
+  void aClaimsRequestForAnAuthenticationContextStepsThePersonUpWithOneMoreSignIn() {
+    emulator.signIns().completeDeviceCodesAs(BOB);
+    TokenCredential person = deviceCode();
+    AccessToken plain = person.getTokenSync(new TokenRequestContext().addScopes(ARM));
+    assertThat(AzureIdentityFidelityIT.claims(plain.getToken()).has("acrs")).isFalse();
+    String c1 = "{\"access_token\":{\"acrs\":{\"essential\":true, \"value\":\"c1\"}}}";
+    AccessToken stepped = person.getTokenSync(new TokenRequestContext().addScopes(ARM).setCaeEnabled(true).setClaims(c1));
+    assertThat(AzureIdentityFidelityIT.claims(stepped.getToken()).path("acrs").toString()).isEqualTo("[\"c1\"]");
+    assertThat(emulator.signIns().interactive()).hasSize(2);
+    assertThat(prompts).hasSize(2);
+  }
+
+  @Test
   void anUnknownDeviceCodeUserIsAClearError() {
     emulator.signIns().completeDeviceCodesAs("nobody@contoso-emu.onmicrosoft.com");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM)))

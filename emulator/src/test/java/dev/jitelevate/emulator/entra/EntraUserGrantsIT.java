@@ -102,6 +102,31 @@ class EntraUserGrantsIT {
     }
 
     @Test
+    void aPasswordSignInCannotCompleteAnAuthenticationContextAndIsTold50076() throws IOException {
+      assertAadError(http.postForm(TOKEN, form("grant_type", "password", "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "username", "bob@contoso-emu.onmicrosoft.com", "password", "demo-bob-pw-8c1f", "scope", ARM_SCOPE,
+          "claims", "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}")), 400, "invalid_grant", 50076);
+    }
+
+    @Test
+    void aRefreshTokenGivesOnlyTheContextsItsSignInSatisfied() throws IOException {
+      String claimsC1 = "{\"access_token\":{\"acrs\":{\"essential\":true,\"value\":\"c1\"}}}";
+      JsonNode code = http.postForm(TENANT + "/oauth2/v2.0/devicecode", form("client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "scope", ARM_SCOPE + " offline_access", "claims", claimsC1)).json();
+      String poll = form("grant_type", TokenEndpoint.DEVICE_CODE_GRANT, "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "device_code", code.path("device_code").asText());
+      http.postForm(TOKEN, poll);
+      JsonNode done = http.postForm(TOKEN, poll).json();
+      assertThat(claims(done.path("access_token").asText()).path("acrs").toString()).isEqualTo("[\"c1\"]");
+      String refresh = done.path("refresh_token").asText();
+      EmulatorHttp.Response c1 = http.postForm(TOKEN, form("grant_type", "refresh_token", "client_id",
+          AzureIdentityFidelityIT.AZURE_CLI, "refresh_token", refresh, "scope", ARM_SCOPE, "claims", claimsC1));
+      assertThat(claims(c1.json().path("access_token").asText()).path("acrs").toString()).isEqualTo("[\"c1\"]");
+      assertAadError(http.postForm(TOKEN, form("grant_type", "refresh_token", "client_id", AzureIdentityFidelityIT.AZURE_CLI,
+          "refresh_token", refresh, "scope", ARM_SCOPE, "claims", claimsC1.replace("c1", "c2"))), 400, "invalid_grant", 50076);
+    }
+
+    @Test
     void anUnsupportedGrantIsAadsts70003() throws IOException {
       assertAadError(http.postForm(TOKEN, form("grant_type", "magic")), 400, "unsupported_grant_type", 70003);
     }

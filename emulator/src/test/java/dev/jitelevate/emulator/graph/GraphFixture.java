@@ -98,6 +98,13 @@ final class GraphFixture {
         clock.now()));
   }
 
+  /** A delegated token of a user whose sign-in satisfied the authentication contexts {@code acrs}. */
+  String userTokenWithContexts(String userId, Set<String> acrs) {
+    Caller plain = tokens.get(userToken(userId));
+    return register(new Caller(plain.objectId(), plain.appId(), false, plain.roles(), plain.scopes(), plain.wids(),
+        plain.groups(), plain.amr(), plain.issuedAt(), acrs));
+  }
+
   private String register(Caller caller) {
     String token = "token-" + tokens.size() + "-" + caller.objectId();
     tokens.put(token, caller);

@@ -17,6 +17,8 @@ public final class AzureErrorCodes {
   public static final String ROLE_DEFINITION_DOES_NOT_EXIST = "RoleDefinitionDoesNotExist";
   public static final String SUBJECT_NOT_FOUND = "SubjectNotFound";
   public static final String PRINCIPAL_NOT_FOUND = "PrincipalNotFound";
+  /** The token lacks the authentication context ({@code acrs}) the policy requires; the message is the claims request. */
+  public static final String ACRS_VALIDATION_FAILED = "RoleAssignmentRequestAcrsValidationFailed";
 
   private AzureErrorCodes() {}
 

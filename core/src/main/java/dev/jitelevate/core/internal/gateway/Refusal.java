@@ -20,6 +20,8 @@ public enum Refusal {
   ALREADY_GONE,
   /** The principal is not replicated yet (a service principal created moments ago). */
   SUBJECT_NOT_REPLICATED,
+  /** The token lacks the authentication context the policy requires: the person must sign in again (step up). */
+  STEP_UP_REQUIRED,
   /** Refused with 403: expected while a new role assignment propagates. */
   FORBIDDEN;
 
@@ -33,6 +35,7 @@ public enum Refusal {
     if (AzureErrorCodes.is(e, AzureErrorCodes.REQUEST_EXISTS)) return Optional.of(REQUEST_EXISTS);
     if (AzureErrorCodes.is(e, AzureErrorCodes.ACTIVE_DURATION_TOO_SHORT)) return Optional.of(TOO_EARLY_TO_REMOVE);
     if (AzureErrorCodes.is(e, AzureErrorCodes.ASSIGNMENT_DOES_NOT_EXIST)) return Optional.of(ALREADY_GONE);
+    if (AzureErrorCodes.is(e, AzureErrorCodes.ACRS_VALIDATION_FAILED)) return Optional.of(STEP_UP_REQUIRED);
     if (AzureErrorCodes.is(e, AzureErrorCodes.SUBJECT_NOT_FOUND, AzureErrorCodes.PRINCIPAL_NOT_FOUND)) {
       return Optional.of(SUBJECT_NOT_REPLICATED);
     }

@@ -6,6 +6,7 @@ import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.PollingPolicy;
 import dev.jitelevate.core.Sleeper;
+import dev.jitelevate.core.StepUp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,10 +19,19 @@ import java.util.function.DoubleSupplier;
  * @param random the source of jitter, 0 (inclusive) to 1 (exclusive)
  * @param maxAccessTokenLifetime the longest an access token lives in the tenant: how long access may outlive
  *     the elevation
+ * @param stepUp how to step a person up for an authentication context, when the runner can
  */
 public record ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, CredentialSource identity,
     Optional<CredentialSource> broker, ElevationListener listener, Clock clock, PollingPolicy polling,
-    Sleeper sleeper, DoubleSupplier random, Duration maxAccessTokenLifetime) {
+    Sleeper sleeper, DoubleSupplier random, Duration maxAccessTokenLifetime, Optional<StepUp> stepUp) {
+  /** A configuration without step-up. */
+  public ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, CredentialSource identity,
+      Optional<CredentialSource> broker, ElevationListener listener, Clock clock, PollingPolicy polling,
+      Sleeper sleeper, DoubleSupplier random, Duration maxAccessTokenLifetime) {
+    this(cloud, tenantId, identity, broker, listener, clock, polling, sleeper, random, maxAccessTokenLifetime,
+        Optional.empty());
+  }
+
   /** A configuration with the default maximum access-token lifetime (90 minutes). */
   public ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, CredentialSource identity,
       Optional<CredentialSource> broker, ElevationListener listener, Clock clock, PollingPolicy polling,
@@ -41,5 +51,6 @@ public record ElevatorConfig(CloudProfile cloud, Optional<String> tenantId, Cred
     Objects.requireNonNull(sleeper, "sleeper");
     Objects.requireNonNull(random, "random");
     Objects.requireNonNull(maxAccessTokenLifetime, "maxAccessTokenLifetime");
+    Objects.requireNonNull(stepUp, "stepUp");
   }
 }

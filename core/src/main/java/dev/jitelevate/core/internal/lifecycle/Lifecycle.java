@@ -58,6 +58,7 @@ final class Lifecycle {
     AccessSurface surface = factory.open(kindOf(request), callerFor(request.strategy(), watched), context);
     Run run = new Run(request, operation, watched, surface, events, record);
     run.operationContext = new LifecycleOperationContext(run, () -> httpClient(context));
+    run.reopen = source -> factory.open(kindOf(request), tokens.watch(source), context);
     return run;
   }
 
@@ -65,7 +66,7 @@ final class Lifecycle {
   private ElevatorConfig watching(IssuedTokens tokens) {
     ElevatorConfig c = config;
     return new ElevatorConfig(c.cloud(), c.tenantId(), tokens.watch(c.identity()), c.broker(), c.listener(), c.clock(),
-        c.polling(), c.sleeper(), c.random(), c.maxAccessTokenLifetime());
+        c.polling(), c.sleeper(), c.random(), c.maxAccessTokenLifetime(), c.stepUp());
   }
 
   SurfaceContext surfaceContext(RunEvents events) {

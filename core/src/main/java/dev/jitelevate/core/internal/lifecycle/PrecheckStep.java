@@ -73,6 +73,11 @@ final class PrecheckStep implements Step {
           "The policy for " + request.target().describe() + " requires a ticket.",
           "Pass a ticket number and system (e.g. OPS-123 in Jira).");
     }
+    if (!self) {
+      ApplicationRules.check(run, policy);
+    } else {
+      ApplicationRules.announceStepUp(run, policy);
+    }
     if (policy.requireMfa() && self) {
       run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING,
           "The policy requires MFA (MfaRule): the sign-in must have used multi-factor authentication."));

@@ -50,6 +50,8 @@ final class Run {
   /** Set once revocation has run (by the finally or the shutdown hook). */
   boolean released;
   LifecycleOperationContext operationContext;
+  /** Opens this run's surface again with other credentials (a stepped-up person's). */
+  java.util.function.Function<dev.jitelevate.core.CredentialSource, AccessSurface> reopen;
   ShutdownGuard guard;
   /** How often this run waited for another activation of the same access to end (it waits once). */
   int concurrentWaits;

@@ -60,6 +60,11 @@ final class SubmitStep implements Step {
             + "cancel it in the portal, then try again.", e.azureErrorCode().orElse(null),
             e.azureRequestId().orElse(null), e.httpStatus(), e);
       }
+      if (Refusal.STEP_UP_REQUIRED.matches(e)) {
+        run.view = StepUpRetry.submit(run, spec, e);
+        handOver(run);
+        return;
+      }
       throw e;
     }
   }

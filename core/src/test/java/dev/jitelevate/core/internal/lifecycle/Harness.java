@@ -38,6 +38,8 @@ final class Harness implements SurfaceFactory {
   final CredentialSource broker = () -> new FailingCredential();
   PollingPolicy polling = PollingPolicy.defaults();
   boolean withBroker = true;
+  /** The runner's step-up, when the test gives one. */
+  dev.jitelevate.core.StepUp stepUp;
 
   private CredentialSource credential() {
     return () -> {
@@ -65,7 +67,8 @@ final class Harness implements SurfaceFactory {
 
   LifecycleElevator elevator() {
     ElevatorConfig config = new ElevatorConfig(CloudProfile.azurePublic(), Optional.empty(), identity,
-        withBroker ? Optional.of(broker) : Optional.empty(), events::add, clock, polling, clock, () -> 0.5);
+        withBroker ? Optional.of(broker) : Optional.empty(), events::add, clock, polling, clock, () -> 0.5,
+        dev.jitelevate.core.ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME, Optional.ofNullable(stepUp));
     return new LifecycleElevator(config, this);
   }
 

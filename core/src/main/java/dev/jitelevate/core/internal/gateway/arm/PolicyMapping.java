@@ -4,6 +4,7 @@ import com.azure.resourcemanager.authorization.models.ApprovalSettings;
 import com.azure.resourcemanager.authorization.models.ApprovalStage;
 import com.azure.resourcemanager.authorization.models.EnablementRules;
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyApprovalRule;
+import com.azure.resourcemanager.authorization.models.RoleManagementPolicyAuthenticationContextRule;
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyEnablementRule;
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyExpirationRule;
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyRule;
@@ -47,7 +48,9 @@ final class PolicyMapping {
         enabled.contains(EnablementRules.MULTI_FACTOR_AUTHENTICATION),
         requireApproval,
         requireApproval ? approvers(approval.get()) : List.of(),
-        policyId);
+        policyId,
+        rule(rules, EffectivePolicy.AUTHENTICATION_CONTEXT_RULE, RoleManagementPolicyAuthenticationContextRule.class)
+            .filter(r -> Boolean.TRUE.equals(r.isEnabled())).map(RoleManagementPolicyAuthenticationContextRule::claimValue));
   }
 
   private static Duration maximum(List<RoleManagementPolicyRule> rules, String id) {

@@ -74,8 +74,11 @@ final class GraphErrors {
   private static ElevationException fromResponse(String operation, ApiException api, Optional<String> lastRequestId) {
     int status = api.getResponseStatusCode();
     MainError error = api instanceof ODataError o ? o.getError() : null;
-    String code = error == null ? null : error.getCode();
-    String message = error == null || error.getMessage() == null ? "HTTP " + status : error.getMessage();
+    Optional<WrappedPimError> inner = WrappedPimError.of(error == null ? null : error.getCode(),
+        error == null ? null : error.getMessage());
+    String code = inner.map(WrappedPimError::code).orElse(error == null ? null : error.getCode());
+    String message = inner.map(WrappedPimError::message)
+        .orElse(error == null || error.getMessage() == null ? "HTTP " + status : error.getMessage());
     String requestId = requestId(api, error).or(() -> lastRequestId).orElse(null);
     String text = "Graph " + operation + " answered " + status + (code == null ? "" : " " + code) + ": " + message;
     if (POLICY_FAILED.equalsIgnoreCase(code)) {

@@ -6,6 +6,7 @@ import com.microsoft.graph.models.SubjectSet;
 import com.microsoft.graph.models.UnifiedApprovalStage;
 import com.microsoft.graph.models.UnifiedRoleManagementPolicy;
 import com.microsoft.graph.models.UnifiedRoleManagementPolicyApprovalRule;
+import com.microsoft.graph.models.UnifiedRoleManagementPolicyAuthenticationContextRule;
 import com.microsoft.graph.models.UnifiedRoleManagementPolicyEnablementRule;
 import com.microsoft.graph.models.UnifiedRoleManagementPolicyExpirationRule;
 import com.microsoft.graph.models.UnifiedRoleManagementPolicyRule;
@@ -43,7 +44,10 @@ final class PolicyReader {
     return new EffectivePolicy(maximum(rules, EXPIRATION_END_USER), maximum(rules, EXPIRATION_ADMIN),
         has(enabled, "Justification"), has(enabled, "Ticketing"), has(enabled, "MultiFactorAuthentication"),
         approvalRequired, approvalRequired ? approvers(approval.get()) : List.of(),
-        policy.getId() == null ? "" : policy.getId());
+        policy.getId() == null ? "" : policy.getId(),
+        rule(rules, EffectivePolicy.AUTHENTICATION_CONTEXT_RULE, UnifiedRoleManagementPolicyAuthenticationContextRule.class)
+            .filter(r -> Boolean.TRUE.equals(r.getIsEnabled()))
+            .map(UnifiedRoleManagementPolicyAuthenticationContextRule::getClaimValue));
   }
 
   /** The rule's maximum, or null when the rule is missing or does not require an expiration. */

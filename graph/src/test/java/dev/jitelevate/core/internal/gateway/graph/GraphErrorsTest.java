@@ -75,6 +75,18 @@ class GraphErrorsTest {
   @Nested
   class Translation {
     @Test
+    void pimsOwnErrorInsideAnUnknownErrorIsReadForItsCodeAndClaimsChallenge() {
+      String inner = "{\"errorCode\":\"RoleAssignmentRequestAcrsValidationFailed\",\"message\":\"&claims=%7B%22access_token"
+          + "%22%3A%7B%22acrs%22%3A%7B%22essential%22%3Atrue%2C%20%22value%22%3A%22c1%22%7D%7D%7D\"}";
+      ElevationException e = GraphErrors.translate("roleAssignmentScheduleRequests.create",
+          odataError(400, "UnknownError", inner, Map.of(), "req-2"), Optional.empty());
+      assertThat(e.azureErrorCode()).contains("RoleAssignmentRequestAcrsValidationFailed");
+      assertThat(dev.jitelevate.core.internal.gateway.Refusal.STEP_UP_REQUIRED.matches(e)).isTrue();
+      assertThat(dev.jitelevate.core.ClaimsChallenge.fromMessage(e.getMessage()))
+          .hasValueSatisfying(c -> assertThat(c.authenticationContext()).isEqualTo("c1"));
+    }
+
+    @Test
     void aPolicyFailureNamesEveryFailedRuleAndItsFixKeepingCodeStatusAndRequestId() {
       ElevationException e = GraphErrors.translate("roleAssignmentScheduleRequests.create", odataError(400,
           "RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [\"MfaRule\",\"JustificationRule\"]",
