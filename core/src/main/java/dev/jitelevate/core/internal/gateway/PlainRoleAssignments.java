@@ -14,6 +14,14 @@ public interface PlainRoleAssignments {
    */
   List<ActiveInstance> markedAssignments(String scope);
 
+  /**
+   * Deletes the plain role assignment of this name (a run names its assignment by its request id) at the
+   * target's scope.
+   *
+   * @return false when there was none to delete (it was already removed)
+   */
+  boolean removeAssignment(ResolvedTarget target, String name);
+
   /** Deletes a plain role assignment by its full id. */
   void deleteAssignment(String assignmentId);
 }

@@ -42,30 +42,53 @@ final class Retrier {
    * passes; then the last failure is thrown as it was.
    */
   <T> T call(Plan plan, Supplier<T> call) throws InterruptedException {
-    RetryConfig config = RetryConfig.custom()
+    return call(plan, call, result -> true, result -> "");
+  }
+
+  /**
+   * Calls until the result is {@code done} (or it fails as in {@link #call(Plan, Supplier)}); a result not yet
+   * done is retried like a retryable failure, and the last one is returned when the attempts or the time run out.
+   */
+  <T> T call(Plan plan, Supplier<T> call, Predicate<T> done, Function<T, String> notDone) throws InterruptedException {
+    RetryConfig config = RetryConfig.<T>custom()
         .maxAttempts(plan.maxAttempts())
         .retryOnException(plan.retryable())
+        .retryOnResult(result -> !done.test(result))
         .intervalFunction(attempt -> backoff.delay(attempt).toMillis())
         .failAfterMaxAttempts(false)
         .build();
     Retry.AsyncContext<T> context = Retry.of(plan.call(), config).asyncContext();
     for (int attempt = 1; ; attempt++) {
+      T result;
       try {
-        T result = call.get();
-        context.onComplete();
-        return result;
+        result = call.get();
       } catch (RuntimeException failure) {
         long waitMillis = context.onError(failure);
         Instant now = clock.instant();
         if (waitMillis < 0 || !now.isBefore(plan.deadline())) {
           throw failure;
         }
-        Duration delay = Duration.ofMillis(waitMillis);
-        Duration left = Duration.between(now, plan.deadline());
-        delay = delay.compareTo(left) < 0 ? delay : left;
+        Duration delay = shorter(Duration.ofMillis(waitMillis), Duration.between(now, plan.deadline()));
         events.on(new ElevationEvent.Retrying(now, plan.call(), attempt, delay, plan.reason().apply(failure)));
         sleeper.sleep(delay);
+        continue;
       }
+      if (done.test(result)) {
+        context.onComplete();
+        return result;
+      }
+      long waitMillis = context.onResult(result);
+      Instant now = clock.instant();
+      if (waitMillis < 0 || !now.isBefore(plan.deadline())) {
+        return result;
+      }
+      Duration delay = shorter(Duration.ofMillis(waitMillis), Duration.between(now, plan.deadline()));
+      events.on(new ElevationEvent.Retrying(now, plan.call(), attempt, delay, notDone.apply(result)));
+      sleeper.sleep(delay);
     }
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) < 0 ? a : b;
   }
 }

@@ -33,11 +33,13 @@ final class StatusCollector {
         who = principal.orElseGet(() -> surface.whoAmI(lifecycle.config().identity()).id());
       }
       try {
-        StatusReport part = surface.status(who);
-        eligible.addAll(part.eligible());
-        active.addAll(part.active());
-      } catch (UnsupportedOperationException e) {
-        warn(events, kind, e.getMessage());
+        Optional<StatusReport> part = surface.status(who);
+        if (part.isEmpty()) {
+          warn(events, kind, surface.getClass().getSimpleName() + " cannot list a principal's elevations");
+          continue;
+        }
+        eligible.addAll(part.get().eligible());
+        active.addAll(part.get().active());
       } catch (ElevationException e) {
         if (e.kind() != FailureKind.NOT_AUTHORIZED) {
           throw e;

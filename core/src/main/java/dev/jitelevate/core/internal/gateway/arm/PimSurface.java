@@ -113,8 +113,8 @@ final class PimSurface extends ArmSurfaceBase {
   }
 
   @Override
-  public StatusReport status(PrincipalId principal) {
-    return schedules.status(principal);
+  public Optional<StatusReport> status(PrincipalId principal) {
+    return Optional.of(schedules.status(principal));
   }
 
   private RoleAssignmentScheduleRequestsClient requests() {
