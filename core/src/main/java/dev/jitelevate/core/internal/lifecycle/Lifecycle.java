@@ -70,7 +70,7 @@ final class Lifecycle {
 
   SurfaceContext surfaceContext(RunEvents events) {
     return new SurfaceContext(config.cloud(), config.tenantId(), config.clock(), config.sleeper(), config.polling(),
-        events, events);
+        events, events, config.random());
   }
 
   private HttpClient httpClient(SurfaceContext context) {

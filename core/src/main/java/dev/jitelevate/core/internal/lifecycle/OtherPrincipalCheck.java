@@ -1,9 +1,10 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationTimeoutException;
-import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 
 /**

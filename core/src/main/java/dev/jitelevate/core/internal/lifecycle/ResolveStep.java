@@ -9,6 +9,7 @@ import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.util.Optional;
 
 /**

@@ -14,6 +14,7 @@ import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -8,6 +8,8 @@ import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import dev.jitelevate.core.internal.retry.Backoff;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +100,7 @@ final class Run {
     this.surface = surface;
     this.events = events;
     this.record = record;
-    this.backoff = new Backoff(config.polling(), config.random());
+    this.backoff = Backoff.polling(config.polling(), config.random());
     this.poller = new Poller(config.clock(), config.sleeper(), backoff, events);
     this.retrier = new Retrier(config.clock(), config.sleeper(), backoff, events);
   }

@@ -1,6 +1,8 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.internal.gateway.AccessSurface;
+import dev.jitelevate.core.internal.retry.Backoff;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 
 /**
@@ -12,7 +14,7 @@ record StepTools(AccessSurface surface, ElevatorConfig config, RunEvents events,
 
   /** Tools with a fresh backoff, poller and retrier over the configuration's clock, sleeper and random source. */
   static StepTools of(AccessSurface surface, ElevatorConfig config, RunEvents events, RecordBuilder record) {
-    Backoff backoff = new Backoff(config.polling(), config.random());
+    Backoff backoff = Backoff.polling(config.polling(), config.random());
     return new StepTools(surface, config, events, record, new Poller(config.clock(), config.sleeper(), backoff, events),
         new Retrier(config.clock(), config.sleeper(), backoff, events));
   }

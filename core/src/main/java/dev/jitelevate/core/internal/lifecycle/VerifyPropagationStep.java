@@ -7,6 +7,7 @@ import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 import java.util.Optional;
 
