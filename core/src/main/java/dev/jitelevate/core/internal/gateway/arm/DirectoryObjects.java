@@ -23,6 +23,7 @@ import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import reactor.core.publisher.Mono;
  */
 final class DirectoryObjects {
   static final String OPERATION = "directoryObjects.get";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoreJson.MAPPER;
 
   private final HttpPipeline pipeline;
   private final String base;
