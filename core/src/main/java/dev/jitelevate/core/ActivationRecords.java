@@ -3,7 +3,7 @@ package dev.jitelevate.core;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jitelevate.core.internal.json.CoreJson;
 
 /**
  * Writes and reads {@link ActivationRecord}s and {@link RevocationHandle}s as JSON: instants and durations in
@@ -13,7 +13,7 @@ public final class ActivationRecords {
   /** The class-path location of the record's JSON Schema. */
   public static final String SCHEMA_RESOURCE = "/schema/activation-record-v1.schema.json";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = CoreJson.MAPPER;
 
   private ActivationRecords() {}
 
@@ -47,7 +47,7 @@ public final class ActivationRecords {
 
   private static String write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return CoreJson.pretty().writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write JSON", e);
     }

@@ -2,6 +2,7 @@ package dev.jitelevate.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class CloudProfiles {
       well("AzureUSGovernment", "https://login.microsoftonline.us/", "https://management.usgovcloudapi.net/",
           "https://graph.microsoft.us/", "https://vault.usgovcloudapi.net", "vault.usgovcloudapi.net");
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = CoreJson.MAPPER;
 
   private CloudProfiles() {}
 

@@ -1,8 +1,7 @@
 package dev.jitelevate.core;
 
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits between polls and retries. Injected everywhere a wait happens so tests advance a fake clock instead
@@ -18,19 +17,18 @@ public interface Sleeper {
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** Waits in real time on a condition (interruptible, never longer than asked). */
+  /**
+   * Waits in real time: parks the thread for the time asked, again after an early wake-up, so never shorter;
+   * an interrupt ends the wait with {@link InterruptedException} and the flag cleared, as {@code Thread.sleep} does.
+   */
   static Sleeper system() {
-    ReentrantLock lock = new ReentrantLock();
-    Condition never = lock.newCondition();
     return duration -> {
-      long nanos = Math.max(0, duration.toNanos());
-      lock.lockInterruptibly();
-      try {
-        while (nanos > 0) {
-          nanos = never.awaitNanos(nanos);
+      long until = System.nanoTime() + Math.max(0, duration.toNanos());
+      for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+        LockSupport.parkNanos(left);
+        if (Thread.interrupted()) {
+          throw new InterruptedException("interrupted while waiting " + duration);
         }
-      } finally {
-        lock.unlock();
       }
     };
   }

@@ -23,5 +23,11 @@
  * <p>For work that does not fit in a callback, {@code try (ActiveElevation e = elevator.elevate(request))}
  * revokes when the block ends. Directory roles and PIM for Groups need {@code jit-elevate-graph} on the
  * class path as well.
+ *
+ * <p><b>Nullness.</b> Nothing in this package accepts or returns {@code null} unless its Javadoc says so: an
+ * absent value is an {@link java.util.Optional} (never {@code null} itself), collections are empty rather than
+ * {@code null}, and records reject {@code null} components in their constructors with a
+ * {@link NullPointerException} naming the component. The few nullable components say so where they are
+ * declared (a {@link dev.jitelevate.core.RevocationHandle}'s role definition id and group access, for example).
  */
 package dev.jitelevate.core;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.util.Optional;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Optional;
  * the first line of the message and the {@code x-ms-request-id}. Key Vault messages never contain values.
  */
 record KeyVaultError(int status, String code, String innerCode, String message, String requestId) {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = CoreJson.MAPPER;
 
   static KeyVaultError of(HttpResponseException e) {
     HttpResponse response = e.getResponse();

@@ -17,5 +17,11 @@
  *     .build();
  * ElevationOutcome outcome = elevator.run(request, rotation);
  * }</pre>
+ *
+ * <p><b>Nullness.</b> Nothing in this package accepts or returns {@code null} unless its Javadoc says so: an
+ * absent value is an {@link java.util.Optional} (never {@code null} itself), collections are empty rather than
+ * {@code null}, and records reject {@code null} components in their constructors with a
+ * {@link NullPointerException} naming the component. The few nullable components say so where they are
+ * declared.
  */
 package dev.jitelevate.core.keyvault;

@@ -51,21 +51,21 @@ public interface AccessSurface {
    * role's actions at the scope, or a token issued now carries the directory role ({@code wids}) or group.
    */
   AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity);
+
   /**
-   * Lists the principal's eligible and active elevations on this surface (for {@code jit-elevate status}).
-   *
-   * @throws UnsupportedOperationException when the surface cannot list them
+   * Lists the principal's eligible and active elevations on this surface (for {@code jit-elevate status}); empty
+   * when the surface cannot list them (plain role assignments have no eligibilities).
    */
-  default StatusReport status(PrincipalId principal) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list a principal's elevations");
+  default Optional<StatusReport> status(PrincipalId principal) {
+    return Optional.empty();
   }
 
   /**
    * Lists the principal's requests on this surface that wait for approval (for {@code jit-elevate status}).
    *
-   * @throws UnsupportedOperationException when the surface cannot list them
+   * @return empty when the surface cannot list them (plain role assignments have no requests to wait on)
    */
-  default List<PendingRequestView> pendingRequests(PrincipalId principal) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list a principal's requests");
+  default java.util.Optional<List<PendingRequestView>> pendingRequests(PrincipalId principal) {
+    return java.util.Optional.empty();
   }
 }

@@ -15,6 +15,14 @@ public interface PlainRoleAssignments {
   List<ActiveInstance> markedAssignments(String scope);
 
   /**
+   * Deletes the plain role assignment of this name (a run names its assignment by its request id) at the
+   * target's scope.
+   *
+   * @return false when there was none to delete (it was already removed)
+   */
+  boolean removeAssignment(ResolvedTarget target, String name);
+
+  /**
    * Lists the principal's own plain role assignments, at every scope the caller can read, whose description
    * carries the rbac strategy's expiry marker.
    */

@@ -7,7 +7,9 @@ import dev.jitelevate.core.Sleeper;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 
 /**
  * What a surface gets from the lifecycle when it is opened for one run.
@@ -19,9 +21,17 @@ import java.util.function.Consumer;
  * @param polling the retry budget ({@link PollingPolicy#maxRetries()}) for transient failures
  * @param events where to emit {@code Retrying} events for transient retries (429, 5xx, resets)
  * @param apiCalls told about every HTTP call made, for the record's count
+ * @param random the jitter source for transient retries, 0 (inclusive) to 1 (exclusive)
  */
 public record SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
-    PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls) {
+    PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls, DoubleSupplier random) {
+
+  /** A context whose transient retries jitter with {@link ThreadLocalRandom}. */
+  public SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
+      PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls) {
+    this(cloud, tenantId, clock, sleeper, polling, events, apiCalls, () -> ThreadLocalRandom.current().nextDouble());
+  }
+
   public SurfaceContext {
     Objects.requireNonNull(cloud, "cloud");
     Objects.requireNonNull(tenantId, "tenantId");
@@ -30,5 +40,6 @@ public record SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Cloc
     Objects.requireNonNull(polling, "polling");
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(apiCalls, "apiCalls");
+    Objects.requireNonNull(random, "random");
   }
 }

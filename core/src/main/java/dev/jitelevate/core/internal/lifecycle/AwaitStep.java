@@ -33,7 +33,7 @@ final class AwaitStep implements Step {
 
   @Override
   public void execute(Run run) throws InterruptedException {
-    if (run.handle != null) {
+    if (run.handle().isPresent()) {
       return; // already active before this run: nothing was submitted to wait for
     }
     Phases phases = new Phases();
@@ -69,7 +69,7 @@ final class AwaitStep implements Step {
     return () -> {
       ScheduleRequestView v = first[0];
       if (v == null) {
-        v = run.surface.get(run.target, run.requestId);
+        v = run.surface.get(run.target(), run.requestId);
         run.lastPolledAt = run.now();
       }
       first[0] = null;

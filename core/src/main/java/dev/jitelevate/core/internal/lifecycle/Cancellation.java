@@ -27,7 +27,7 @@ final class Cancellation {
       run.cancelled = true;
     }
     try {
-      run.surface.cancel(run.target, run.requestId);
+      run.surface.cancel(run.target(), run.requestId);
       run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "Cancelled request " + run.requestId + "."));
       run.record.note("cancelledRequest", run.requestId);
     } catch (RuntimeException e) {
@@ -46,20 +46,18 @@ final class Cancellation {
   /** If the request was provisioned before the cancel took effect, remember it so that it gets revoked. */
   static void adoptIfActive(Run run) {
     try {
-      Optional<ActiveInstance> active = run.surface.activeInstances(run.principal.id(), run.target).stream()
+      Optional<ActiveInstance> active = run.surface.activeInstances(run.principal().id(), run.target()).stream()
           .filter(i -> i.requestId().map(run.requestId::equals).orElse(false))
           .findFirst();
-      active.ifPresent(i -> run.handle = handle(run, i));
+      active.ifPresent(i -> hold(run, i));
     } catch (RuntimeException e) {
       run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "Could not check whether request " + run.requestId
           + " became active before it was cancelled (" + Refusal.describe(e) + "); its server-side expiry is the backstop."));
     }
   }
 
-  static RevocationHandle handle(Run run, ActiveInstance i) {
-    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()), run.principal.id(),
-        run.target.roleDefinitionId().orElse(null), run.target.scope(), run.target.groupAccess().orElse(null),
-        run.requestId, Optional.of(i.id()), i.start(),
-        i.end().orElse(run.now().plus(run.request.duration())), true);
+  /** Holds the instance this run's request created (it expires when it says, or after the requested duration). */
+  static RevocationHandle hold(Run run, ActiveInstance i) {
+    return run.hold(i.start(), i.end().orElse(run.now().plus(run.request.duration())), Optional.of(i.id()), true);
   }
 }

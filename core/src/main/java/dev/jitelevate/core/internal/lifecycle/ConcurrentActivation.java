@@ -64,16 +64,17 @@ final class ConcurrentActivation {
   /** After the run took the other activation as pre-existing: says in the record and the log that it shares it. */
   static void sayShared(Run run) {
     sharedDetail(run).ifPresent(detail -> {
-      run.record.revocation(ActivationRecord.RevocationStatus.PRE_EXISTING, run.handle.expiresAt(), detail);
+      Instant expiresAt = run.handle().orElseThrow().expiresAt();
+      run.record.revocation(ActivationRecord.RevocationStatus.PRE_EXISTING, expiresAt, detail);
       run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, "on-conflict: share: this run uses another "
           + "activation of the same access and does not revoke it; it ends when its owner revokes it (at the latest "
-          + run.handle.expiresAt() + "), perhaps during this run's operation."));
+          + expiresAt + "), perhaps during this run's operation."));
     });
   }
 
   /** The record's revocation detail of a run that shares another activation ({@code on-conflict: share}). */
   static Optional<String> sharedDetail(Run run) {
-    RevocationHandle h = run.handle;
+    RevocationHandle h = run.handle().orElse(null);
     if (!run.sharing || h == null || h.createdByThisRun()) {
       return Optional.empty();
     }
@@ -84,7 +85,7 @@ final class ConcurrentActivation {
 
   private static List<ActiveInstance> timeBound(Run run) {
     Instant now = run.now();
-    return run.surface.activeInstances(run.principal.id(), run.target).stream()
+    return run.surface.activeInstances(run.principal().id(), run.target()).stream()
         .filter(i -> i.end().map(now::isBefore).orElse(false) && i.requestId().isPresent()
             || i.description().map(d -> d.contains(RbacMarker.PREFIX)).orElse(false))
         .toList();

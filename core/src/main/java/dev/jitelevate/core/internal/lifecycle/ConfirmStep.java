@@ -24,20 +24,19 @@ final class ConfirmStep implements Step {
 
   @Override
   public void execute(Run run) throws InterruptedException {
-    if (run.handle != null && !run.handle.createdByThisRun()) {
+    if (run.handle().filter(h -> !h.createdByThisRun()).isPresent()) {
       return; // pre-existing: found covering now by the submit step
     }
     Instant submitted = run.submittedAt != null ? run.submittedAt : run.now();
     try {
       Optional<ActiveInstance> found = run.poller.waitUntil(name(),
-          () -> ours(run, run.surface.activeInstances(run.principal.id(), run.target), run.now(), submitted),
+          () -> ours(run, run.surface.activeInstances(run.principal().id(), run.target()), run.now(), submitted),
           Optional::isPresent, f -> "no active instance yet", run.now().plus(run.request.provisioningTimeout()));
       ActiveInstance instance = found.orElseThrow();
-      RevocationHandle handle = Cancellation.handle(run, instance);
-      run.handle = handle;
+      RevocationHandle handle = Cancellation.hold(run, instance);
       run.record.granted(Optional.of(instance.start()), Optional.of(handle.expiresAt()));
     } catch (Poller.DeadlinePassed timeout) {
-      run.handle = fromView(run);
+      holdFromView(run);
       throw new ElevationTimeoutException("provisioning", timeout.waited(), "Request " + run.requestId
           + " was reported provisioned, but no active instance covering now appeared within "
           + Durations.format(run.request.provisioningTimeout()) + ".");
@@ -62,11 +61,10 @@ final class ConfirmStep implements Step {
     return !i.start().isAfter(now.plus(SKEW)) && i.end().map(now::isBefore).orElse(true);
   }
 
-  private static RevocationHandle fromView(Run run) {
+  /** Provisioned but not seen: hold the window the request reported, so that revoking still tries. */
+  private static void holdFromView(Run run) {
     Instant start = run.view.start().orElse(run.now());
     Instant end = run.view.end().orElse(run.now().plus(run.request.duration()));
-    return new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()), run.principal.id(),
-        run.target.roleDefinitionId().orElse(null), run.target.scope(), run.target.groupAccess().orElse(null),
-        run.requestId, Optional.empty(), start, end, true);
+    run.hold(start, end, Optional.empty(), true);
   }
 }

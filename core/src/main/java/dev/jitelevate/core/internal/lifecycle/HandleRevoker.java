@@ -5,24 +5,26 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.DirectoryScope;
 import dev.jitelevate.core.ElevationException;
-import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.GroupRef;
 import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.RoleRef;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
-import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Revokes from a handle another process wrote (the Action's post step): rebuilds just enough of the run to
- * run the revoke step, and continues that process's record.
+ * Revokes from a handle another process wrote (the Action's post step): gives the revoke step the handle and
+ * the target it names, and continues that process's record.
  */
 final class HandleRevoker {
+  /** How long the post step waits for the removal to show: as long as a run waits for provisioning by default. */
+  private static final Duration CONFIRM_TIMEOUT = Duration.ofMinutes(5);
+
   private final Lifecycle lifecycle;
 
   HandleRevoker(Lifecycle lifecycle) {
@@ -30,47 +32,52 @@ final class HandleRevoker {
   }
 
   ActivationRecord revoke(RevocationHandle handle, ActivationRecord recordSoFar) {
+    ElevatorConfig config = lifecycle.config();
     RecordBuilder record = new RecordBuilder(recordSoFar);
-    record.exposure(new ExposureAccount(new IssuedTokens(lifecycle.config().clock()),
-        lifecycle.config().maxAccessTokenLifetime(), recordSoFar.exposure()));
+    record.exposure(new ExposureAccount(new IssuedTokens(config.clock()), config.maxAccessTokenLifetime(),
+        recordSoFar.exposure()));
     if (!handle.createdByThisRun()) {
       record.revocation(RevocationStatus.PRE_EXISTING, null, "The access existed before the run and was left untouched.");
       return record.build();
     }
-    RunEvents events = new RunEvents(lifecycle.config().listener());
-    SurfaceKind kind;
-    Run run;
+    RunEvents events = new RunEvents(config.listener());
+    RevokeOrder order;
+    StepTools tools;
     try {
-      kind = Lifecycle.kindOf(handle.surface(), handle.strategy());
-      ElevationRequest request = requestOf(handle, recordSoFar);
+      SurfaceKind kind = Lifecycle.kindOf(handle.surface(), handle.strategy());
+      order = orderOf(handle, kind, recordSoFar);
       AccessSurface surface = lifecycle.open(kind, handle.strategy(), events);
-      run = new Run(request, Optional.empty(), lifecycle.config(), surface, events, record);
+      tools = StepTools.of(surface, config, events, record);
     } catch (ElevationException e) {
       record.revocation(RevocationStatus.FAILED, handle.expiresAt(), e.getMessage());
       record.fail(e);
       return record.build();
     }
-    run.target = new ResolvedTarget(kind, Optional.ofNullable(handle.roleDefinitionId()),
-        recordSoFar.target().roleName().orElse(""), handle.scope(), Optional.ofNullable(handle.groupAccess()),
+    Optional<ElevationException> failure = Optional.empty();
+    RevokeStep step = new RevokeStep(config.polling().minimumActiveDuration().plusMinutes(1));
+    try {
+      StepsRunner.announced(events, config.clock(), step.name(), order.subject(), () -> step.revoke(order, tools),
+          () -> Thread.currentThread().interrupt());
+    } catch (ElevationException e) {
+      failure = Optional.of(e);
+    } catch (Error e) {
+      Lifecycle.finish(tools, order.subject(), Optional.of(StepsRunner.internal(step.name(), e)), false);
+      throw e;
+    }
+    Lifecycle.finish(tools, order.subject(), failure, false);
+    return record.build();
+  }
+
+  /** What to revoke: the handle, on the terms of its own window (the post step has no request). */
+  private static RevokeOrder orderOf(RevocationHandle h, SurfaceKind kind, ActivationRecord r) {
+    ResolvedTarget target = new ResolvedTarget(kind, Optional.ofNullable(h.roleDefinitionId()),
+        r.target().roleName().orElse(""), h.scope(), Optional.ofNullable(h.groupAccess()),
         ResolvedTarget.RoleActions.none());
-    run.principal = new PrincipalInfo(handle.principalId(), recordSoFar.principal().type().orElse("Unknown"),
-        recordSoFar.principal().displayName().orElse(handle.principalId().value()));
-    run.requestId = handle.requestId();
-    run.handle = handle;
-    lifecycle.release(run, lifecycle.config().polling().minimumActiveDuration().plusMinutes(1), null);
-    return run.record.build();
+    return new RevokeOrder(h, target, targetOf(h).describe(), RevokePolicy.WAIT_FOR_MINIMUM, RevokeOrder.windowOf(h),
+        r.ticket(), CONFIRM_TIMEOUT, Optional.empty());
   }
 
-  private static ElevationRequest requestOf(RevocationHandle h, ActivationRecord r) {
-    Duration d = Duration.between(h.activatedAt(), h.expiresAt());
-    d = d.compareTo(ElevationRequest.MINIMUM_DURATION) < 0 ? ElevationRequest.MINIMUM_DURATION
-        : d.compareTo(ElevationRequest.MAXIMUM_DURATION) > 0 ? ElevationRequest.MAXIMUM_DURATION : d;
-    ElevationRequest.Builder b = ElevationRequest.builder().target(targetOf(h)).principal(h.principalId())
-        .strategy(h.strategy()).duration(d).justification(r.justification());
-    r.ticket().ifPresent(b::ticket);
-    return b.build();
-  }
-
+  /** The target the handle names, as the run's request named it (for the events and failures). */
   private static ElevationTarget targetOf(RevocationHandle h) {
     switch (h.surface()) {
       case DIRECTORY:

@@ -71,7 +71,7 @@ final class Lifecycle {
 
   SurfaceContext surfaceContext(RunEvents events) {
     return new SurfaceContext(config.cloud(), config.tenantId(), config.clock(), config.sleeper(), config.polling(),
-        events, events);
+        events, events, config.random());
   }
 
   private HttpClient httpClient(SurfaceContext context) {
@@ -84,19 +84,16 @@ final class Lifecycle {
 
   /** The plain role assignments (as the broker), for the sweep. */
   PlainRoleAssignments roleAssignments(RunEvents events) {
-    AccessSurface surface = open(SurfaceKind.ARM_RBAC, Strategy.RBAC, events);
-    if (surface instanceof PlainRoleAssignments assignments) {
-      return assignments;
-    }
-    throw new IllegalStateException(surface.getClass().getSimpleName() + " opened for ARM_RBAC has no plain role assignments");
+    return AssignmentRemoval.assignments(open(SurfaceKind.ARM_RBAC, Strategy.RBAC, events));
   }
 
   /** Acquires a verified elevation, or releases whatever was created and throws the first failure. */
-  void acquire(Run run) {
+  Acquired acquire(Run run) {
     ShutdownGuard guard = ShutdownGuard.arm(() -> onShutdown(run));
     run.guard = guard;
     try {
       StepsRunner.run(run, ACQUIRE);
+      return run.acquired();
     } catch (ElevationException e) {
       run.fail(e);
       cancelIfPending(run, e);
@@ -122,7 +119,7 @@ final class Lifecycle {
     boolean stopped = run.stopOperation(OPERATION_STOP_WAIT);
     if (run.failure().map(f -> f.kind() != FailureKind.INTERRUPTED).orElse(true)) {
       run.fail(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
-          + (run.handle == null ? "before the elevation was active" : stopped ? "while the operation ran"
+          + (run.handle().isEmpty() ? "before the elevation was active" : stopped ? "while the operation ran"
           : "after the elevation became active") + "; the elevation was released before exiting."));
     }
     cancelIfPending(run, null);
@@ -131,7 +128,7 @@ final class Lifecycle {
   }
 
   private static void cancelIfPending(Run run, ElevationException failure) {
-    if (run.handle == null && !run.cancelled && run.requestId != null && run.view != null && run.view.status().isPending()) {
+    if (run.handle().isEmpty() && !run.cancelled && run.requestId != null && run.view != null && run.view.status().isPending()) {
       Cancellation.cancel(run, failure);
     }
   }
@@ -210,19 +207,23 @@ final class Lifecycle {
 
   /** Completes the record: outcome, counts, the failure with everything suppressed in it. */
   static ActivationRecord finish(Run run) {
-    Instant now = run.now();
-    run.events.on(new ElevationEvent.StepStarted(now, "record", run.request.target().describe()));
-    run.record.counts(run.events.retries(), run.events.apiCalls());
-    run.record.at(Milestone.FINISHED, now);
-    Optional<ElevationException> failure = run.failure();
+    return finish(run.tools(), run.request.target().describe(), run.failure(), run.request.dryRun());
+  }
+
+  /** Completes a record: the failure (with everything suppressed in it), or success. */
+  static ActivationRecord finish(StepTools tools, String subject, Optional<ElevationException> failure, boolean dryRun) {
+    Instant now = tools.now();
+    tools.events().on(new ElevationEvent.StepStarted(now, "record", subject));
+    tools.record().counts(tools.events().retries(), tools.events().apiCalls());
+    tools.record().at(Milestone.FINISHED, now);
     if (failure.isPresent()) {
-      run.record.fail(failure.get());
+      tools.record().fail(failure.get());
     } else {
-      run.record.succeeded(run.request.dryRun());
+      tools.record().succeeded(dryRun);
     }
-    ActivationRecord record = run.record.build();
-    run.events.on(new ElevationEvent.StepFinished(run.now(), "record", Duration.ZERO, true, record.outcome().name()));
-    run.events.on(new ElevationEvent.Recorded(run.now(), record));
+    ActivationRecord record = tools.record().build();
+    tools.events().on(new ElevationEvent.StepFinished(tools.now(), "record", Duration.ZERO, true, record.outcome().name()));
+    tools.events().on(new ElevationEvent.Recorded(tools.now(), record));
     return record;
   }
 

@@ -46,8 +46,7 @@ public final class LifecycleElevator implements Elevator {
   @Override
   public ActiveElevation elevate(ElevationRequest request) {
     Run run = lifecycle.newRun(request, Optional.empty());
-    lifecycle.acquire(run);
-    return new LiveElevation(run, lifecycle);
+    return new LiveElevation(run, lifecycle.acquire(run), lifecycle);
   }
 
   @Override

@@ -12,17 +12,19 @@ import java.util.Optional;
 /** A verified elevation held by the caller; closing it revokes it and completes the record. */
 final class LiveElevation implements ActiveElevation {
   private final Run run;
+  private final Acquired acquired;
   private final Lifecycle lifecycle;
   private boolean closed;
 
-  LiveElevation(Run run, Lifecycle lifecycle) {
+  LiveElevation(Run run, Acquired acquired, Lifecycle lifecycle) {
     this.run = run;
+    this.acquired = acquired;
     this.lifecycle = lifecycle;
   }
 
   @Override
   public RevocationHandle handle() {
-    return run.handle;
+    return acquired.handle();
   }
 
   @Override
@@ -33,7 +35,7 @@ final class LiveElevation implements ActiveElevation {
 
   @Override
   public Instant expiresAt() {
-    return run.handle.expiresAt();
+    return acquired.handle().expiresAt();
   }
 
   @Override

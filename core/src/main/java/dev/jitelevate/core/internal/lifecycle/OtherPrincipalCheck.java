@@ -1,9 +1,10 @@
 package dev.jitelevate.core.internal.lifecycle;
 
+import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationTimeoutException;
-import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 
 /**
@@ -25,24 +26,24 @@ final class OtherPrincipalCheck {
       instance = run.retrier.call(plan, () -> activeNow(run));
     } catch (VerifyPropagationStep.NotYetEffective e) {
       throw new ElevationTimeoutException("propagation", run.request.propagationTimeout(),
-          run.request.target().describe() + " for principal " + run.principal.id() + " was provisioned but no active "
+          run.request.target().describe() + " for principal " + run.principal().id() + " was provisioned but no active "
               + "instance was visible within " + Durations.format(run.request.propagationTimeout()) + " ("
               + e.getMessage() + "). Check the assignment in the portal.");
     }
     String said = "not probed as the principal: the signed-in identity cannot test another principal's access; "
-        + "verified that " + run.target.roleName() + " at " + run.target.scope() + " is active for "
-        + run.principal.id() + " (instance " + instance.id() + ", " + instance.assignmentType()
+        + "verified that " + run.target().roleName() + " at " + run.target().scope() + " is active for "
+        + run.principal().id() + " (instance " + instance.id() + ", " + instance.assignmentType().wireValue()
         + instance.end().map(e -> ", until " + e).orElse("") + ")";
     run.record.note(NOTE, said);
-    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "Not probed as the principal " + run.principal.id()
+    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.INFO, "Not probed as the principal " + run.principal().id()
         + " (another identity than the signed-in one): its assignment is active, instance " + instance.id() + "."));
   }
 
   private static ActiveInstance activeNow(Run run) {
     Instant now = run.now();
-    return run.surface.activeInstances(run.principal.id(), run.target).stream()
+    return run.surface.activeInstances(run.principal().id(), run.target()).stream()
         .filter(i -> !i.start().isAfter(now) && i.end().map(now::isBefore).orElse(true))
         .findFirst()
-        .orElseThrow(() -> new VerifyPropagationStep.NotYetEffective("no active instance for " + run.principal.id()));
+        .orElseThrow(() -> new VerifyPropagationStep.NotYetEffective("no active instance for " + run.principal().id()));
   }
 }

@@ -23,8 +23,9 @@ final class PendingApprovers {
     this.surface = surface;
   }
 
-  List<StatusReport.Pending> of(PrincipalId principal) {
-    return surface.pendingRequests(principal).stream().map(this::pending).toList();
+  /** The principal's pending requests with their approvers; empty when the surface cannot list requests. */
+  java.util.Optional<List<StatusReport.Pending>> of(PrincipalId principal) {
+    return surface.pendingRequests(principal).map(list -> list.stream().map(this::pending).toList());
   }
 
   private StatusReport.Pending pending(PendingRequestView r) {
@@ -37,7 +38,7 @@ final class PendingApprovers {
   private List<String> approvers(PendingRequestView r) {
     try {
       return surface.policy(r.target()).approverIds().stream().map(this::named).toList();
-    } catch (ElevationException | UnsupportedOperationException e) {
+    } catch (ElevationException e) {
       return List.of();
     }
   }

@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.lifecycle;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.Sleeper;
+import dev.jitelevate.core.internal.retry.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

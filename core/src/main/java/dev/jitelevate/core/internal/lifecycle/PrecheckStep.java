@@ -33,21 +33,19 @@ final class PrecheckStep implements Step {
     if (request.strategy() == Strategy.SELF) {
       checkSelf(run);
     }
-    if (run.policy != null) {
-      checkPolicy(run, run.policy);
-    }
+    run.resolved().policy().ifPresent(policy -> checkPolicy(run, policy));
   }
 
   private static void checkSelf(Run run) {
-    if (!run.principal.isUser()) {
+    if (!run.principal().isUser()) {
       throw new InvalidElevationRequestException("strategy",
-          run.principal.displayName() + " is a " + run.principal.type()
+          run.principal().displayName() + " is a " + run.principal().type().name()
               + " and service principals cannot be PIM-eligible, so they cannot self-activate.",
           "Use the broker strategy: a broker identity assigns the role to it for the duration.");
     }
-    if (run.eligibility.isEmpty()) {
+    if (run.resolved().eligibility().isEmpty()) {
       throw new ElevationException(FailureKind.NOT_AUTHORIZED,
-          run.principal.displayName() + " (" + run.principal.id() + ") is not eligible for "
+          run.principal().displayName() + " (" + run.principal().id() + ") is not eligible for "
               + run.request.target().describe() + ". Ask an administrator for an eligible assignment covering "
               + "this scope, or use the broker strategy.");
     }

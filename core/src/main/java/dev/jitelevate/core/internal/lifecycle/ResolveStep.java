@@ -1,18 +1,21 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ElevationException;
-import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.Strategy;
-import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
+import dev.jitelevate.core.internal.gateway.EffectivePolicy;
+import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.retry.Retrier;
+import java.util.Optional;
 
 /**
  * Turns names into ids: the target through the surface, the principal (the request's, or the signed-in
- * identity's), the principal's eligibility for self-activation, and the policy in force.
+ * identity's), the principal's eligibility for self-activation, and the policy in force. What it finds is
+ * fixed for the rest of the run ({@link Resolved}).
  */
 final class ResolveStep implements Step {
 
@@ -24,22 +27,25 @@ final class ResolveStep implements Step {
   @Override
   public void execute(Run run) throws InterruptedException {
     ResolvedTarget target = run.surface.resolve(run.request.target());
-    run.target = target;
     run.record.target(target.roleDefinitionId().orElse(null), target.roleName(), target.scope());
-    PrincipalInfo principal = principalOf(run);
-    run.principal = principal;
-    run.record.principal(principal.id().value(), principal.displayName(), principal.type());
-    if (run.request.strategy() == Strategy.SELF) {
-      run.eligibility = run.surface.eligibilities(principal.id(), target).stream().findFirst();
-    }
-    if (run.request.strategy() != Strategy.RBAC) {
-      run.policy = run.surface.policy(target);
-    }
+    Principal principal = principalOf(run);
+    PrincipalInfo info = principal.info();
+    run.record.principal(info.id().value(), info.displayName(), info.type().name());
+    Optional<Eligibility> eligibility = run.request.strategy() == Strategy.SELF
+        ? run.surface.eligibilities(info.id(), target).stream().findFirst()
+        : Optional.empty();
+    Optional<EffectivePolicy> policy = run.request.strategy() != Strategy.RBAC
+        ? Optional.of(run.surface.policy(target))
+        : Optional.empty();
+    run.resolved(new Resolved(target, info, policy, eligibility, principal.other()));
   }
 
-  private static PrincipalInfo principalOf(Run run) throws InterruptedException {
+  /** The principal to elevate, and whether it is someone other than the signed-in identity. */
+  private record Principal(PrincipalInfo info, boolean other) {}
+
+  private static Principal principalOf(Run run) throws InterruptedException {
     if (run.request.principal().isEmpty()) {
-      return run.surface.whoAmI(run.config.identity());
+      return new Principal(run.surface.whoAmI(run.config.identity()), false);
     }
     PrincipalId wanted = run.request.principal().get();
     if (run.request.strategy() == Strategy.SELF) {
@@ -49,11 +55,10 @@ final class ResolveStep implements Step {
             "The self strategy activates the signed-in identity (" + me.id() + "), not " + wanted + ".",
             "Omit the principal, or use the broker strategy to elevate another principal.");
       }
-      return me;
+      return new Principal(me, false);
     }
     PrincipalInfo found = lookUp(run, wanted);
-    run.otherPrincipal = !isSignedIn(run, wanted);
-    return found;
+    return new Principal(found, !isSignedIn(run, wanted));
   }
 
   /** Whether the principal is the signed-in identity (whose own access the verify step can test). */
@@ -70,19 +75,18 @@ final class ResolveStep implements Step {
     Retrier.Plan plan = new Retrier.Plan("principal.lookup", Refusal.SUBJECT_NOT_REPLICATED::matches,
         run.config.polling().maxRetries() + 1, run.now().plus(run.request.provisioningTimeout()),
         Refusal::describe);
+    Optional<PrincipalInfo> found;
     try {
-      return run.retrier.call(plan, () -> run.surface.principal(id).orElseThrow(() -> notFound(id)));
+      found = run.retrier.call(plan, () -> run.surface.principal(id), Optional::isPresent,
+          absent -> "Principal " + id + " was not found (not replicated yet?).");
     } catch (ElevationException e) {
-      if (Refusal.SUBJECT_NOT_REPLICATED.matches(e)) {
-        throw new InvalidElevationRequestException("principal", "No principal with object id " + id + " exists in the tenant.",
-            "Check the object id (not the application id); a principal created moments ago can take a minute to replicate.");
+      if (!Refusal.SUBJECT_NOT_REPLICATED.matches(e)) {
+        throw e;
       }
-      throw e;
+      found = Optional.empty();
     }
-  }
-
-  private static ElevationException notFound(PrincipalId id) {
-    return new ElevationException(FailureKind.INVALID_REQUEST, "Principal " + id + " was not found.",
-        AzureErrorCodes.SUBJECT_NOT_FOUND, null, 404, null);
+    return found.orElseThrow(() -> new InvalidElevationRequestException("principal",
+        "No principal with object id " + id + " exists in the tenant.",
+        "Check the object id (not the application id); a principal created moments ago can take a minute to replicate."));
   }
 }

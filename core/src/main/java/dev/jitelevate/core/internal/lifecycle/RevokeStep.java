@@ -14,6 +14,7 @@ import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * this run did not create. A plain role assignment (rbac) is deleted at once: it has no floor. For PIM, inside
  * the service's minimum active duration it waits and retries
  * (WAIT_FOR_MINIMUM) or leaves the elevation to its server-side expiry and says so (LEAVE_TO_EXPIRY). Then it
- * confirms the access is gone.
+ * confirms the access is gone. What it revokes is given to it ({@link RevokeOrder}): a run's own handle, or a
+ * handle another process wrote.
  */
 final class RevokeStep implements Step {
   private final Duration maxFloorWait;
@@ -46,66 +48,58 @@ final class RevokeStep implements Step {
         return;
       }
       try {
-        revoke(run, run.handle);
+        Optional<RevocationHandle> held = run.handle();
+        if (held.isEmpty()) {
+          run.record.revocation(RevocationStatus.NOT_CREATED, null, "Nothing became active, so there was nothing to revoke.");
+        } else {
+          revoke(run.revokeOrder(held.get()), run.tools());
+        }
       } finally {
         run.released = true;
       }
     }
   }
 
-  private void revoke(Run run, RevocationHandle h) throws InterruptedException {
-    if (h == null) {
-      run.record.revocation(RevocationStatus.NOT_CREATED, null, "Nothing became active, so there was nothing to revoke.");
-      return;
-    }
+  /** Revokes what the order names, recording the outcome in the tools' record. */
+  void revoke(RevokeOrder order, StepTools tools) throws InterruptedException {
+    RevocationHandle h = order.handle();
     if (!h.createdByThisRun()) {
-      run.record.revocation(RevocationStatus.PRE_EXISTING, h.expiresAt().equals(SubmitStep.PERMANENT) ? null : h.expiresAt(),
-          ConcurrentActivation.sharedDetail(run).orElse("The access existed before this run and was left untouched."));
+      tools.record().revocation(RevocationStatus.PRE_EXISTING, h.expiresAt().equals(SubmitStep.PERMANENT) ? null : h.expiresAt(),
+          order.sharedDetail().orElse("The access existed before this run and was left untouched."));
       return;
     }
     if (h.strategy() == Strategy.RBAC) {
-      removeAssignment(run, h);
+      new AssignmentRemoval(tools).remove(order);
       return;
     }
-    Instant allowedAt = h.activatedAt().plus(run.config.polling().minimumActiveDuration());
-    Instant now = run.now();
+    Instant allowedAt = h.activatedAt().plus(tools.config().polling().minimumActiveDuration());
+    Instant now = tools.now();
     if (now.isBefore(allowedAt)) {
       Duration wait = Duration.between(now, allowedAt);
-      if (run.request.revokePolicy() == RevokePolicy.LEAVE_TO_EXPIRY || wait.compareTo(maxFloorWait) > 0) {
-        leaveToExpiry(run, h);
+      if (order.policy() == RevokePolicy.LEAVE_TO_EXPIRY || wait.compareTo(maxFloorWait) > 0) {
+        leaveToExpiry(order, tools);
         return;
       }
-      run.events.on(new ElevationEvent.Waiting(now, name(), "minimum active duration", Duration.between(h.activatedAt(), now), allowedAt));
-      run.config.sleeper().sleep(wait);
+      tools.events().on(new ElevationEvent.Waiting(now, name(), "minimum active duration", Duration.between(h.activatedAt(), now), allowedAt));
+      tools.config().sleeper().sleep(wait);
     }
     try {
-      remove(run, h, allowedAt);
+      remove(order, tools, allowedAt);
     } catch (ElevationException e) {
-      if (Refusal.TOO_EARLY_TO_REMOVE.matches(e) && run.request.revokePolicy() == RevokePolicy.LEAVE_TO_EXPIRY) {
-        leaveToExpiry(run, h);
+      if (Refusal.TOO_EARLY_TO_REMOVE.matches(e) && order.policy() == RevokePolicy.LEAVE_TO_EXPIRY) {
+        leaveToExpiry(order, tools);
         return;
       }
-      throw failed(run, h, e);
+      throw failed(order, tools, e);
     }
   }
 
-  /**
-   * A plain role assignment (rbac) has no deactivation floor and no server-side expiry: it is deleted at once,
-   * whatever the revoke policy and however short the caller's budget (the shutdown hook's included).
-   */
-  private void removeAssignment(Run run, RevocationHandle h) throws InterruptedException {
-    try {
-      remove(run, h, run.now());
-    } catch (ElevationException e) {
-      throw failed(run, h, e);
-    }
-  }
-
-  private static ElevationException failed(Run run, RevocationHandle h, ElevationException e) {
+  static ElevationException failed(RevokeOrder order, StepTools tools, ElevationException e) {
+    RevocationHandle h = order.handle();
     String backstop = backstop(h);
     // rbac: the assignment's marked expiry, after which the sweep deletes it (the detail says it never expires)
-    run.record.revocation(RevocationStatus.FAILED, h.expiresAt(), e.getMessage() + " " + backstop);
-    return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + run.request.target().describe()
+    tools.record().revocation(RevocationStatus.FAILED, h.expiresAt(), e.getMessage() + " " + backstop);
+    return new ElevationException(FailureKind.REVOKE_FAILED, "Revoking " + order.subject()
         + " failed: " + Refusal.describe(e) + " " + backstop,
         e.azureErrorCode().orElse(null), e.azureRequestId().orElse(null), e.httpStatus(), e);
   }
@@ -126,27 +120,25 @@ final class RevokeStep implements Step {
    * minutes when the lifecycle was told less than the service enforces, but never longer than this step may
    * wait (the shutdown hook's budget is short).
    */
-  private Duration floorPatience(Run run) {
-    Duration floor = run.config.polling().minimumActiveDuration();
+  private Duration floorPatience(StepTools tools) {
+    Duration floor = tools.config().polling().minimumActiveDuration();
     Duration patience = floor.compareTo(ElevationRequest.MINIMUM_DURATION) < 0 ? ElevationRequest.MINIMUM_DURATION : floor;
     return patience.compareTo(maxFloorWait) > 0 ? maxFloorWait : patience;
   }
 
-  private void remove(Run run, RevocationHandle h, Instant allowedAt) throws InterruptedException {
-    boolean rbac = h.strategy() == Strategy.RBAC;
-    String removalId = rbac ? h.requestId() : UUID.randomUUID().toString();
+  private void remove(RevokeOrder order, StepTools tools, Instant allowedAt) throws InterruptedException {
+    RevocationHandle h = order.handle();
+    String removalId = UUID.randomUUID().toString();
     ScheduleAction action = h.strategy() == Strategy.SELF ? ScheduleAction.SELF_DEACTIVATE : ScheduleAction.ADMIN_REMOVE;
-    ScheduleRequestSpec spec = new ScheduleRequestSpec(removalId, action, h.principalId(), run.target, Optional.empty(),
-        run.request.duration(), "jit-elevate: revoking after the run (request " + h.requestId() + ")",
-        run.request.ticket(), Optional.empty(), Optional.empty());
-    Instant retryUntil = later(run.now(), allowedAt).plus(floorPatience(run));
-    Retrier.Plan plan = new Retrier.Plan("revoke", f -> !rbac && Refusal.TOO_EARLY_TO_REMOVE.matches(f)
-        && run.request.revokePolicy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, Refusal::describe);
-    if (!rbac) {
-      run.record.requestId(removalId);
-    }
+    ScheduleRequestSpec spec = new ScheduleRequestSpec(removalId, action, h.principalId(), order.target(), Optional.empty(),
+        order.duration(), "jit-elevate: revoking after the run (request " + h.requestId() + ")",
+        order.ticket(), Optional.empty(), Optional.empty());
+    Instant retryUntil = later(tools.now(), allowedAt).plus(floorPatience(tools));
+    Retrier.Plan plan = new Retrier.Plan("revoke", f -> Refusal.TOO_EARLY_TO_REMOVE.matches(f)
+        && order.policy() == RevokePolicy.WAIT_FOR_MINIMUM, Integer.MAX_VALUE, retryUntil, Refusal::describe);
+    tools.record().requestId(removalId);
     try {
-      ScheduleRequestView removal = run.retrier.call(plan, () -> run.surface.submit(spec));
+      ScheduleRequestView removal = tools.retrier().call(plan, () -> tools.surface().submit(spec));
       if (isRefusal(removal)) {
         throw new ElevationException(FailureKind.REVOKE_FAILED, "The removal request " + removalId + " ended "
             + removal.rawStatus() + ".", null, removal.serviceRequestId().orElse(null), 0, null);
@@ -155,13 +147,19 @@ final class RevokeStep implements Step {
       if (!Refusal.ALREADY_GONE.matches(e)) {
         throw e;
       }
-      run.record.note("revocation", "the assignment was already gone (expired or removed) when revoking");
+      alreadyGone(tools);
     }
-    confirmGone(run, h);
-    Instant done = run.now();
-    run.record.at(Milestone.REVOKED, done);
-    run.record.revocation(RevocationStatus.REVOKED, null, "Removed by " + (rbac ? "deleting role assignment " : "request ") + removalId
-        + " and confirmed gone.");
+    confirmGone(order, tools);
+    revoked(tools, "Removed by request " + removalId + " and confirmed gone.");
+  }
+
+  static void alreadyGone(StepTools tools) {
+    tools.record().note("revocation", "the assignment was already gone (expired or removed) when revoking");
+  }
+
+  static void revoked(StepTools tools, String detail) {
+    tools.record().at(Milestone.REVOKED, tools.now());
+    tools.record().revocation(RevocationStatus.REVOKED, null, detail);
   }
 
   private static boolean isRefusal(ScheduleRequestView v) {
@@ -173,30 +171,33 @@ final class RevokeStep implements Step {
     }
   }
 
-  private static void confirmGone(Run run, RevocationHandle h) throws InterruptedException {
+  /** Waits until the access no longer shows as active. */
+  static void confirmGone(RevokeOrder order, StepTools tools) throws InterruptedException {
     try {
-      run.poller.waitUntil("revoke", () -> stillActive(run, h), Optional::isEmpty, a -> "still active",
-          run.now().plus(run.request.provisioningTimeout()));
+      tools.poller().waitUntil("revoke", () -> stillActive(order, tools), Optional::isEmpty, a -> "still active",
+          tools.now().plus(order.confirmTimeout()));
     } catch (Poller.DeadlinePassed e) {
       throw new ElevationException(FailureKind.REVOKE_FAILED, "The removal was accepted, but the access was still "
           + "active after " + Durations.format(e.waited()) + ".");
     }
   }
 
-  private static Optional<ActiveInstance> stillActive(Run run, RevocationHandle h) {
-    Instant now = run.now();
-    return run.surface.activeInstances(h.principalId(), run.target).stream()
+  private static Optional<ActiveInstance> stillActive(RevokeOrder order, StepTools tools) {
+    RevocationHandle h = order.handle();
+    Instant now = tools.now();
+    return tools.surface().activeInstances(h.principalId(), order.target()).stream()
         .filter(i -> h.assignmentId().map(i.id()::equals).orElse(false) || i.id().equals(h.requestId())
             || i.requestId().map(h.requestId()::equals).orElse(false))
         .filter(i -> i.end().map(now::isBefore).orElse(true))
         .findFirst();
   }
 
-  private static void leaveToExpiry(Run run, RevocationHandle h) {
+  private static void leaveToExpiry(RevokeOrder order, StepTools tools) {
+    RevocationHandle h = order.handle();
     String message = "Left to expire at " + h.expiresAt() + ": the service refuses removal within "
-        + Durations.format(run.config.polling().minimumActiveDuration()) + " of activation.";
-    run.record.revocation(RevocationStatus.LEFT_TO_EXPIRE, h.expiresAt(), message);
-    run.events.on(new ElevationEvent.Notice(run.now(), ElevationEvent.Level.WARNING, message));
+        + Durations.format(tools.config().polling().minimumActiveDuration()) + " of activation.";
+    tools.record().revocation(RevocationStatus.LEFT_TO_EXPIRE, h.expiresAt(), message);
+    tools.events().on(new ElevationEvent.Notice(tools.now(), ElevationEvent.Level.WARNING, message));
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -5,14 +5,15 @@ import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
-import dev.jitelevate.core.internal.gateway.EffectivePolicy;
-import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import dev.jitelevate.core.internal.retry.Backoff;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,10 +33,8 @@ final class Run {
   final RecordBuilder record;
   final Object revocationLock = new Object();
 
-  ResolvedTarget target;
-  PrincipalInfo principal;
-  EffectivePolicy policy;
-  Optional<Eligibility> eligibility = Optional.empty();
+  /** What the resolve step found: set once, by {@link #resolved(Resolved)}. */
+  private volatile Resolved resolved;
   /** The schedule request (or rbac assignment name) this run submits: generated once, reused on retries. */
   String requestId;
   /** When the request was submitted. */
@@ -43,8 +42,8 @@ final class Run {
   ScheduleRequestView view;
   /** When the await step last read the request from the service (null: it never had to). */
   Instant lastPolledAt;
-  /** Set when access is active: by this run, or already before it ({@code createdByThisRun = false}). */
-  volatile RevocationHandle handle;
+  /** Set when access is active: by this run, or already before it ({@code createdByThisRun = false}); only by {@link #hold}. */
+  private volatile RevocationHandle handle;
   /** Set when a step was interrupted: the thread is re-interrupted once revocation has run. */
   volatile boolean interrupted;
   /** Set once revocation has run (by the finally or the shutdown hook). */
@@ -57,11 +56,6 @@ final class Run {
   int concurrentWaits;
   /** Set when {@code on-conflict: share} made this run use another activation of the same access. */
   boolean sharing;
-  /**
-   * Whether the elevated principal is not the signed-in identity (a broker elevating someone else): its access
-   * cannot be tested as the principal, so the verify step proves what it can instead.
-   */
-  boolean otherPrincipal;
   /** Set once this run's pending request was cancelled. */
   volatile boolean cancelled;
   private ElevationException failure;
@@ -108,9 +102,81 @@ final class Run {
     this.surface = surface;
     this.events = events;
     this.record = record;
-    this.backoff = new Backoff(config.polling(), config.random());
+    this.backoff = Backoff.polling(config.polling(), config.random());
     this.poller = new Poller(config.clock(), config.sleeper(), backoff, events);
     this.retrier = new Retrier(config.clock(), config.sleeper(), backoff, events);
+  }
+
+  /** Records what the resolve step found; a run resolves once. */
+  void resolved(Resolved found) {
+    if (resolved != null) {
+      throw new IllegalStateException("The run's target and principal were already resolved");
+    }
+    resolved = Objects.requireNonNull(found, "found");
+  }
+
+  /** What the resolve step found. */
+  Resolved resolved() {
+    Resolved found = resolved;
+    if (found == null) {
+      throw new IllegalStateException("The run's target and principal are not resolved yet");
+    }
+    return found;
+  }
+
+  /** Whether the resolve step has run (a failure before it leaves nothing to cancel or revoke). */
+  boolean isResolved() {
+    return resolved != null;
+  }
+
+  ResolvedTarget target() {
+    return resolved().target();
+  }
+
+  PrincipalInfo principal() {
+    return resolved().principal();
+  }
+
+  /** The handle of the access the run holds, once it holds any. */
+  Optional<RevocationHandle> handle() {
+    return Optional.ofNullable(handle);
+  }
+
+  /**
+   * The handle of this run's access over the given window: its strategy, surface, principal and target, and the
+   * request it submitted. Built here only, whether the run holds it or only announces it.
+   */
+  RevocationHandle handleFor(Instant start, Instant end, Optional<String> assignmentId, boolean createdByThisRun) {
+    ResolvedTarget t = target();
+    return new RevocationHandle(request.strategy(), Lifecycle.surfaceOf(t.surface()), principal().id(),
+        t.roleDefinitionId().orElse(null), t.scope(), t.groupAccess().orElse(null), requestId, assignmentId, start, end,
+        createdByThisRun);
+  }
+
+  /**
+   * The one place a run takes hold of access: from here on, revoking has something to remove (or, when it was
+   * not created by this run, something to leave alone).
+   */
+  RevocationHandle hold(Instant start, Instant end, Optional<String> assignmentId, boolean createdByThisRun) {
+    RevocationHandle held = handleFor(start, end, assignmentId, createdByThisRun);
+    handle = held;
+    return held;
+  }
+
+  /** What acquiring yielded; only once the run holds access. */
+  Acquired acquired() {
+    RevocationHandle held = handle().orElseThrow(() -> new IllegalStateException("The run holds no access"));
+    return new Acquired(target(), principal(), held);
+  }
+
+  /** What the revoke step takes away for this run, on its request's terms. */
+  RevokeOrder revokeOrder(RevocationHandle held) {
+    return RevokeOrder.of(held, target(), request, ConcurrentActivation.sharedDetail(this));
+  }
+
+  /** The surface, configuration, events, record, poller and retrier of this run. */
+  StepTools tools() {
+    return new StepTools(surface, config, events, record, poller, retrier);
   }
 
   Clock clock() {

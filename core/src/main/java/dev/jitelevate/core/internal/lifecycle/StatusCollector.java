@@ -40,38 +40,38 @@ final class StatusCollector {
         who = principal.orElseGet(() -> surface.whoAmI(lifecycle.config().identity()).id());
       }
       PrincipalId of = who;
-      Optional<StatusReport> part = read(events, kind, refused, () -> surface.status(of));
+      Optional<Optional<StatusReport>> read = read(events, kind, refused, () -> surface.status(of));
+      if (read.isPresent() && read.get().isEmpty()) {
+        warn(events, kind, surface.getClass().getSimpleName() + " cannot list a principal's elevations");
+      }
+      Optional<StatusReport> part = read.flatMap(p -> p);
       part.ifPresent(p -> {
         eligible.addAll(p.eligible());
         active.addAll(p.active());
       });
       if (part.isPresent()) {
-        read(events, kind, new ArrayList<>(), () -> new PendingApprovers(surface).of(of)).ifPresent(pending::addAll);
+        read(events, kind, new ArrayList<>(), () -> new PendingApprovers(surface).of(of)).flatMap(p -> p)
+            .ifPresent(pending::addAll);
       }
     }
     if (refused.size() == KINDS.size()) {
       throw refused.get(0);
     }
     PrincipalId of = who;
-    List<StatusReport.Leftover> leftovers = read(events, SurfaceKind.ARM_RBAC, new ArrayList<>(),
-        () -> rbac(events).leftovers(of)).orElse(List.of());
+    List<StatusReport.Leftover> leftovers = rbac(events).flatMap(r -> read(events, SurfaceKind.ARM_RBAC,
+        new ArrayList<>(), () -> r.leftovers(of))).orElse(List.of());
     return new StatusReport(who, eligible, active, pending, leftovers);
   }
 
-  private PlainRoleAssignments rbac(RunEvents events) {
+  private Optional<PlainRoleAssignments> rbac(RunEvents events) {
     AccessSurface surface = lifecycle.open(SurfaceKind.ARM_RBAC, Strategy.SELF, events);
-    if (surface instanceof PlainRoleAssignments assignments) {
-      return assignments;
-    }
-    throw new UnsupportedOperationException("this surface has no plain role assignments");
+    return surface instanceof PlainRoleAssignments assignments ? Optional.of(assignments) : Optional.empty();
   }
 
-  /** One read: a refusal or an unsupported listing becomes a warning; anything else fails the status. */
+  /** One read: a refusal becomes a warning; anything else fails the status. */
   private <T> Optional<T> read(RunEvents events, SurfaceKind kind, List<ElevationException> refused, Supplier<T> read) {
     try {
       return Optional.of(read.get());
-    } catch (UnsupportedOperationException e) {
-      warn(events, kind, e.getMessage());
     } catch (ElevationException e) {
       if (e.kind() != FailureKind.NOT_AUTHORIZED) {
         throw e;

@@ -2,7 +2,9 @@ package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.FailureKind;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,23 +21,37 @@ final class StepsRunner {
   }
 
   static void runOne(Run run, Step step) {
-    Instant start = run.now();
-    run.events.on(new ElevationEvent.StepStarted(start, step.name(), run.request.target().describe()));
+    announced(run.events, run.clock(), step.name(), run.request.target().describe(), () -> step.execute(run),
+        () -> run.interrupted = true);
+  }
+
+  /** A step's work, which may wait. */
+  interface Work {
+    void run() throws InterruptedException;
+  }
+
+  /**
+   * Runs one step's work between its started and finished events; an interrupt is reported to
+   * {@code onInterrupt} and becomes an {@code INTERRUPTED} failure, anything unexpected an {@code INTERNAL} one.
+   */
+  static void announced(ElevationListener events, Clock clock, String name, String subject, Work work, Runnable onInterrupt) {
+    Instant start = clock.instant();
+    events.on(new ElevationEvent.StepStarted(start, name, subject));
     try {
-      step.execute(run);
-      finished(run, step, start, true, "");
+      work.run();
+      finished(events, clock, name, start, true, "");
     } catch (ElevationException e) {
-      finished(run, step, start, false, e.getMessage());
+      finished(events, clock, name, start, false, e.getMessage());
       throw e;
     } catch (InterruptedException e) {
-      run.interrupted = true;
-      finished(run, step, start, false, "interrupted");
-      throw new ElevationException(FailureKind.INTERRUPTED, "The " + step.name() + " step was interrupted.");
+      onInterrupt.run();
+      finished(events, clock, name, start, false, "interrupted");
+      throw new ElevationException(FailureKind.INTERRUPTED, "The " + name + " step was interrupted.");
     } catch (RuntimeException e) {
-      finished(run, step, start, false, e.toString());
-      throw internal(step.name(), e);
+      finished(events, clock, name, start, false, e.toString());
+      throw internal(name, e);
     } catch (Error e) {
-      finished(run, step, start, false, e.toString());
+      finished(events, clock, name, start, false, e.toString());
       throw e;
     }
   }
@@ -46,8 +62,8 @@ final class StepsRunner {
         + "please report it): " + e, null, null, 0, e);
   }
 
-  private static void finished(Run run, Step step, Instant start, boolean ok, String detail) {
-    Instant end = run.now();
-    run.events.on(new ElevationEvent.StepFinished(end, step.name(), Duration.between(start, end), ok, detail));
+  private static void finished(ElevationListener events, Clock clock, String name, Instant start, boolean ok, String detail) {
+    Instant end = clock.instant();
+    events.on(new ElevationEvent.StepFinished(end, name, Duration.between(start, end), ok, detail));
   }
 }

@@ -11,6 +11,7 @@ import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,9 +76,7 @@ final class SubmitStep implements Step {
    */
   private static void handOver(Run run) {
     Instant now = run.now();
-    RevocationHandle provisional = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()),
-        run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
-        run.target.groupAccess().orElse(null), run.requestId, Optional.empty(), now, now.plus(run.request.duration()), true);
+    RevocationHandle provisional = run.handleFor(now, now.plus(run.request.duration()), Optional.empty(), true);
     run.events.on(new ElevationEvent.Submitted(now, provisional, run.record.build()));
   }
 
@@ -87,7 +86,7 @@ final class SubmitStep implements Step {
       return run.surface.submit(spec);
     } catch (ElevationException e) {
       if (Refusal.REQUEST_EXISTS.matches(e)) {
-        return run.surface.get(run.target, spec.requestId());
+        return run.surface.get(run.target(), spec.requestId());
       }
       throw e;
     }
@@ -99,25 +98,23 @@ final class SubmitStep implements Step {
     Optional<String> marker = strategy == Strategy.RBAC
         ? Optional.of(RbacMarker.format(run.now().plus(run.request.duration()), run.requestId))
         : Optional.empty();
-    return new ScheduleRequestSpec(run.requestId, action, run.principal.id(), run.target, Optional.empty(),
+    return new ScheduleRequestSpec(run.requestId, action, run.principal().id(), run.target(), Optional.empty(),
         run.request.duration(), run.request.justification(), run.request.ticket(),
-        run.eligibility.map(e -> e.scheduleId()), marker);
+        run.resolved().eligibility().map(e -> e.scheduleId()), marker);
   }
 
   /** The access was already active: use it, and make sure nothing in this run ever revokes it. */
   static void usePreExisting(Run run, ElevationException cause) {
     Instant now = run.now();
-    ActiveInstance existing = run.surface.activeInstances(run.principal.id(), run.target).stream()
+    ActiveInstance existing = run.surface.activeInstances(run.principal().id(), run.target()).stream()
         .filter(i -> !i.start().isAfter(now) && i.end().map(now::isBefore).orElse(true))
         .findFirst()
         .orElseThrow(() -> cause);
     Instant end = existing.end().orElse(PERMANENT);
-    run.handle = new RevocationHandle(run.request.strategy(), Lifecycle.surfaceOf(run.target.surface()),
-        run.principal.id(), run.target.roleDefinitionId().orElse(null), run.target.scope(),
-        run.target.groupAccess().orElse(null), run.requestId, Optional.of(existing.id()), existing.start(), end, false);
+    run.hold(existing.start(), end, Optional.of(existing.id()), false);
     run.record.granted(Optional.of(existing.start()), existing.end());
     run.record.revocation(RevocationStatus.PRE_EXISTING, existing.end().orElse(null),
-        "The access was already active before this run (" + existing.assignmentType() + ", instance " + existing.id()
+        "The access was already active before this run (" + existing.assignmentType().wireValue() + ", instance " + existing.id()
             + "); it was used and left untouched.");
     run.events.on(new ElevationEvent.Notice(now, ElevationEvent.Level.INFO, "The access is already active"
         + existing.end().map(e -> " until " + e).orElse(" permanently")

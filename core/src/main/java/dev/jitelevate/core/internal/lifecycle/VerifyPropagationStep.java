@@ -7,6 +7,7 @@ import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.Refusal;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ final class VerifyPropagationStep implements Step {
   public void execute(Run run) throws InterruptedException {
     run.paceAfterLastPoll();
     Instant deadline = run.now().plus(run.request.propagationTimeout());
-    if (run.otherPrincipal) {
+    if (run.resolved().otherPrincipal()) {
       OtherPrincipalCheck.verify(run, deadline);
       run.record.atFirst(Milestone.VERIFIED, run.now());
       return;
@@ -59,8 +60,8 @@ final class VerifyPropagationStep implements Step {
   }
 
   private static Boolean checkOnce(Run run) {
-    ResolvedTarget probed = ProbedActions.narrow(run.target, run.operation);
-    AccessCheck check = run.surface.checkEffective(probed, run.principal.id(), run.config.identity());
+    ResolvedTarget probed = ProbedActions.narrow(run.target(), run.operation);
+    AccessCheck check = run.surface.checkEffective(probed, run.principal().id(), run.config.identity());
     if (!check.effective()) {
       throw new NotYetEffective(check.detail());
     }

@@ -9,10 +9,12 @@ import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.ApiCall;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.PlainRoleAssignments;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
@@ -43,7 +45,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   final FakeClock clock;
   SurfaceKind kind = SurfaceKind.ARM;
   SurfaceContext context;
-  PrincipalInfo me = new PrincipalInfo(CI, "ServicePrincipal", "ci-deployer");
+  PrincipalInfo me = new PrincipalInfo(CI, PrincipalType.named("ServicePrincipal"), "ci-deployer");
   final Map<PrincipalId, PrincipalInfo> principals = new LinkedHashMap<>();
   EffectivePolicy policy = new EffectivePolicy(Duration.ofHours(8), Duration.ofDays(365), false, false, false, false,
       List.of(), "policy-1");
@@ -52,6 +54,8 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   List<RequestStatus> script = List.of(RequestStatus.PROVISIONED);
   final Deque<RuntimeException> submitErrors = new ArrayDeque<>();
   final Deque<RuntimeException> removeErrors = new ArrayDeque<>();
+  /** The plain role assignments removed by name (rbac), in order. */
+  final List<String> removedAssignments = new ArrayList<>();
   int principalLookupsMissing;
   /** The next submit is stored by the service, but its answer is lost (the caller sees a retryable error). */
   boolean storeThenFailOnce;
@@ -71,7 +75,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   FakeSurface(FakeClock clock) {
     this.clock = clock;
     principals.put(CI, me);
-    principals.put(ALICE, new PrincipalInfo(ALICE, "User", "Alice"));
+    principals.put(ALICE, new PrincipalInfo(ALICE, PrincipalType.named("User"), "Alice"));
   }
 
   private void call(String what) {
@@ -183,7 +187,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
       ScheduleRequestSpec spec = specs.get(id);
       Instant now = clock.instant();
       active.add(new ActiveInstance(kind == SurfaceKind.ARM_RBAC ? id : "instance-" + id,
-          kind == SurfaceKind.ARM_RBAC ? "RoleAssignment" : "Activated", now, Optional.of(now.plus(spec.duration())),
+          kind == SurfaceKind.ARM_RBAC ? AssignmentType.ROLE_ASSIGNMENT : AssignmentType.ACTIVATED, now, Optional.of(now.plus(spec.duration())),
           Optional.of(id), spec.description()));
     }
     if (cancelled.contains(id)) {
@@ -240,6 +244,16 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   public List<ActiveInstance> markedAssignments(String scope) {
     call("markedAssignments");
     return List.copyOf(active);
+  }
+
+  @Override
+  public synchronized boolean removeAssignment(ResolvedTarget target, String name) {
+    call("removeAssignment:" + name);
+    if (!removeErrors.isEmpty()) {
+      throw removeErrors.pop();
+    }
+    removedAssignments.add(name);
+    return active.removeIf(i -> i.id().equals(name));
   }
 
   @Override

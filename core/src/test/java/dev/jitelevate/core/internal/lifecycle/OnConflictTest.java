@@ -10,6 +10,7 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class OnConflictTest {
   /** Another run's activation: time-bound, from a schedule request, ending in an hour. */
   private void anotherRunsActivation() {
     Instant start = Harness.START.minus(Duration.ofMinutes(1));
-    h.surface.active.add(new ActiveInstance("other-run-1", "Assigned", start, Optional.of(start.plus(Duration.ofHours(1))),
+    h.surface.active.add(new ActiveInstance("other-run-1", AssignmentType.ASSIGNED, start, Optional.of(start.plus(Duration.ofHours(1))),
         Optional.of("another-runs-request"), Optional.empty()));
   }
 
@@ -100,7 +101,7 @@ class OnConflictTest {
   @ParameterizedTest
   @ValueSource(strings = {"share", "fail"})
   void standingAccessIsUsedAndNeverRevokedWhateverThePolicy(String policy) {
-    h.surface.active.add(new ActiveInstance("standing-1", "Assigned", Harness.START.minus(Duration.ofDays(30)),
+    h.surface.active.add(new ActiveInstance("standing-1", AssignmentType.ASSIGNED, Harness.START.minus(Duration.ofDays(30)),
         Optional.empty(), Optional.empty(), Optional.empty()));
 
     ElevationOutcome outcome = run(request("azure-role").onConflict(OnConflict.parse(policy)).build());

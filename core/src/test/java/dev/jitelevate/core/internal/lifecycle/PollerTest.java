@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.PollingPolicy;
+import dev.jitelevate.core.internal.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class PollerTest {
     @Test
     void growFromTheInitialIntervalToTheCapAndNeverGoBelowOneSecond() {
       PollingPolicy p = new PollingPolicy(Duration.ofMillis(250), Duration.ofSeconds(8), 2, 0, 3, Duration.ofMinutes(5));
-      Backoff b = new Backoff(p, () -> 0.5);
+      Backoff b = Backoff.polling(p, () -> 0.5);
       assertThat(List.of(b.delay(1), b.delay(4), b.delay(5), b.delay(30)))
           .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8));
     }
@@ -30,20 +31,20 @@ class PollerTest {
     @Test
     void jitterStaysWithinItsFraction() {
       PollingPolicy p = new PollingPolicy(Duration.ofSeconds(4), Duration.ofSeconds(10), 1, 0.25, 3, Duration.ofMinutes(5));
-      assertThat(new Backoff(p, () -> 0.0).delay(1)).isEqualTo(Duration.ofSeconds(3));
-      assertThat(new Backoff(p, () -> 0.999999).delay(1)).isBetween(Duration.ofMillis(4990), Duration.ofSeconds(5));
+      assertThat(Backoff.polling(p, () -> 0.0).delay(1)).isEqualTo(Duration.ofSeconds(3));
+      assertThat(Backoff.polling(p, () -> 0.999999).delay(1)).isBetween(Duration.ofMillis(4990), Duration.ofSeconds(5));
     }
 
     @Test
     void aPolicyCapBelowOneSecondIsHonouredForFastTests() {
       PollingPolicy p = PollingPolicy.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(100));
-      assertThat(new Backoff(p, () -> 0.5).delay(10)).isEqualTo(Duration.ofMillis(100));
+      assertThat(Backoff.polling(p, () -> 0.5).delay(10)).isEqualTo(Duration.ofMillis(100));
     }
   }
 
   @Nested
   class WaitUntil {
-    final Poller poller = new Poller(clock, clock, new Backoff(PollingPolicy.defaults(), () -> 0.5), events::add);
+    final Poller poller = new Poller(clock, clock, Backoff.polling(PollingPolicy.defaults(), () -> 0.5), events::add);
 
     @Test
     void returnsTheFirstValueThatIsDoneAndAnnouncesEachWait() throws Exception {

@@ -1,9 +1,10 @@
 package dev.jitelevate.core.internal.lifecycle;
 
-import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jitelevate.core.AccessProbe;
 import dev.jitelevate.core.ActivationDeniedException;
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
@@ -17,8 +18,8 @@ import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.TicketInfo;
-import dev.jitelevate.core.AccessProbe;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
@@ -145,7 +146,7 @@ class StepsTest {
     @Test
     void anActivationThatAlreadyExistedIsUsedAndNeverRevoked() {
       Instant start = Harness.START.minus(Duration.ofMinutes(10));
-      h.surface.active.add(new ActiveInstance("existing-1", "Activated", start, Optional.of(start.plus(Duration.ofHours(1))),
+      h.surface.active.add(new ActiveInstance("existing-1", AssignmentType.ACTIVATED, start, Optional.of(start.plus(Duration.ofHours(1))),
           Optional.of("someone-elses-request"), Optional.empty()));
       AtomicInteger performed = new AtomicInteger();
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().build(), ctx -> performed.incrementAndGet());

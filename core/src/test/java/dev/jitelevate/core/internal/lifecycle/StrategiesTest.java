@@ -1,9 +1,9 @@
 package dev.jitelevate.core.internal.lifecycle;
 
-import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.core.ActiveElevation;
@@ -11,12 +11,13 @@ import dev.jitelevate.core.ArmScope;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.InvalidElevationRequestException;
-import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.RevokePolicy;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.SweepReport;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class StrategiesTest {
       assertThat(outcome.failure()).isEmpty();
       String name = h.surface.submitted.get(0).requestId();
       assertThat(h.surface.submitted.get(0).description()).contains("jit-elevate:expires=2026-11-25T05:30:00Z;run=" + name);
-      assertThat(h.surface.submitted.get(1).requestId()).isEqualTo(name);
+      assertThat(h.surface.removedAssignments).containsExactly(name);
       assertThat(h.surface.active).isEmpty();
       assertThat(outcome.record().requestIds()).containsExactly(name);
       assertThat(Harness.schemaErrors(outcome.record())).isEmpty();
@@ -81,7 +82,7 @@ class StrategiesTest {
       Instant now = Harness.START;
       h.surface.active.add(marked("old", now.minus(Duration.ofMinutes(1))));
       h.surface.active.add(marked("current", now.plus(Duration.ofMinutes(10))));
-      h.surface.active.add(new ActiveInstance("unmarked", "RoleAssignment", now.minus(Duration.ofDays(1)), Optional.empty(),
+      h.surface.active.add(new ActiveInstance("unmarked", AssignmentType.ROLE_ASSIGNMENT, now.minus(Duration.ofDays(1)), Optional.empty(),
           Optional.empty(), Optional.of("created by terraform")));
       SweepReport report = h.elevator().sweep(ArmScope.parse(Harness.SCOPE));
       assertThat(report.removedAssignmentIds()).containsExactly("old");
@@ -90,7 +91,7 @@ class StrategiesTest {
     }
 
     ActiveInstance marked(String id, Instant expires) {
-      return new ActiveInstance(id, "RoleAssignment", expires.minus(Duration.ofMinutes(30)), Optional.empty(), Optional.empty(),
+      return new ActiveInstance(id, AssignmentType.ROLE_ASSIGNMENT, expires.minus(Duration.ofMinutes(30)), Optional.empty(), Optional.empty(),
           Optional.of(RbacMarker.format(expires, "run-" + id)));
     }
   }
@@ -144,7 +145,7 @@ class StrategiesTest {
       RevocationHandle handle = new RevocationHandle(Strategy.BROKER, RevocationHandle.Surface.ARM, FakeSurface.CI, "/providers/x/roleDefinitions/y",
           Harness.SCOPE, null, "11111111-1111-4111-8111-111111111111", Optional.of("existing"), Harness.START,
           Harness.START.plus(Duration.ofHours(1)), false);
-      h.surface.active.add(new ActiveInstance("existing", "Activated", Harness.START, Optional.empty(), Optional.empty(), Optional.empty()));
+      h.surface.active.add(new ActiveInstance("existing", AssignmentType.ACTIVATED, Harness.START, Optional.empty(), Optional.empty(), Optional.empty()));
       ActiveElevation e = new Harness().elevator().elevate(Harness.brokerRequest().build());
       ActivationRecord done = h.elevator().revoke(handle, e.record());
       assertThat(h.surface.submitted).isEmpty();

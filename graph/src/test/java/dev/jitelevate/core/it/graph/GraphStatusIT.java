@@ -78,8 +78,8 @@ class GraphStatusIT {
         .strategy(Strategy.SELF).duration(Duration.ofHours(1)).justification("deploy").build();
     try (ActiveElevation elevation = world.elevator(world.alice()).elevate(request)) {
       var factory = new SdkSurfaceFactory();
-      StatusReport groups = factory.open(SurfaceKind.GROUP, world.alice(), context()).status(PrincipalId.of(ALICE));
-      StatusReport roles = factory.open(SurfaceKind.DIRECTORY, world.alice(), context()).status(PrincipalId.of(ALICE));
+      StatusReport groups = factory.open(SurfaceKind.GROUP, world.alice(), context()).status(PrincipalId.of(ALICE)).orElseThrow();
+      StatusReport roles = factory.open(SurfaceKind.DIRECTORY, world.alice(), context()).status(PrincipalId.of(ALICE)).orElseThrow();
 
       assertThat(groups.eligible()).singleElement().satisfies(e -> assertThat(e.role()).isEqualTo("grp-prod-admins (member)"));
       assertThat(groups.active()).singleElement().satisfies(e -> {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * through transient failures and translated into {@link dev.jitelevate.core.ElevationException}s.
  */
 final class ArmClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoreJson.MAPPER;
   private static final String PERMISSIONS_API = "2022-04-01";
 
   private final HttpPipeline pipeline;

@@ -20,8 +20,10 @@ import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.ApiCall;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -36,7 +38,7 @@ import reactor.core.publisher.Mono;
  */
 final class DirectoryObjects {
   static final String OPERATION = "directoryObjects.get";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoreJson.MAPPER;
 
   private final HttpPipeline pipeline;
   private final String base;
@@ -81,19 +83,10 @@ final class DirectoryObjects {
 
   /** Users, service principals and groups by their display name; other kinds of object by their id. */
   static PrincipalInfo info(PrincipalId id, JsonNode object) {
-    String type = typeOf(object.path("@odata.type").asText(null));
+    PrincipalType type = PrincipalType.ofODataType(object.path("@odata.type").asText(null));
     String name = object.path("displayName").asText("");
-    boolean named = type.equals("User") || type.equals("ServicePrincipal") || type.equals("Group");
+    boolean named = type.kind() != PrincipalType.Kind.OTHER;
     return new PrincipalInfo(id, type, named && !name.isBlank() ? name : id.value());
-  }
-
-  /** {@code #microsoft.graph.servicePrincipal} becomes {@code ServicePrincipal}. */
-  static String typeOf(String odataType) {
-    if (odataType == null) {
-      return "Unknown";
-    }
-    String bare = odataType.substring(odataType.lastIndexOf('.') + 1);
-    return bare.isEmpty() ? "Unknown" : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
   }
 
   private static String scope(String audience) {

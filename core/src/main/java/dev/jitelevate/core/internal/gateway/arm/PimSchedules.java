@@ -8,6 +8,7 @@ import com.azure.resourcemanager.authorization.models.ExpandedProperties;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
@@ -114,7 +115,8 @@ final class PimSchedules {
   private static ActiveInstance active(RoleAssignmentScheduleInstanceInner i, Optional<String> requestId) {
     Instant start = Optional.ofNullable(i.startDateTime()).or(() -> Optional.ofNullable(i.createdOn()))
         .map(OffsetDateTime::toInstant).orElse(Instant.EPOCH);
-    return new ActiveInstance(i.name(), i.assignmentType() == null ? "Assigned" : i.assignmentType().toString(), start,
+    return new ActiveInstance(i.name(), AssignmentType.of(i.assignmentType() == null ? null : i.assignmentType().toString(),
+        AssignmentType.ASSIGNED), start,
         instant(i.endDateTime()), requestId, Optional.empty());
   }
 

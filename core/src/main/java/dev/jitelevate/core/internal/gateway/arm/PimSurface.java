@@ -115,13 +115,14 @@ final class PimSurface extends ArmSurfaceBase {
   }
 
   @Override
-  public StatusReport status(PrincipalId principal) {
-    return schedules.status(principal);
+  public Optional<StatusReport> status(PrincipalId principal) {
+    return Optional.of(schedules.status(principal));
   }
 
   @Override
-  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
-    return pending.of(principal);
+  public Optional<List<dev.jitelevate.core.internal.gateway.PendingRequestView>> pendingRequests(
+      PrincipalId principal) {
+    return Optional.of(pending.of(principal));
   }
 
   private RoleAssignmentScheduleRequestsClient requests() {

@@ -11,6 +11,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
@@ -69,10 +70,8 @@ final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
     if (spec.action() == ScheduleAction.ADMIN_ASSIGN) {
       return assign(spec);
     }
-    if (spec.action() == ScheduleAction.ADMIN_REMOVE) {
-      return remove(spec);
-    }
-    throw new IllegalArgumentException("The rbac surface assigns and removes only, not " + spec.action());
+    throw new IllegalArgumentException("The rbac surface submits assignments only (removal is removeAssignment), not "
+        + spec.action());
   }
 
   private ScheduleRequestView assign(ScheduleRequestSpec spec) {
@@ -102,16 +101,12 @@ final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
         .map(r -> provisioned(r.getValue(), requestId(r)));
   }
 
-  private ScheduleRequestView remove(ScheduleRequestSpec spec) {
+  /** ARM answers a delete of a missing assignment with 204 and no body: that is "already gone", not a failure. */
+  @Override
+  public boolean removeAssignment(ResolvedTarget target, String name) {
     Response<RoleAssignmentInner> deleted = arm.call("roleAssignments.delete", () -> assignments()
-        .deleteWithResponse(ArmScopes.arg(spec.target().scope()), spec.requestId(), null, Context.NONE));
-    if (deleted.getValue() == null) {
-      throw new ElevationException(FailureKind.INVALID_REQUEST, "Role assignment " + spec.requestId() + " at "
-          + spec.target().scope() + " does not exist (any more).", AzureErrorCodes.ASSIGNMENT_DOES_NOT_EXIST,
-          requestId(deleted).orElse(null), deleted.getStatusCode(), null);
-    }
-    return new ScheduleRequestView(spec.requestId(), RequestStatus.REVOKED, "Revoked", Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.ofNullable(deleted.getValue().id()), requestId(deleted));
+        .deleteWithResponse(ArmScopes.arg(target.scope()), name, null, Context.NONE));
+    return deleted.getValue() != null;
   }
 
   /** Checks, without writing, that the caller may create role assignments at the scope. */
@@ -199,7 +194,7 @@ final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
 
   private static ActiveInstance instance(RoleAssignmentInner a, String id) {
     java.time.Instant start = a.createdOn() == null ? java.time.Instant.EPOCH : a.createdOn().toInstant();
-    return new ActiveInstance(id, "RoleAssignment", start, Optional.empty(), Optional.of(a.name()),
+    return new ActiveInstance(id, AssignmentType.ROLE_ASSIGNMENT, start, Optional.empty(), Optional.of(a.name()),
         Optional.ofNullable(a.description()));
   }
 

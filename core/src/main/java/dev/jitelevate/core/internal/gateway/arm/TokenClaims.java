@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.sdk.AccessTokens;
 import java.util.Optional;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * Who an ARM access token was issued to: its {@code oid}, whether it is a user or an app ({@code idtyp}, else
  * the presence of {@code scp}), and the name it carries. Only claims are read; the token itself goes nowhere.
  */
-record TokenClaims(PrincipalId objectId, String type, Optional<String> name) {
+record TokenClaims(PrincipalId objectId, PrincipalType type, Optional<String> name) {
   /** Gets an ARM token from the identity's credential (its cache, or a sign-in) and reads the token's claims. */
   static TokenClaims of(TokenCredential identity, String tenantId, String armScope) {
     String token;
@@ -42,11 +43,11 @@ record TokenClaims(PrincipalId objectId, String type, Optional<String> name) {
     if (oid.isBlank()) {
       throw unreadable("it has no oid claim");
     }
-    return new TokenClaims(PrincipalId.of(oid), AccessTokens.isApp(claims) ? "ServicePrincipal" : "User", name(claims));
+    return new TokenClaims(PrincipalId.of(oid), AccessTokens.isApp(claims) ? PrincipalType.SERVICE_PRINCIPAL : PrincipalType.USER, name(claims));
   }
 
   boolean isUser() {
-    return "User".equals(type);
+    return type.kind() == PrincipalType.Kind.USER;
   }
 
   private static Optional<String> name(JsonNode claims) {

@@ -2,6 +2,7 @@ package dev.jitelevate.core.internal.gateway.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.util.Base64;
 
@@ -10,7 +11,7 @@ import java.util.Base64;
  * check: the claims only say who signed in and what the token carries). The token itself goes nowhere.
  */
 public final class AccessTokens {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = CoreJson.MAPPER;
 
   private AccessTokens() {}
 

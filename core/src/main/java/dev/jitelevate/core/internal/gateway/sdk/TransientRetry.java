@@ -1,34 +1,28 @@
 package dev.jitelevate.core.internal.gateway.sdk;
 
-import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.jitelevate.core.internal.retry.Backoff;
+import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Retries one service call through transient failures — 429 (honouring {@code Retry-After}), 5xx, connection
- * resets and time-outs — up to {@link dev.jitelevate.core.PollingPolicy#maxRetries()} times. Each surface
- * classifies its SDK's failures with a {@link Verdict}; resilience4j decides whether to go on, the injected
- * sleeper waits, and every retry is announced as a {@link ElevationEvent.Retrying} event.
- *
- * <p>{@code Retry-After} is a floor, not a schedule: the wait is the longer of it and the jittered exponential
- * backoff. Many clients throttled together (one broker for many pipelines) all hear "retry after 1 second";
- * retrying exactly then makes them collide again every second until their retries are spent.
+ * Retries one service call through transient failures — 429 (never sooner than {@code Retry-After}), 5xx,
+ * connection resets and time-outs — up to {@link dev.jitelevate.core.PollingPolicy#maxRetries()} times, on the
+ * policy's transport schedule. Each surface classifies its SDK's failures with a {@link Verdict}; the waiting
+ * and deciding is the one {@link Retrier}'s.
  */
 public final class TransientRetry {
-  private static final Duration BASE = Duration.ofMillis(500);
-  private static final Duration CAP = Duration.ofSeconds(30);
-  private static final Duration LONGEST_RETRY_AFTER = Duration.ofMinutes(2);
-
-  private final SurfaceContext context;
+  private final Retrier retrier;
+  private final int maxAttempts;
 
   public TransientRetry(SurfaceContext context) {
-    this.context = context;
+    this.retrier = new Retrier(context.clock(), context.sleeper(), Backoff.transport(context.polling(), context.random()),
+        context.events());
+    this.maxAttempts = context.polling().maxRetries() + 1;
   }
 
   /** What a surface makes of one failure. */
@@ -49,56 +43,22 @@ public final class TransientRetry {
    * as it was. An interrupt while waiting restores the flag and throws the failure that caused the wait.
    */
   public <T> T call(String operation, Supplier<T> call, Function<RuntimeException, Verdict> classify) {
-    RetryConfig config = RetryConfig.custom()
-        .maxAttempts(context.polling().maxRetries() + 1)
-        .retryOnException(e -> e instanceof RuntimeException r && classify.apply(r).isTransient())
-        .intervalFunction(attempt -> backoff(attempt).toMillis())
-        .failAfterMaxAttempts(false)
-        .build();
-    Retry.AsyncContext<T> retry = Retry.of(operation, config).asyncContext();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        T result = call.get();
-        retry.onComplete();
-        return result;
-      } catch (RuntimeException failure) {
-        long backoffMillis = retry.onError(failure);
-        if (backoffMillis < 0) {
-          throw failure;
-        }
-        Verdict verdict = classify.apply(failure);
-        Duration delay = delay(verdict.retryAfter(), Duration.ofMillis(backoffMillis));
-        context.events().on(new ElevationEvent.Retrying(context.clock().instant(), operation, attempt, delay,
-            verdict.reason()));
-        pause(delay, failure);
-      }
-    }
-  }
-
-  /** Never sooner than the server asked; later when the backoff has grown past it. */
-  static Duration delay(Optional<Duration> retryAfter, Duration backoff) {
-    return retryAfter.map(TransientRetry::bounded).filter(r -> r.compareTo(backoff) > 0).orElse(backoff);
-  }
-
-  private void pause(Duration delay, RuntimeException failure) {
+    Function<Throwable, Verdict> verdict = e -> e instanceof RuntimeException r ? classify.apply(r) : Verdict.permanent();
+    Retrier.Plan plan = new Retrier.Plan(operation, e -> verdict.apply(e).isTransient(), maxAttempts, Instant.MAX,
+        e -> verdict.apply(e).reason(), e -> verdict.apply(e).retryAfter());
+    RuntimeException[] last = new RuntimeException[1];
     try {
-      context.sleeper().sleep(delay);
+      return retrier.call(plan, () -> {
+        try {
+          return call.get();
+        } catch (RuntimeException e) {
+          last[0] = e;
+          throw e;
+        }
+      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure;
+      throw last[0];
     }
-  }
-
-  private static Duration backoff(int attempt) {
-    long exponential = BASE.toMillis() << Math.min(attempt - 1, 16);
-    long capped = Math.min(exponential, CAP.toMillis());
-    return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-  }
-
-  private static Duration bounded(Duration retryAfter) {
-    if (retryAfter.isNegative()) {
-      return Duration.ZERO;
-    }
-    return retryAfter.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : retryAfter;
   }
 }

@@ -16,8 +16,9 @@ import com.azure.resourcemanager.authorization.models.UserSet;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.TicketInfo;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
-import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget.RoleActions;
+import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleAction;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
@@ -167,7 +168,7 @@ class ArmMappingTest {
             assertThat(c.name()).contains("Alice");
           });
       assertThat(TokenClaims.parse(jwt("{\"oid\":\"c1c1c1c1-0000-4000-8000-000000000001\",\"idtyp\":\"app\"}")).type())
-          .isEqualTo("ServicePrincipal");
+          .isEqualTo(PrincipalType.SERVICE_PRINCIPAL);
     }
 
     private String jwt(String payload) {

@@ -8,6 +8,7 @@ import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +27,24 @@ class DirectoryLookupOverHttpTest {
       PrincipalInfo info = DirectoryObjects.info(ID, JSON.readTree(
           "{\"@odata.type\":\"#microsoft.graph.servicePrincipal\",\"id\":\"x\",\"displayName\":\"ci-deployer\"}"));
 
-      assertThat(info).isEqualTo(new PrincipalInfo(ID, "ServicePrincipal", "ci-deployer"));
+      assertThat(info).isEqualTo(new PrincipalInfo(ID, PrincipalType.named("ServicePrincipal"), "ci-deployer"));
     }
 
     @Test
     void usersAndGroupsKeepTheirGraphTypeCapitalised() throws Exception {
       assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"@odata.type\":\"#microsoft.graph.user\",\"displayName\":\"Alice\"}")))
-          .isEqualTo(new PrincipalInfo(ID, "User", "Alice"));
+          .isEqualTo(new PrincipalInfo(ID, PrincipalType.named("User"), "Alice"));
       assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"@odata.type\":\"#microsoft.graph.group\",\"displayName\":\"ops\"}")))
-          .isEqualTo(new PrincipalInfo(ID, "Group", "ops"));
+          .isEqualTo(new PrincipalInfo(ID, PrincipalType.named("Group"), "ops"));
     }
 
     @Test
     void otherKindsOfObjectAndBlankNamesFallBackToTheId() throws Exception {
       assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"@odata.type\":\"#microsoft.graph.device\",\"displayName\":\"laptop\"}")))
-          .isEqualTo(new PrincipalInfo(ID, "Device", ID.value()));
+          .isEqualTo(new PrincipalInfo(ID, PrincipalType.named("Device"), ID.value()));
       assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"@odata.type\":\"#microsoft.graph.user\",\"displayName\":\" \"}")))
-          .isEqualTo(new PrincipalInfo(ID, "User", ID.value()));
-      assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"id\":\"x\"}")).type()).isEqualTo("Unknown");
+          .isEqualTo(new PrincipalInfo(ID, PrincipalType.named("User"), ID.value()));
+      assertThat(DirectoryObjects.info(ID, JSON.readTree("{\"id\":\"x\"}")).type().name()).isEqualTo("Unknown");
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import java.util.Optional;
 
 /**
@@ -43,23 +44,15 @@ final class DirectoryLookup {
 
   private static PrincipalInfo info(PrincipalId id, DirectoryObject object) {
     if (object instanceof User user) {
-      return new PrincipalInfo(id, "User", orId(user.getDisplayName(), id));
+      return new PrincipalInfo(id, PrincipalType.USER, orId(user.getDisplayName(), id));
     }
     if (object instanceof ServicePrincipal sp) {
-      return new PrincipalInfo(id, "ServicePrincipal", orId(sp.getDisplayName(), id));
+      return new PrincipalInfo(id, PrincipalType.SERVICE_PRINCIPAL, orId(sp.getDisplayName(), id));
     }
     if (object instanceof Group group) {
-      return new PrincipalInfo(id, "Group", orId(group.getDisplayName(), id));
+      return new PrincipalInfo(id, PrincipalType.GROUP, orId(group.getDisplayName(), id));
     }
-    return new PrincipalInfo(id, typeOf(object.getOdataType()), id.value());
-  }
-
-  private static String typeOf(String odataType) {
-    if (odataType == null) {
-      return "Unknown";
-    }
-    String bare = odataType.substring(odataType.lastIndexOf('.') + 1);
-    return bare.isEmpty() ? "Unknown" : Character.toUpperCase(bare.charAt(0)) + bare.substring(1);
+    return new PrincipalInfo(id, PrincipalType.ofODataType(object.getOdataType()), id.value());
   }
 
   private static String orId(String name, PrincipalId id) {

@@ -11,6 +11,7 @@ import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.OData;
@@ -137,7 +138,7 @@ final class DirectoryRoleSurface extends PimSurface {
   }
 
   @Override
-  public StatusReport status(PrincipalId principal) {
+  public Optional<StatusReport> status(PrincipalId principal) {
     List<StatusReport.Entry> eligible = listEligible(principal, null).stream()
         .map(i -> new StatusReport.Entry("directory", roles.nameOf(i.getRoleDefinitionId()), i.getRoleDefinitionId(),
             i.getDirectoryScopeId(), GraphRequest.instant(i.getStartDateTime()), GraphRequest.instant(i.getEndDateTime()),
@@ -148,12 +149,12 @@ final class DirectoryRoleSurface extends PimSurface {
             i.getDirectoryScopeId(), GraphRequest.instant(i.getStartDateTime()), GraphRequest.instant(i.getEndDateTime()),
             Objects.requireNonNullElse(i.getAssignmentType(), "Assigned")))
         .toList();
-    return new StatusReport(principal, eligible, active);
+    return Optional.of(new StatusReport(principal, eligible, active));
   }
 
   @Override
-  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
-    return new PendingRequests(graph, calls).directory(principal, ownOnly(principal), roles::nameOf);
+  public Optional<List<dev.jitelevate.core.internal.gateway.PendingRequestView>> pendingRequests(PrincipalId principal) {
+    return Optional.of(new PendingRequests(graph, calls).directory(principal, ownOnly(principal), roles::nameOf));
   }
 
   private List<UnifiedRoleEligibilityScheduleInstance> listEligible(PrincipalId principal, String roleFilter) {
@@ -181,7 +182,7 @@ final class DirectoryRoleSurface extends PimSurface {
   }
 
   private ActiveInstance active(UnifiedRoleAssignmentScheduleInstance i) {
-    return new ActiveInstance(i.getId(), Objects.requireNonNullElse(i.getAssignmentType(), "Assigned"),
+    return new ActiveInstance(i.getId(), AssignmentType.of(i.getAssignmentType(), AssignmentType.ASSIGNED),
         GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
         ourRequestIdForSchedule(i.getRoleAssignmentScheduleId()), Optional.empty());
   }

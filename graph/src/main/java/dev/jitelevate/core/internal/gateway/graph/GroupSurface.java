@@ -14,6 +14,7 @@ import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
+import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
 import dev.jitelevate.core.internal.gateway.Eligibility;
 import dev.jitelevate.core.internal.gateway.OData;
@@ -77,7 +78,7 @@ final class GroupSurface extends PimSurface {
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
     return activeInstances(filter(principal, target)).stream()
         .filter(i -> sameAccess(i.getAccessId(), target))
-        .map(i -> new ActiveInstance(i.getId(), typeOf(i.getAssignmentType()),
+        .map(i -> new ActiveInstance(i.getId(), AssignmentType.of(typeOf(i.getAssignmentType()), AssignmentType.UNKNOWN),
             GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
             ourRequestIdForSchedule(i.getAssignmentScheduleId()), Optional.empty()))
         .toList();
@@ -139,7 +140,7 @@ final class GroupSurface extends PimSurface {
   }
 
   @Override
-  public StatusReport status(PrincipalId principal) {
+  public Optional<StatusReport> status(PrincipalId principal) {
     String filter = OData.eq("principalId", principal.value());
     List<StatusReport.Entry> eligible = eligibleInstances(filter).stream()
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(), "Eligible"))
@@ -148,12 +149,12 @@ final class GroupSurface extends PimSurface {
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(),
             typeOf(i.getAssignmentType())))
         .toList();
-    return new StatusReport(principal, eligible, active);
+    return Optional.of(new StatusReport(principal, eligible, active));
   }
 
   @Override
-  public List<dev.jitelevate.core.internal.gateway.PendingRequestView> pendingRequests(PrincipalId principal) {
-    return new PendingRequests(graph, calls).groups(principal, groups::nameOf);
+  public Optional<List<dev.jitelevate.core.internal.gateway.PendingRequestView>> pendingRequests(PrincipalId principal) {
+    return Optional.of(new PendingRequests(graph, calls).groups(principal, groups::nameOf));
   }
 
   private StatusReport.Entry entry(String groupId, PrivilegedAccessGroupRelationships access,

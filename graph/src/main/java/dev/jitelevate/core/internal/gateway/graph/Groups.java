@@ -8,6 +8,7 @@ import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +36,7 @@ final class Groups {
   Found resolve(GroupRef ref) {
     if (ref.id().isPresent()) {
       PrincipalId id = ref.id().get();
-      PrincipalInfo found = lookup.principal(id).filter(p -> "Group".equals(p.type()))
+      PrincipalInfo found = lookup.principal(id).filter(p -> p.type().kind() == PrincipalType.Kind.GROUP)
           .orElseThrow(() -> new InvalidElevationRequestException("group", "No group has the object id " + id + ".",
               "Check the group's object id in the Entra admin center, or pass its display name."));
       return remember(new Found(id.value(), found.displayName()));

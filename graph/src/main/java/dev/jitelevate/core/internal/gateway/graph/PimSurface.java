@@ -6,6 +6,7 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.PrincipalInfo;
+import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.RequestStatus;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
@@ -63,7 +64,7 @@ abstract class PimSurface implements AccessSurface {
           + "cannot be told apart from others. Sign in as a user or a service principal of the tenant.");
     }
     PrincipalId id = PrincipalId.of(claims.objectId());
-    String type = claims.isApp() ? "ServicePrincipal" : "User";
+    PrincipalType type = claims.isApp() ? PrincipalType.SERVICE_PRINCIPAL : PrincipalType.USER;
     try {
       return lookup.principal(id).map(p -> new PrincipalInfo(id, type, p.displayName()))
           .orElseGet(() -> new PrincipalInfo(id, type, claims.name().orElse(id.value())));
