@@ -26,7 +26,8 @@ final class StepUpRetry {
   /** Steps up and resubmits; the refusal is {@link Refusal#STEP_UP_REQUIRED}. */
   static ScheduleRequestView submit(Run run, ScheduleRequestSpec spec, ElevationException refusal) {
     ClaimsChallenge challenge = ClaimsChallenge.fromMessage(refusal.getMessage())
-        .or(() -> Optional.ofNullable(run.policy).flatMap(p -> p.authenticationContext()).map(ClaimsChallenge::forContext))
+        .or(() -> run.resolved().policy().flatMap(p -> p.authenticationContext())
+            .map(ClaimsChallenge::forContext))
         .orElseThrow(() -> refused(run, "an authentication context", refusal,
             "Sign in again with the Conditional Access policy's requirements met, then retry."));
     Optional<StepUp> port = run.config.stepUp();
@@ -45,7 +46,7 @@ final class StepUpRetry {
       return surface.submit(spec);
     } catch (ElevationException again) {
       if (Refusal.REQUEST_EXISTS.matches(again)) {
-        return surface.get(run.target, spec.requestId());
+        return surface.get(run.target(), spec.requestId());
       }
       if (Refusal.STEP_UP_REQUIRED.matches(again)) {
         throw refused(run, "authentication context '" + challenge.authenticationContext() + "' even after signing in again",
