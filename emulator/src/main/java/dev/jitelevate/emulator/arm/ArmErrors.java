@@ -1,7 +1,6 @@
 package dev.jitelevate.emulator.arm;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The real ARM error codes and message texts the surface answers with. */
 final class ArmErrors {
@@ -80,11 +79,6 @@ final class ArmErrors {
 
   static ArmException roleDefinitionDoesNotExist(String id) {
     return badRequest("RoleDefinitionDoesNotExist", "The specified role definition with ID '" + id + "' does not exist.");
-  }
-
-  static ArmException policyValidationFailed(List<String> rules) {
-    String names = rules.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-    return badRequest("RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [" + names + "]");
   }
 
   static ArmException notFound(String code, String message) {
