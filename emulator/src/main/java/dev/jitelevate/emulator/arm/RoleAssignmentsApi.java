@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -111,7 +112,7 @@ final class RoleAssignmentsApi {
   }
 
   private EmulatorResponse list(ArmCall call) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"),
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"),
         Set.of("atscope()", "principalid", "assignedto()", "roledefinitionid"));
     List<ObjectNode> values = state.roleAssignments.values().stream()
         .filter(ra -> scopes.matches(call, filter, ra.scope(), ra.principalId(), ra.roleGuid()))

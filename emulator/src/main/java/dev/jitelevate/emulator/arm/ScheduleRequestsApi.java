@@ -2,6 +2,7 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ final class ScheduleRequestsApi {
     }
     ScheduleRequest found = find(call, name);
     if (!found.spec().requestorId().equalsIgnoreCase(call.callerId())) {
-      access.requireItem(call, ODataFilter.parse(call.request().queryParam("$filter"), FILTERS), found.spec().principalId());
+      access.requireItem(call, ArmFilters.parse(call.request().queryParam("$filter"), FILTERS), found.spec().principalId());
     }
     return EmulatorResponse.json(200, json.request(found));
   }
@@ -97,7 +98,7 @@ final class ScheduleRequestsApi {
   }
 
   private EmulatorResponse list(ArmCall call) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), FILTERS);
     if (!filter.has("asrequestor()") && !filter.has("asapprover()")) {
       access.requireList(call, filter);
     }
