@@ -7,30 +7,10 @@ import java.util.List;
 import java.util.Set;
 
 /** {@code roleAssignmentScheduleRequests} and {@code roleEligibilityScheduleRequests}: create, get, list, cancel, validate. */
-final class ScheduleRequestsApi {
+record ScheduleRequestsApi(RequestKind kind, ArmState state, PimEngine engine, RequestSpecParser parser, ArmJson json,
+    ScopeFilter scopes, Guard guard, ReadAccess access) {
   private static final Set<String> FILTERS = Set.of("atscope()", "principalid", "assignedto()", "astarget()",
       "asrequestor()", "asapprover()", "roledefinitionid", "status", "requestorid");
-
-  private final RequestKind kind;
-  private final ArmState state;
-  private final PimEngine engine;
-  private final RequestSpecParser parser;
-  private final ArmJson json;
-  private final ScopeFilter scopes;
-  private final Guard guard;
-  private final ReadAccess access;
-
-  ScheduleRequestsApi(RequestKind kind, ArmState state, PimEngine engine, RequestSpecParser parser, ArmJson json,
-      ScopeFilter scopes, Guard guard, ReadAccess access) {
-    this.access = access;
-    this.kind = kind;
-    this.state = state;
-    this.engine = engine;
-    this.parser = parser;
-    this.json = json;
-    this.scopes = scopes;
-    this.guard = guard;
-  }
 
   EmulatorResponse handle(ArmCall call) {
     ApiVersions.PIM.require(call.request());
