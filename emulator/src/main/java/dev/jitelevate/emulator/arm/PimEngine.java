@@ -81,7 +81,8 @@ final class PimEngine {
         ? eligibilityFor(spec) : Optional.empty();
     requireNoConflict(spec);
     RolePolicy policy = policies.policyFor(spec.scope(), spec.roleGuid());
-    PimRules.requireNoFailures(PolicyCheck.endUser(spec, caller, policy, eligibility.isPresent()));
+    PimRules.requireNoFailures(
+        PolicyCheck.endUser(spec, caller, policy, eligibility.isPresent(), principals.identities(spec.principalId())));
     String target = UUID.randomUUID().toString();
     if (policy.approvalRequired()) {
       return new ScheduleRequest(spec, "PendingApproval", UUID.randomUUID().toString(), null, target, null);
@@ -97,7 +98,8 @@ final class PimEngine {
           + " create a time-bound active assignment (AdminAssign on roleAssignmentScheduleRequests) instead.");
     }
     requireNoConflict(spec);
-    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid())));
+    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()),
+        principals.identities(spec.principalId())));
     return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), UUID.randomUUID().toString(), null);
   }
 
@@ -107,7 +109,8 @@ final class PimEngine {
     PimSchedule existing = state.schedules(spec.kind()).stream()
         .filter(s -> s.matches(spec.principalId(), spec.roleGuid(), spec.scope()) && s.activeAt(spec.createdOn()))
         .findFirst().orElseThrow(PimRules::doesNotExist);
-    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid())));
+    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()),
+        principals.identities(spec.principalId())));
     return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), existing.name(), null);
   }
 

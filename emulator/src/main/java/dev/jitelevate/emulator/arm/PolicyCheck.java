@@ -5,21 +5,23 @@ import dev.jitelevate.emulator.kernel.PimRules;
 import dev.jitelevate.emulator.kernel.PolicyAsk;
 import dev.jitelevate.emulator.kernel.PolicyLimits;
 import java.util.List;
+import java.util.Set;
 
 /** Reads an ARM request and its role management policy into the rules kernel's terms ({@link PimRules}). */
 final class PolicyCheck {
   private PolicyCheck() {}
 
-  /** Returns the failing rule names for an end-user activation. */
-  static List<String> endUser(RequestSpec spec, Caller caller, RolePolicy policy, boolean eligible) {
-    PolicyLimits limits = policy.limits("Expiration_EndUser_Assignment", "Enablement_EndUser_Assignment");
+  /** Returns the failing rule names for an end-user activation by the principal with {@code identities}. */
+  static List<String> endUser(RequestSpec spec, Caller caller, RolePolicy policy, boolean eligible,
+      Set<String> identities) {
+    PolicyLimits limits = policy.limits("Expiration_EndUser_Assignment", "Enablement_EndUser_Assignment", identities);
     return PimRules.endUserFailures(eligible, limits, ask(spec, caller));
   }
 
   /** Returns the failing rule names for an admin assignment, eligibility or update. */
-  static List<String> admin(RequestSpec spec, Caller caller, RolePolicy policy) {
+  static List<String> admin(RequestSpec spec, Caller caller, RolePolicy policy, Set<String> identities) {
     String level = spec.kind() == RequestKind.ELIGIBILITY ? "Eligibility" : "Assignment";
-    PolicyLimits limits = policy.limits("Expiration_Admin_" + level, "Enablement_Admin_" + level);
+    PolicyLimits limits = policy.limits("Expiration_Admin_" + level, "Enablement_Admin_" + level, identities);
     if (spec.principalType().equals("ServicePrincipal")) {
       limits = limits.requiringExpiration();
     }

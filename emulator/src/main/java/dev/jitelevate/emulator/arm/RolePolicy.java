@@ -43,12 +43,29 @@ record RolePolicy(String name, ArmScope scope, String roleGuid, ArrayNode rules,
     return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
-  /** The limits one expiration rule and one enablement rule set, read typed for the rules kernel. */
-  PolicyLimits limits(String expirationRuleId, String enablementRuleId) {
+  /**
+   * The limits one expiration rule and one enablement rule set for a principal, read typed for the rules kernel.
+   * A principal (or one of its groups) among the expiration rule's {@code exceptionMembers} is not restricted by it.
+   *
+   * @param identities the principal's object id and its groups' ids, lower case
+   */
+  PolicyLimits limits(String expirationRuleId, String enablementRuleId, Set<String> identities) {
     JsonNode rule = rule(expirationRuleId);
+    if (exempt(rule, identities)) {
+      return new PolicyLimits(null, false, enabledRules(enablementRuleId));
+    }
     String max = rule.path("maximumDuration").asText("");
     Duration limit = max.isEmpty() ? null : IsoDurations.parse(max, "maximumDuration");
     return new PolicyLimits(limit, rule.path("isExpirationRequired").asBoolean(true), enabledRules(enablementRuleId));
+  }
+
+  private static boolean exempt(JsonNode expirationRule, Set<String> identities) {
+    for (JsonNode member : expirationRule.path("exceptionMembers")) {
+      if (identities.contains(ArmState.key(member.path("id").asText("")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Set<String> enabledRules(String ruleId) {
