@@ -7,28 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import picocli.CommandLine;
 
-/** The emulator's command line, parsed and validated. */
+/** The emulator's command line, parsed by picocli ({@link CliCommand}) and validated. */
 record CliOptions(String bind, int port, Scenario scenario, Optional<Path> profileOut, Hazards hazards, boolean help) {
 
-  private static final java.util.Set<String> OPTIONS = java.util.Set.of("--bind", "--port", "--scenario", "--profile-out",
-      "--provisioning-delay", "--propagation-delay", "--min-active-duration", "--throttle-rps", "--fault-rate",
-      "--latency-ms");
-
-  static final String USAGE = String.join("\n",
-      "Usage: java -jar jit-emulator.jar [options]",
-      "  --bind ADDRESS              address to listen on, named in the URL and certificate (default 127.0.0.1)",
-      "  --port N                    HTTPS port (default 0: a free port)",
-      "  --scenario FILE|demo|empty  scenario to load (default demo)",
-      "  --profile-out FILE          write the cloud profile JSON (endpoints, tenant, CA) to FILE",
-      "  --provisioning-delay D      time PIM requests stay Accepted before Provisioned (e.g. 2s)",
-      "  --propagation-delay D       time new assignments are not yet honoured (e.g. 5s)",
-      "  --min-active-duration D     deactivation floor, ActiveDurationTooShort (default 5m)",
-      "  --throttle-rps N            requests per second per caller before 429 (default 0: off)",
-      "  --fault-rate P              probability 0..1 of a 503 or connection reset (default 0)",
-      "  --latency-ms N              latency added to every service request (default 0)",
-      "  --help                      print this help",
-      "Durations: 500ms, 5s, 2m, 1h or ISO-8601 such as PT5S.");
+  /** Returns the usage text, generated from the options. */
+  static String usage() {
+    return commandLine(new CliCommand()).getUsageMessage().stripTrailing();
+  }
 
   /**
    * Parses the arguments.
@@ -36,48 +23,54 @@ record CliOptions(String bind, int port, Scenario scenario, Optional<Path> profi
    * @throws IllegalArgumentException with a one-line explanation of the first bad argument
    */
   static CliOptions parse(String... args) {
-    int port = 0;
-    String bind = "127.0.0.1";
-    String scenarioArg = "demo";
-    Path profileOut = null;
-    Hazards hazards = Hazards.none();
-    for (int i = 0; i < args.length; i++) {
-      String option = args[i];
-      if (option.equals("--help") || option.equals("-h")) {
-        return new CliOptions(bind, 0, Scenario.empty(), Optional.empty(), hazards, true);
-      }
-      if (!option.startsWith("--")) {
-        throw new IllegalArgumentException("Unexpected argument '" + option + "'.");
-      }
-      int eq = option.indexOf('=');
-      String name = eq > 0 ? option.substring(0, eq) : option;
-      if (!OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("Unknown option " + name + ".");
-      }
-      String value;
-      if (eq > 0) {
-        value = option.substring(eq + 1);
-      } else {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException("Option " + option + " needs a value.");
-        }
-        value = args[++i];
-      }
-      switch (name) {
-        case "--bind": bind = value.trim(); break;
-        case "--port": port = intValue(name, value, 0, 65535); break;
-        case "--scenario": scenarioArg = value; break;
-        case "--profile-out": profileOut = Path.of(value); break;
-        case "--provisioning-delay": hazards = hazards.withProvisioningDelay(duration(name, value)); break;
-        case "--propagation-delay": hazards = hazards.withPropagationDelay(duration(name, value)); break;
-        case "--min-active-duration": hazards = hazards.withMinimumActiveDuration(duration(name, value)); break;
-        case "--throttle-rps": hazards = hazards.withThrottleRps(number(name, value, 0, Double.MAX_VALUE)); break;
-        case "--fault-rate": hazards = hazards.withFaultRate(number(name, value, 0, 1)); break;
-        case "--latency-ms": hazards = hazards.withLatency(Duration.ofMillis(intValue(name, value, 0, 600_000))); break;
-        default: throw new IllegalArgumentException("Unknown option " + name + ".");
-      }
+    CliCommand command = new CliCommand();
+    CommandLine cli = commandLine(command);
+    try {
+      cli.parseArgs(args);
+    } catch (CommandLine.UnmatchedArgumentException e) {
+      String first = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+      String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+      throw new IllegalArgumentException(first.startsWith("-") ? "Unknown option " + name + "."
+          : "Unexpected argument '" + first + "'.");
+    } catch (CommandLine.MissingParameterException e) {
+      String option = e.getMissing().stream().filter(CommandLine.Model.OptionSpec.class::isInstance)
+          .map(spec -> ((CommandLine.Model.OptionSpec) spec).longestName()).findFirst().orElse("");
+      throw new IllegalArgumentException("Option " + option + " needs a value.");
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage());
     }
-    return new CliOptions(bind, port, scenario(scenarioArg), Optional.ofNullable(profileOut), hazards, false);
+    if (cli.isUsageHelpRequested()) {
+      return new CliOptions(command.bind, 0, Scenario.empty(), Optional.empty(), Hazards.none(), true);
+    }
+    return new CliOptions(command.bind.trim(), intValue("--port", command.port, 0, 65535), scenario(command.scenario),
+        Optional.ofNullable(command.profileOut).map(Path::of), hazards(command), false);
+  }
+
+  private static CommandLine commandLine(CliCommand command) {
+    return new CommandLine(command).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false);
+  }
+
+  private static Hazards hazards(CliCommand c) {
+    Hazards hazards = Hazards.none();
+    if (c.provisioningDelay != null) {
+      hazards = hazards.withProvisioningDelay(duration("--provisioning-delay", c.provisioningDelay));
+    }
+    if (c.propagationDelay != null) {
+      hazards = hazards.withPropagationDelay(duration("--propagation-delay", c.propagationDelay));
+    }
+    if (c.minActiveDuration != null) {
+      hazards = hazards.withMinimumActiveDuration(duration("--min-active-duration", c.minActiveDuration));
+    }
+    if (c.throttleRps != null) {
+      hazards = hazards.withThrottleRps(number("--throttle-rps", c.throttleRps, 0, Double.MAX_VALUE));
+    }
+    if (c.faultRate != null) {
+      hazards = hazards.withFaultRate(number("--fault-rate", c.faultRate, 0, 1));
+    }
+    if (c.latencyMs != null) {
+      hazards = hazards.withLatency(Duration.ofMillis(intValue("--latency-ms", c.latencyMs, 0, 600_000)));
+    }
+    return hazards;
   }
 
   /** Never prints the scenario: it holds passwords and client secrets. */

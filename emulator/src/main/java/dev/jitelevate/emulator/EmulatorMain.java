@@ -42,11 +42,11 @@ public final class EmulatorMain {
       options = CliOptions.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("jit-emulator: " + oneLine(e.getMessage()));
-      err.println(CliOptions.USAGE);
+      err.println(CliOptions.usage());
       return 2;
     }
     if (options.help()) {
-      out.println(CliOptions.USAGE);
+      out.println(CliOptions.usage());
       return 0;
     }
     PimEmulator emulator;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -63,7 +64,7 @@ final class ApprovalsApi {
   }
 
   private EmulatorResponse list(ArmCall call) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), Set.of("asapprover()", "ascreatedby()", "astarget()"));
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), Set.of("asapprover()", "ascreatedby()", "astarget()"));
     List<ObjectNode> values = state.approvals.values().stream()
         .filter(a -> visible(a, call, filter))
         .map(a -> approval(a, call))

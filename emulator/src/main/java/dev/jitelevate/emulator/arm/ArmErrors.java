@@ -2,7 +2,6 @@ package dev.jitelevate.emulator.arm;
 
 import dev.jitelevate.emulator.kernel.AuthContextRule;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The real ARM error codes and message texts the surface answers with. */
 final class ArmErrors {
@@ -81,11 +80,6 @@ final class ArmErrors {
 
   static ArmException roleDefinitionDoesNotExist(String id) {
     return badRequest("RoleDefinitionDoesNotExist", "The specified role definition with ID '" + id + "' does not exist.");
-  }
-
-  static ArmException policyValidationFailed(List<String> rules) {
-    String names = rules.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-    return badRequest("RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [" + names + "]");
   }
 
   /**

@@ -1,21 +1,10 @@
 package dev.jitelevate.emulator.arm;
 
+import dev.jitelevate.emulator.kernel.SurfaceException;
+
 /** A request the ARM surface refuses, rendered as {@code {"error":{"code","message"}}} with its status. */
-final class ArmException extends RuntimeException {
-  private final int status;
-  private final String code;
-
+final class ArmException extends SurfaceException {
   ArmException(int status, String code, String message) {
-    super(message, null, false, false);
-    this.status = status;
-    this.code = code;
-  }
-
-  int status() {
-    return status;
-  }
-
-  String code() {
-    return code;
+    super(status, code, message);
   }
 }

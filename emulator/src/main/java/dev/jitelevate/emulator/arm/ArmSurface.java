@@ -12,6 +12,7 @@ import dev.jitelevate.emulator.kernel.MalformedBodyException;
 import dev.jitelevate.emulator.kernel.Paging;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.kernel.SurfaceException;
 import dev.jitelevate.emulator.kernel.Surface;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -82,7 +83,7 @@ public final class ArmSurface implements Surface {
     Caller caller;
     try {
       caller = auth.authenticate(request);
-    } catch (ArmException e) {
+    } catch (SurfaceException e) {
       return error(e.status(), e.code(), e.getMessage());
     }
     boolean write = !request.method().equals("GET") && !request.method().equals("HEAD");
@@ -103,7 +104,7 @@ public final class ArmSurface implements Surface {
         return ArmPages.page(router.route(request, caller, identities, context.clock().now()), request, paging,
             context.baseUrl());
       }
-    } catch (ArmException e) {
+    } catch (SurfaceException e) {
       return error(e.status(), e.code(), e.getMessage());
     } catch (MalformedBodyException e) {
       return error(400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: '"
@@ -168,7 +169,7 @@ public final class ArmSurface implements Surface {
       try {
         return Optional.of(toKernel(engine.approvals().decide(approval.get(), approve, approver, justification,
             context.clock().now())));
-      } catch (ArmException e) {
+      } catch (SurfaceException e) {
         throw new IllegalArgumentException(e.getMessage(), e);
       }
     }

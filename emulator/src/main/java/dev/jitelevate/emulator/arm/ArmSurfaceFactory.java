@@ -1,18 +1,11 @@
 package dev.jitelevate.emulator.arm;
 
-import dev.jitelevate.emulator.kernel.EmulatorContext;
-import dev.jitelevate.emulator.kernel.Surface;
-import dev.jitelevate.emulator.kernel.SurfaceFactory;
+import dev.jitelevate.emulator.kernel.OrderedSurfaceFactory;
 
 /** Plugs the ARM Microsoft.Authorization surface into the emulator (load order 10, after Entra). */
-public final class ArmSurfaceFactory implements SurfaceFactory {
-  @Override
-  public Surface create(EmulatorContext context) {
-    return new ArmSurface(context);
-  }
-
-  @Override
-  public int order() {
-    return 10;
+public final class ArmSurfaceFactory extends OrderedSurfaceFactory {
+  /** Creates the factory; found by {@link java.util.ServiceLoader}. */
+  public ArmSurfaceFactory() {
+    super(10, ArmSurface::new);
   }
 }

@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.arm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ final class EligibleChildResourcesApi {
     ApiVersions.PIM.require(call.request());
     Routes.requireMethod(call, "GET");
     Routes.requireMaxSegments(call, 1);
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), Set.of("resourcetype"));
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), Set.of("resourcetype"));
     List<ArmScope> eligible = state.schedules(RequestKind.ELIGIBILITY).stream()
         .filter(s -> s.activeAt(call.now()) && call.identities().contains(ArmState.key(s.principalId())))
         .map(PimSchedule::scope)

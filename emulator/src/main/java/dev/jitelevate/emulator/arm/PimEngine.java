@@ -3,9 +3,8 @@ package dev.jitelevate.emulator.arm;
 import dev.jitelevate.emulator.kernel.AuthContextRule;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
-import java.time.Duration;
+import dev.jitelevate.emulator.kernel.PimRules;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -79,18 +78,12 @@ final class PimEngine {
   }
 
   private ScheduleRequest activate(RequestSpec spec, Caller caller) {
-    List<String> failures = new ArrayList<>();
     Optional<PimSchedule> eligibility = caller.objectId().equalsIgnoreCase(spec.principalId())
         ? eligibilityFor(spec) : Optional.empty();
-    if (eligibility.isEmpty()) {
-      failures.add("EligibilityRule");
-    }
     requireNoConflict(spec);
     RolePolicy policy = policies.policyFor(spec.scope(), spec.roleGuid());
-    PolicyCheck.endUser(spec, caller, policy, failures);
-    if (!failures.isEmpty()) {
-      throw ArmErrors.policyValidationFailed(failures);
-    }
+    PimRules.requireNoFailures(
+        PolicyCheck.endUser(spec, caller, policy, eligibility.isPresent(), principals.identities(spec.principalId())));
     AuthContextRule.missing(policy.rule(AuthContextRule.RULE_ID), caller).ifPresent(ArmErrors::throwAcrsValidationFailed);
     String target = UUID.randomUUID().toString();
     if (policy.approvalRequired()) {
@@ -107,11 +100,8 @@ final class PimEngine {
           + " create a time-bound active assignment (AdminAssign on roleAssignmentScheduleRequests) instead.");
     }
     requireNoConflict(spec);
-    List<String> failures = new ArrayList<>();
-    PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()), failures);
-    if (!failures.isEmpty()) {
-      throw ArmErrors.policyValidationFailed(failures);
-    }
+    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()),
+        principals.identities(spec.principalId())));
     return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), UUID.randomUUID().toString(), null);
   }
 
@@ -120,12 +110,9 @@ final class PimEngine {
     requireWrite(spec, caller, identities);
     PimSchedule existing = state.schedules(spec.kind()).stream()
         .filter(s -> s.matches(spec.principalId(), spec.roleGuid(), spec.scope()) && s.activeAt(spec.createdOn()))
-        .findFirst().orElseThrow(() -> ArmErrors.badRequest("RoleAssignmentDoesNotExist", "The Role assignment does not exist."));
-    List<String> failures = new ArrayList<>();
-    PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()), failures);
-    if (!failures.isEmpty()) {
-      throw ArmErrors.policyValidationFailed(failures);
-    }
+        .findFirst().orElseThrow(PimRules::doesNotExist);
+    PimRules.requireNoFailures(PolicyCheck.admin(spec, caller, policies.policyFor(spec.scope(), spec.roleGuid()),
+        principals.identities(spec.principalId())));
     return new ScheduleRequest(spec, "Accepted", null, readyAt(spec, spec.createdOn()), existing.name(), null);
   }
 
@@ -139,11 +126,9 @@ final class PimEngine {
         : state.schedules(spec.kind()).stream()
             .filter(s -> s.matches(spec.principalId(), spec.roleGuid(), spec.scope()) && s.activeAt(spec.createdOn()))
             .findFirst();
-    PimSchedule schedule = active.orElseThrow(() -> ArmErrors.badRequest("RoleAssignmentDoesNotExist", "The Role assignment does not exist."));
-    Duration minimum = context.hazards().minimumActiveDuration();
-    if (spec.kind() == RequestKind.ASSIGNMENT && schedule.start().plus(minimum).isAfter(spec.createdOn())) {
-      throw ArmErrors.badRequest("ActiveDurationTooShort",
-          "The Active duration is too short. Miniumum Required is " + describe(minimum) + ".");
+    PimSchedule schedule = active.orElseThrow(PimRules::doesNotExist);
+    if (spec.kind() == RequestKind.ASSIGNMENT) {
+      PimRules.requireFloorPassed(schedule.start(), spec.createdOn(), context.hazards().minimumActiveDuration());
     }
     return new ScheduleRequest(spec, "Revoked", null, null, schedule.name(), schedule.instanceName());
   }
@@ -214,17 +199,11 @@ final class PimEngine {
   private void requireNoConflict(RequestSpec spec) {
     boolean exists = state.schedules(spec.kind()).stream()
         .anyMatch(s -> s.matches(spec.principalId(), spec.roleGuid(), spec.scope()) && s.activeAt(spec.createdOn()));
-    if (exists) {
-      throw ArmErrors.badRequest("RoleAssignmentExists", "The Role assignment already exists.");
-    }
     boolean pending = state.requests.values().stream().map(ScheduleRequest::spec)
         .filter(r -> r.kind() == spec.kind() && !r.isRemoval())
         .anyMatch(r -> r.principalId().equalsIgnoreCase(spec.principalId()) && r.roleGuid().equalsIgnoreCase(spec.roleGuid())
             && r.scope().sameAs(spec.scope()) && state.request(r.kind(), r.name()).map(ScheduleRequest::isPending).orElse(false));
-    if (pending) {
-      throw ArmErrors.badRequest("PendingRoleAssignmentRequest",
-          "A pending request already exists for this principal, role and scope. Wait for it to complete or cancel it.");
-    }
+    PimRules.requireNoConflict(exists, pending);
   }
 
   private void requireWrite(RequestSpec spec, Caller caller, Set<String> identities) {
@@ -232,13 +211,5 @@ final class PimEngine {
       String client = principals.find(caller.objectId()).map(Principals.DirectoryObject::clientName).orElse(caller.objectId());
       throw ArmErrors.authorizationFailed(client, caller.objectId(), WRITE, spec.scope().path());
     }
-  }
-
-  private static String describe(Duration minimum) {
-    if (minimum.toSeconds() % 60 == 0) {
-      long minutes = minimum.toMinutes();
-      return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-    return minimum.toSeconds() + " seconds";
   }
 }

@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -58,7 +59,7 @@ final class PoliciesApi {
   }
 
   private EmulatorResponse list(ArmCall call, boolean assignments) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), Set.of("roledefinitionid"));
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), Set.of("roledefinitionid"));
     String roleFilter = filter.value("roledefinitionid").map(r -> r.substring(r.lastIndexOf('/') + 1)).orElse(null);
     List<ObjectNode> values = state.roles.values().stream()
         .filter(r -> roleFilter == null || r.guid().equalsIgnoreCase(roleFilter))

@@ -1,41 +1,36 @@
 package dev.jitelevate.emulator.arm;
 
 import dev.jitelevate.emulator.kernel.Caller;
+import dev.jitelevate.emulator.kernel.PimRules;
+import dev.jitelevate.emulator.kernel.PolicyAsk;
+import dev.jitelevate.emulator.kernel.PolicyLimits;
 import java.util.List;
 import java.util.Set;
 
-/** Evaluates a request against the enablement and expiration rules of its role management policy. */
+/** Reads an ARM request and its role management policy into the rules kernel's terms ({@link PimRules}). */
 final class PolicyCheck {
   private PolicyCheck() {}
 
-  /** Adds the failing rule names for an end-user activation to {@code failures}. */
-  static void endUser(RequestSpec spec, Caller caller, RolePolicy policy, List<String> failures) {
-    if (!policy.expiration("Expiration_EndUser_Assignment").allows(spec.length())) {
-      failures.add("ExpirationRule");
-    }
-    enablement(spec, caller, policy.enabledRules("Enablement_EndUser_Assignment"), failures);
+  /** Returns the failing rule names for an end-user activation by the principal with {@code identities}. */
+  static List<String> endUser(RequestSpec spec, Caller caller, RolePolicy policy, boolean eligible,
+      Set<String> identities) {
+    PolicyLimits limits = policy.limits("Expiration_EndUser_Assignment", "Enablement_EndUser_Assignment", identities);
+    return PimRules.endUserFailures(eligible, limits, ask(spec, caller));
   }
 
-  /** Adds the failing rule names for an admin assignment or eligibility to {@code failures}. */
-  static void admin(RequestSpec spec, Caller caller, RolePolicy policy, List<String> failures) {
+  /** Returns the failing rule names for an admin assignment, eligibility or update. */
+  static List<String> admin(RequestSpec spec, Caller caller, RolePolicy policy, Set<String> identities) {
     String level = spec.kind() == RequestKind.ELIGIBILITY ? "Eligibility" : "Assignment";
-    boolean permanentSp = spec.end() == null && spec.principalType().equals("ServicePrincipal");
-    if (permanentSp || !policy.expiration("Expiration_Admin_" + level).allows(spec.length())) {
-      failures.add("ExpirationRule");
+    PolicyLimits limits = policy.limits("Expiration_Admin_" + level, "Enablement_Admin_" + level, identities);
+    if (spec.principalType().equals("ServicePrincipal")) {
+      limits = limits.requiringExpiration();
     }
-    enablement(spec, caller, policy.enabledRules("Enablement_Admin_" + level), failures);
+    return PimRules.adminFailures(limits, ask(spec, caller));
   }
 
-  private static void enablement(RequestSpec spec, Caller caller, Set<String> enabled, List<String> failures) {
-    if (enabled.contains("Justification") && blank(spec.justification())) {
-      failures.add("JustificationRule");
-    }
-    if (enabled.contains("Ticketing") && (blank(spec.ticketNumber()) || blank(spec.ticketSystem()))) {
-      failures.add("TicketingRule");
-    }
-    if (enabled.contains("MultiFactorAuthentication") && !caller.hasMfa()) {
-      failures.add("MfaRule");
-    }
+  private static PolicyAsk ask(RequestSpec spec, Caller caller) {
+    boolean ticketed = !blank(spec.ticketNumber()) && !blank(spec.ticketSystem());
+    return new PolicyAsk(spec.length(), spec.justification(), ticketed, caller.hasMfa());
   }
 
   private static boolean blank(String s) {

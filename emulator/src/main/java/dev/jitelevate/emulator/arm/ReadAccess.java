@@ -1,5 +1,7 @@
 package dev.jitelevate.emulator.arm;
 
+import dev.jitelevate.emulator.kernel.ODataFilter;
+
 /**
  * Who may read PIM's ARM collections, as ARM decides it: a caller holding
  * {@code Microsoft.Authorization/roleAssignments/read} at the scope (through its own, propagated role assignments,

@@ -9,18 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** Reads a schedule request body ({@code {"properties":{…}}}) into a {@link RequestSpec}, with ARM's 400s. */
-final class RequestSpecParser {
+record RequestSpecParser(ArmState state, Principals principals) {
   private static final Set<String> REQUEST_TYPES = Set.of("AdminAssign", "AdminRemove", "AdminUpdate", "AdminExtend",
       "AdminRenew", "SelfActivate", "SelfDeactivate", "SelfExtend", "SelfRenew");
   private static final Set<String> EXPIRATION_TYPES = Set.of("AfterDuration", "AfterDateTime", "NoExpiration");
-
-  private final ArmState state;
-  private final Principals principals;
-
-  RequestSpecParser(ArmState state, Principals principals) {
-    this.state = state;
-    this.principals = principals;
-  }
 
   RequestSpec parse(RequestKind kind, ArmCall call, String name) {
     JsonNode body = call.request().bodyJson();

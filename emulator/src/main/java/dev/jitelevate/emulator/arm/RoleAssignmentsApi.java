@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,9 +43,15 @@ final class RoleAssignmentsApi {
     return switch (call.method()) {
       case "PUT" -> create(call, name);
       case "DELETE" -> delete(call, name);
-      default -> EmulatorResponse.json(200, json.roleAssignment(find(call, name).orElseThrow(() -> ArmErrors.notFound(
-          "RoleAssignmentNotFound", "The role assignment '" + name + "' is not found."))));
+      default -> read(call, name);
     };
+  }
+
+  /** Reads one assignment; like every ARM read, only with {@code roleAssignments/read} at the scope. */
+  private EmulatorResponse read(ArmCall call, String name) {
+    guard.require(call, ReadAccess.READ);
+    return EmulatorResponse.json(200, json.roleAssignment(find(call, name).orElseThrow(() -> ArmErrors.notFound(
+        "RoleAssignmentNotFound", "The role assignment '" + name + "' is not found."))));
   }
 
   private Optional<RoleAssignment> find(ArmCall call, String name) {
@@ -110,8 +117,10 @@ final class RoleAssignmentsApi {
     return EmulatorResponse.json(200, json.roleAssignment(ra));
   }
 
+  /** Lists assignments; ARM authorises the read at the scope before it looks at the filter, even {@code assignedTo}. */
   private EmulatorResponse list(ArmCall call) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"),
+    guard.require(call, ReadAccess.READ);
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"),
         Set.of("atscope()", "principalid", "assignedto()", "roledefinitionid"));
     List<ObjectNode> values = state.roleAssignments.values().stream()
         .filter(ra -> scopes.matches(call, filter, ra.scope(), ra.principalId(), ra.roleGuid()))

@@ -2,6 +2,7 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ final class RoleDefinitionsApi {
     Routes.requireMethod(call, "GET");
     String name = call.segment(1);
     if (name == null) {
-      ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), Set.of("rolename", "type"));
+      ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), Set.of("rolename", "type"));
       List<ObjectNode> values = state.roles.values().stream()
           .filter(r -> filter.value("rolename").map(n -> n.equalsIgnoreCase(r.roleName())).orElse(true))
           .filter(r -> filter.value("type").map(t -> t.equalsIgnoreCase(r.type())).orElse(true))

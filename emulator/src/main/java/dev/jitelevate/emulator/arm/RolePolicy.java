@@ -2,6 +2,7 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.jitelevate.emulator.kernel.PolicyLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -42,12 +43,29 @@ record RolePolicy(String name, ArmScope scope, String roleGuid, ArrayNode rules,
     return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
   }
 
-  /** Maximum length and whether an expiry is required, for one expiration rule id. */
-  ExpirationLimit expiration(String ruleId) {
-    JsonNode rule = rule(ruleId);
+  /**
+   * The limits one expiration rule and one enablement rule set for a principal, read typed for the rules kernel.
+   * A principal (or one of its groups) among the expiration rule's {@code exceptionMembers} is not restricted by it.
+   *
+   * @param identities the principal's object id and its groups' ids, lower case
+   */
+  PolicyLimits limits(String expirationRuleId, String enablementRuleId, Set<String> identities) {
+    JsonNode rule = rule(expirationRuleId);
+    if (exempt(rule, identities)) {
+      return new PolicyLimits(null, false, enabledRules(enablementRuleId));
+    }
     String max = rule.path("maximumDuration").asText("");
     Duration limit = max.isEmpty() ? null : IsoDurations.parse(max, "maximumDuration");
-    return new ExpirationLimit(rule.path("isExpirationRequired").asBoolean(true), limit);
+    return new PolicyLimits(limit, rule.path("isExpirationRequired").asBoolean(true), enabledRules(enablementRuleId));
+  }
+
+  private static boolean exempt(JsonNode expirationRule, Set<String> identities) {
+    for (JsonNode member : expirationRule.path("exceptionMembers")) {
+      if (identities.contains(ArmState.key(member.path("id").asText("")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Set<String> enabledRules(String ruleId) {
@@ -66,20 +84,5 @@ record RolePolicy(String name, ArmScope scope, String roleGuid, ArrayNode rules,
       stage.path("primaryApprovers").forEach(a -> out.add(a.path("id").asText()));
     }
     return out;
-  }
-
-  /**
-   * One expiration rule read typed.
-   *
-   * @param required whether an expiry must be given
-   * @param maximum the longest allowed duration, or null for unlimited
-   */
-  record ExpirationLimit(boolean required, Duration maximum) {
-    boolean allows(Duration length) {
-      if (length == null) {
-        return !required;
-      }
-      return maximum == null || length.compareTo(maximum) <= 0;
-    }
   }
 }

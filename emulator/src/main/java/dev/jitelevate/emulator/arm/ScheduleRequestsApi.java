@@ -2,34 +2,15 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
 /** {@code roleAssignmentScheduleRequests} and {@code roleEligibilityScheduleRequests}: create, get, list, cancel, validate. */
-final class ScheduleRequestsApi {
+record ScheduleRequestsApi(RequestKind kind, ArmState state, PimEngine engine, RequestSpecParser parser, ArmJson json,
+    ScopeFilter scopes, Guard guard, ReadAccess access) {
   private static final Set<String> FILTERS = Set.of("atscope()", "principalid", "assignedto()", "astarget()",
       "asrequestor()", "asapprover()", "roledefinitionid", "status", "requestorid");
-
-  private final RequestKind kind;
-  private final ArmState state;
-  private final PimEngine engine;
-  private final RequestSpecParser parser;
-  private final ArmJson json;
-  private final ScopeFilter scopes;
-  private final Guard guard;
-  private final ReadAccess access;
-
-  ScheduleRequestsApi(RequestKind kind, ArmState state, PimEngine engine, RequestSpecParser parser, ArmJson json,
-      ScopeFilter scopes, Guard guard, ReadAccess access) {
-    this.access = access;
-    this.kind = kind;
-    this.state = state;
-    this.engine = engine;
-    this.parser = parser;
-    this.json = json;
-    this.scopes = scopes;
-    this.guard = guard;
-  }
 
   EmulatorResponse handle(ArmCall call) {
     ApiVersions.PIM.require(call.request());
@@ -54,7 +35,7 @@ final class ScheduleRequestsApi {
     }
     ScheduleRequest found = find(call, name);
     if (!found.spec().requestorId().equalsIgnoreCase(call.callerId())) {
-      access.requireItem(call, ODataFilter.parse(call.request().queryParam("$filter"), FILTERS), found.spec().principalId());
+      access.requireItem(call, ArmFilters.parse(call.request().queryParam("$filter"), FILTERS), found.spec().principalId());
     }
     return EmulatorResponse.json(200, json.request(found));
   }
@@ -97,7 +78,7 @@ final class ScheduleRequestsApi {
   }
 
   private EmulatorResponse list(ArmCall call) {
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), FILTERS);
     if (!filter.has("asrequestor()") && !filter.has("asapprover()")) {
       access.requireList(call, filter);
     }

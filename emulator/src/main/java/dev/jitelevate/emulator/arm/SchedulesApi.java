@@ -2,6 +2,7 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ final class SchedulesApi {
     Routes.requireMethod(call, "GET");
     Routes.requireMaxSegments(call, 2);
     String name = call.segment(1);
-    ODataFilter filter = ODataFilter.parse(call.request().queryParam("$filter"), FILTERS);
+    ODataFilter filter = ArmFilters.parse(call.request().queryParam("$filter"), FILTERS);
     if (name == null) {
       access.requireList(call, filter);
       List<ObjectNode> values = state.schedules(kind).stream()

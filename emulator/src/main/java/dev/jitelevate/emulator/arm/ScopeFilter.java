@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.arm;
 
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.Set;
 
 /** The scope and principal semantics of ARM list filters, shared by every list endpoint. */

@@ -2,43 +2,44 @@ package dev.jitelevate.emulator.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
 import dev.jitelevate.emulator.kernel.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** A compact JWS (RS256) token: signing and parsing. */
+/** A compact JWS (RS256) token, signed and parsed through the JOSE library (Nimbus). */
 final class Jwt {
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-
-  private final JsonNode header;
+  private final JWSObject jws;
   private final JsonNode claims;
-  private final String signingInput;
-  private final byte[] signature;
 
-  private Jwt(JsonNode header, JsonNode claims, String signingInput, byte[] signature) {
-    this.header = header;
+  private Jwt(JWSObject jws, JsonNode claims) {
+    this.jws = jws;
     this.claims = claims;
-    this.signingInput = signingInput;
-    this.signature = signature;
   }
 
-  /** Signs the claims with RS256 under the key id. */
+  /** Signs the claims with RS256 under the key id (also sent as {@code x5t}, as Entra does). */
   static String sign(ObjectNode claims, String kid, PrivateKey key) {
-    ObjectNode header = Json.object().put("typ", "JWT").put("alg", "RS256").put("kid", kid).put("x5t", kid);
-    String input = ENCODER.encodeToString(Json.bytes(header)) + "." + ENCODER.encodeToString(Json.bytes(claims));
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid)
+        .x509CertThumbprint(new Base64URL(kid)).build();
+    JWSObject jws = new JWSObject(header, new Payload(Json.bytes(claims)));
     try {
-      Signature signer = Signature.getInstance("SHA256withRSA");
-      signer.initSign(key);
-      signer.update(input.getBytes(StandardCharsets.US_ASCII));
-      return input + "." + ENCODER.encodeToString(signer.sign());
-    } catch (GeneralSecurityException e) {
+      jws.sign(new RSASSASigner(key));
+      return jws.serialize();
+    } catch (JOSEException e) {
       throw new IllegalStateException("Cannot sign a token", e);
     }
   }
@@ -48,33 +49,23 @@ final class Jwt {
     if (token == null) {
       return Optional.empty();
     }
-    String[] parts = token.trim().split("\\.", -1);
-    if (parts.length != 3) {
-      return Optional.empty();
-    }
     try {
-      JsonNode header = Json.parse(DECODER.decode(parts[0]));
-      JsonNode claims = Json.parse(DECODER.decode(parts[1]));
-      if (!header.isObject() || !claims.isObject()) {
-        return Optional.empty();
-      }
-      return Optional.of(new Jwt(header, claims, parts[0] + "." + parts[1], DECODER.decode(parts[2])));
-    } catch (RuntimeException e) {
+      JWSObject jws = JWSObject.parse(token.trim());
+      JsonNode claims = Json.parse(jws.getPayload().toBytes());
+      return claims.isObject() ? Optional.of(new Jwt(jws, claims)) : Optional.empty();
+    } catch (ParseException | RuntimeException notAJws) {
       return Optional.empty();
     }
   }
 
   /** Whether the RS256 signature verifies with the key. */
   boolean verifies(PublicKey key) {
-    if (!"RS256".equals(Json.text(header, "alg"))) {
+    if (!JWSAlgorithm.RS256.equals(jws.getHeader().getAlgorithm()) || !(key instanceof RSAPublicKey rsa)) {
       return false;
     }
     try {
-      Signature verifier = Signature.getInstance("SHA256withRSA");
-      verifier.initVerify(key);
-      verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException e) {
+      return jws.verify(new RSASSAVerifier(rsa));
+    } catch (JOSEException | IllegalStateException e) {
       return false;
     }
   }
@@ -94,16 +85,16 @@ final class Jwt {
   }
 
   /** The audiences: the {@code aud} string or each element of an {@code aud} array. */
-  java.util.List<String> audiences() {
+  List<String> audiences() {
     JsonNode aud = claims.get("aud");
     if (aud == null || aud.isNull()) {
-      return java.util.List.of();
+      return List.of();
     }
     if (aud.isArray()) {
-      java.util.List<String> out = new java.util.ArrayList<>();
+      List<String> out = new ArrayList<>();
       aud.forEach(a -> out.add(a.asText()));
       return out;
     }
-    return java.util.List.of(aud.asText());
+    return List.of(aud.asText());
   }
 }

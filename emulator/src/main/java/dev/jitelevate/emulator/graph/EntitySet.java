@@ -129,7 +129,7 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
   }
 
   private void requireFilter(ODataQuery query) {
-    if (!requiredFilter.isEmpty() && requiredFilter.stream().noneMatch(query.filter()::constrains)) {
+    if (!requiredFilter.isEmpty() && requiredFilter.stream().noneMatch(query.filter()::has)) {
       throw GraphException.invalidRequest("A $filter on " + String.join(" or ", requiredFilter.stream().sorted()
           .toList()) + " is required when listing " + name + " objects, e.g. $filter="
           + requiredFilter.stream().sorted().findFirst().orElseThrow() + " eq '{id}'.");

@@ -1,22 +1,11 @@
 package dev.jitelevate.emulator.graph;
 
+import dev.jitelevate.emulator.kernel.SurfaceException;
+
 /** A refusal the Graph surface answers with its error envelope; carries the real service's status and code. */
-final class GraphException extends RuntimeException {
-  private final int status;
-  private final String code;
-
+final class GraphException extends SurfaceException {
   GraphException(int status, String code, String message) {
-    super(message, null, false, false);
-    this.status = status;
-    this.code = code;
-  }
-
-  int status() {
-    return status;
-  }
-
-  String code() {
-    return code;
+    super(status, code, message);
   }
 
   static GraphException badRequest(String code, String message) {
@@ -46,11 +35,6 @@ final class GraphException extends RuntimeException {
 
   static GraphException denied(String message) {
     return new GraphException(403, "Authorization_RequestDenied", message);
-  }
-
-  static GraphException policyFailed(java.util.List<String> rules) {
-    String list = String.join(",", rules.stream().map(r -> "\"" + r + "\"").toList());
-    return badRequest("RoleAssignmentRequestPolicyValidationFailed", "The following policy rules failed: [" + list + "]");
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.MalformedBodyException;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.kernel.SurfaceException;
 import dev.jitelevate.emulator.kernel.Surface;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class GraphSurface implements Surface {
       EmulatorResponse response = withTenant(t -> serve(request));
       response = response.withHeader("request-id", request.requestId());
       return clientRequestId == null ? response : response.withHeader("client-request-id", clientRequestId);
-    } catch (GraphException e) {
+    } catch (SurfaceException e) {
       return render(e.status(), e.code(), e.getMessage(), request.requestId(), clientRequestId);
     } catch (MalformedBodyException e) {
       return render(400, "BadRequest", e.getMessage(), request.requestId(), clientRequestId);

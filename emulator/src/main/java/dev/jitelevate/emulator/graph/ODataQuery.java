@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.EmulatorRequest;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +36,29 @@ record ODataQuery(ODataFilter filter, Map<String, ODataQuery> expand, List<Strin
   }
 
   static ODataQuery of(String filter, String expand, String select, String top) {
-    ODataFilter parsedFilter = filter == null || filter.isBlank() ? ODataFilter.NONE : ODataFilter.parse(filter);
+    ODataFilter parsedFilter = filter == null || filter.isBlank() ? ODataFilter.NONE : parseFilter(filter);
     Map<String, ODataQuery> expansions = expand == null ? Map.of() : parseExpand(expand);
     List<String> fields = select == null || select.isBlank() ? List.of() : splitTopLevel(select);
     return new ODataQuery(parsedFilter, expansions, fields, parseTop(top));
+  }
+
+  /**
+   * Parses a {@code $filter} with the emulator's one parser; Graph's PIM lists take equalities only.
+   *
+   * @throws GraphException 400 {@code BadRequest} saying what the filter may contain
+   */
+  static ODataFilter parseFilter(String text) {
+    ODataFilter parsed;
+    try {
+      parsed = ODataFilter.parse(text);
+    } catch (ODataFilter.InvalidFilterException e) {
+      throw GraphException.invalidRequest(e.getMessage());
+    }
+    if (parsed.terms().stream().anyMatch(ODataFilter.Term::function)) {
+      throw GraphException.invalidRequest("Invalid filter clause: these lists take only clauses like"
+          + " \"property eq 'value'\" joined by 'and', got: " + text);
+    }
+    return parsed;
   }
 
   boolean expands(String navigation) {

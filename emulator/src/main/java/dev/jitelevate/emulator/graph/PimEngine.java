@@ -5,6 +5,7 @@ import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.Directory;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
 import dev.jitelevate.emulator.kernel.Group;
+import dev.jitelevate.emulator.kernel.PimRules;
 import dev.jitelevate.emulator.kernel.Principal;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,22 +59,14 @@ final class PimEngine {
           + " give the service principal a time-bound active assignment (adminAssign on the assignment schedule"
           + " requests) instead.");
     }
-    if (exists(r)) {
-      throw GraphException.badRequest("RoleAssignmentExists", "The Role assignment already exists.");
-    }
-    if (state.pendingRequest(r.principalId, r.target, r.type).isPresent()) {
-      throw GraphException.badRequest("PendingRoleAssignmentRequest",
-          "There is already an existing pending Role assignment request.");
-    }
+    PimRules.requireNoConflict(exists(r), state.pendingRequest(r.principalId, r.target, r.type).isPresent());
     RoleManagementPolicy policy = policy(r.target);
     boolean selfActivation = r.action.equals("selfActivate");
     Duration max = selfActivation ? policy.maximumActivation() : policy.maximumAdmin(r.type);
     List<String> failed = selfActivation
         ? PolicyCheck.endUser(r, policy, caller, eligibleNow(r, now), r.effectiveStart)
         : PolicyCheck.admin(r, policy, caller, principalIsApp, r.effectiveStart);
-    if (!failed.isEmpty()) {
-      throw GraphException.policyFailed(failed);
-    }
+    PimRules.requireNoFailures(failed);
     policy.rule(AuthContextRule.RULE_ID).filter(rule -> selfActivation).flatMap(rule -> AuthContextRule.missing(rule, caller))
         .ifPresent(GraphException::throwAcrsValidationFailed);
     r.grantedLength = r.schedule.neverExpires() ? null : PolicyCheck.length(r.schedule, r.effectiveStart, max);
@@ -91,17 +84,13 @@ final class PimEngine {
 
   private void remove(ScheduleRequest r, Instant now) {
     if (r.type == ScheduleRequest.Type.ELIGIBILITY) {
-      Eligibility eligibility = state.eligibility(r.principalId, r.target).orElseThrow(PimEngine::doesNotExist);
+      Eligibility eligibility = state.eligibility(r.principalId, r.target).orElseThrow(PimRules::doesNotExist);
       if (!r.validationOnly) state.eligibilities.remove(eligibility);
     } else {
       boolean self = r.action.equals("selfDeactivate");
       ActiveInstance instance = state.instance(r.principalId, r.target,
-          i -> !self || i.assignmentType().equals("Activated")).orElseThrow(PimEngine::doesNotExist);
-      Duration floor = context.hazards().minimumActiveDuration();
-      if (instance.start() != null && now.isBefore(instance.start().plus(floor))) {
-        throw GraphException.badRequest("ActiveDurationTooShort",
-            "The Active duration is too short. Miniumum Required is " + floor.toMinutes() + " minutes.");
-      }
+          i -> !self || i.assignmentType().equals("Activated")).orElseThrow(PimRules::doesNotExist);
+      PimRules.requireFloorPassed(instance.start(), now, context.hazards().minimumActiveDuration());
       if (!r.validationOnly) state.instances.remove(instance);
     }
     r.status = RequestStatus.REVOKED;
@@ -116,14 +105,14 @@ final class PimEngine {
         ? PolicyCheck.endUser(r, policy, caller, true, r.effectiveStart)
         : PolicyCheck.admin(r, policy, caller, principalIsApp, r.effectiveStart);
     if (r.type == ScheduleRequest.Type.ELIGIBILITY) {
-      Eligibility current = state.eligibility(r.principalId, r.target).orElseThrow(PimEngine::doesNotExist);
-      throwIfFailed(failed);
+      Eligibility current = state.eligibility(r.principalId, r.target).orElseThrow(PimRules::doesNotExist);
+      PimRules.requireNoFailures(failed);
       Instant end = end(r, now, max);
       if (!r.validationOnly) state.replaceEligibility(current, current.withEnd(end));
     } else {
       ActiveInstance current = state.instance(r.principalId, r.target, i -> true)
-          .orElseThrow(PimEngine::doesNotExist);
-      throwIfFailed(failed);
+          .orElseThrow(PimRules::doesNotExist);
+      PimRules.requireNoFailures(failed);
       Instant end = end(r, now, max);
       if (!r.validationOnly) state.replaceInstance(current, current.withEnd(end));
     }
@@ -134,12 +123,6 @@ final class PimEngine {
   private static Instant end(ScheduleRequest r, Instant now, Duration max) {
     r.grantedLength = r.schedule.neverExpires() ? null : PolicyCheck.length(r.schedule, r.effectiveStart, max);
     return r.grantedLength == null ? null : r.effectiveStart.plus(r.grantedLength);
-  }
-
-  private static void throwIfFailed(List<String> failed) {
-    if (!failed.isEmpty()) {
-      throw GraphException.policyFailed(failed);
-    }
   }
 
   private boolean exists(ScheduleRequest r) {
@@ -223,9 +206,5 @@ final class PimEngine {
 
   private Directory directory() {
     return context.require(Directory.class);
-  }
-
-  private static GraphException doesNotExist() {
-    return GraphException.badRequest("RoleAssignmentDoesNotExist", "The Role assignment does not exist.");
   }
 }

@@ -1,15 +1,16 @@
 package dev.jitelevate.emulator.graph;
 
 import dev.jitelevate.emulator.kernel.Caller;
+import dev.jitelevate.emulator.kernel.PimRules;
+import dev.jitelevate.emulator.kernel.PolicyAsk;
+import dev.jitelevate.emulator.kernel.PolicyLimits;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Evaluates a request against its role management policy and lists every failing rule at once, as the
- * service does ({@code The following policy rules failed: ["ExpirationRule","JustificationRule"]}).
+ * Reads a Graph request and its role management policy into the rules kernel's terms ({@link PimRules}), which
+ * lists every failing rule at once, as the service does ({@code The following policy rules failed: [...]}).
  */
 final class PolicyCheck {
   private PolicyCheck() {}
@@ -17,30 +18,22 @@ final class PolicyCheck {
   /** Rules a self-activation (or self-extension) breaks. */
   static List<String> endUser(ScheduleRequest r, RoleManagementPolicy policy, Caller caller, boolean eligible,
       Instant start) {
-    List<String> failed = new ArrayList<>();
-    if (!eligible) {
-      failed.add("EligibilityRule");
-    }
-    if (breaksExpiration(r.schedule, start, policy.maximumActivation(), policy.activationExpirationRequired())) {
-      failed.add("ExpirationRule");
-    }
-    enablement(r, policy.enabledRules("Enablement_EndUser_Assignment"), caller, failed);
-    return failed;
+    PolicyLimits limits = new PolicyLimits(policy.maximumActivation(), policy.activationExpirationRequired(),
+        policy.enabledRules("Enablement_EndUser_Assignment"));
+    return PimRules.endUserFailures(eligible, limits, ask(r, caller, start, limits.maximum()));
   }
 
   /** Rules an admin assignment or eligibility breaks; service principals never get permanent active access. */
   static List<String> admin(ScheduleRequest r, RoleManagementPolicy policy, Caller caller, boolean principalIsApp,
       Instant start) {
-    List<String> failed = new ArrayList<>();
-    boolean required = policy.adminExpirationRequired(r.type)
-        || (principalIsApp && r.type == ScheduleRequest.Type.ASSIGNMENT);
-    if (breaksExpiration(r.schedule, start, policy.maximumAdmin(r.type), required)) {
-      failed.add("ExpirationRule");
-    }
     String enablementRule = r.type == ScheduleRequest.Type.ELIGIBILITY ? "Enablement_Admin_Eligibility"
         : "Enablement_Admin_Assignment";
-    enablement(r, policy.enabledRules(enablementRule), caller, failed);
-    return failed;
+    PolicyLimits limits = new PolicyLimits(policy.maximumAdmin(r.type), policy.adminExpirationRequired(r.type),
+        policy.enabledRules(enablementRule));
+    if (principalIsApp && r.type == ScheduleRequest.Type.ASSIGNMENT) {
+      limits = limits.requiringExpiration();
+    }
+    return PimRules.adminFailures(limits, ask(r, caller, start, limits.maximum()));
   }
 
   /** The length of the schedule a request asks for: its own, or the policy maximum when it does not say. */
@@ -48,27 +41,9 @@ final class PolicyCheck {
     return schedule.requestedLength(start).orElse(maximum);
   }
 
-  private static boolean breaksExpiration(RequestSchedule schedule, Instant start, Duration max, boolean required) {
-    if (schedule.neverExpires()) {
-      return required;
-    }
-    Duration length = length(schedule, start, max);
-    return length.isNegative() || length.isZero() || length.compareTo(max) > 0;
-  }
-
-  private static void enablement(ScheduleRequest r, Set<String> enabled, Caller caller, List<String> failed) {
-    if (enabled.contains("Justification") && isBlank(r.justification)) {
-      failed.add("JustificationRule");
-    }
-    if (enabled.contains("Ticketing") && isBlank(r.ticketNumber)) {
-      failed.add("TicketingRule");
-    }
-    if (enabled.contains("MultiFactorAuthentication") && !caller.hasMfa()) {
-      failed.add("MfaRule");
-    }
-  }
-
-  private static boolean isBlank(String text) {
-    return text == null || text.isBlank();
+  private static PolicyAsk ask(ScheduleRequest r, Caller caller, Instant start, Duration maximum) {
+    Duration length = r.schedule.neverExpires() ? null : length(r.schedule, start, maximum);
+    boolean ticketed = r.ticketNumber != null && !r.ticketNumber.isBlank();
+    return new PolicyAsk(length, r.justification, ticketed, caller.hasMfa());
   }
 }

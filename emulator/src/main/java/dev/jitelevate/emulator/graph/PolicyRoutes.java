@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.ODataFilter;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,15 +49,15 @@ final class PolicyRoutes {
 
   private EmulatorResponse list(GraphCall call, boolean assignments) {
     ODataFilter filter = call.query().filter();
-    String scopeId = filter.valueOf("scopeId").orElse(null);
-    String scopeType = filter.valueOf("scopeType").orElse(null);
+    String scopeId = filter.value("scopeId").orElse(null);
+    String scopeType = filter.value("scopeType").orElse(null);
     if (scopeId == null || scopeType == null) {
       throw GraphException.invalidRequest("The $filter must specify both scopeId and scopeType, e.g. $filter=scopeId"
           + " eq '/' and scopeType eq 'DirectoryRole', or scopeId eq '{groupId}' and scopeType eq 'Group'.");
     }
     PimTarget.Kind kind = kind(scopeType);
     authoriseRead(call.caller(), kind);
-    String role = filter.valueOf("roleDefinitionId").orElse(null);
+    String role = filter.value("roleDefinitionId").orElse(null);
     List<ObjectNode> items = tenant.state.policies.stream()
         .filter(p -> p.target.kind() == kind && p.target.scope().equalsIgnoreCase(scopeId))
         .filter(p -> role == null || p.target.role().equalsIgnoreCase(role))

@@ -9,15 +9,7 @@ import java.util.List;
  * emulator clock before every operation: provisioning delays, scheduled starts, approval time-outs and
  * server-side expiry all take effect when someone next looks.
  */
-final class Provisioner {
-  private final PimState state;
-  private final EmulatorContext context;
-
-  Provisioner(PimState state, EmulatorContext context) {
-    this.state = state;
-    this.context = context;
-  }
-
+record Provisioner(PimState state, EmulatorContext context) {
   /** Provisions now, or leaves the request {@code Granted} (future start) / {@code PendingProvisioning} (delay). */
   void schedule(ScheduleRequest r, Instant now) {
     Instant start = r.effectiveStart.isBefore(now) ? now : r.effectiveStart;

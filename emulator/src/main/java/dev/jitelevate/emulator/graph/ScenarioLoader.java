@@ -18,15 +18,7 @@ import java.util.Locale;
  * {@code pimEnabled} flags of {@code groups}); every built-in role and PIM group gets a policy, with the
  * documented defaults where the scenario has no entry.
  */
-final class ScenarioLoader {
-  private final Directory directory;
-  private final Instant now;
-
-  ScenarioLoader(Directory directory, Instant now) {
-    this.directory = directory;
-    this.now = now;
-  }
-
+record ScenarioLoader(Directory directory, Instant now) {
   PimState load(Scenario scenario) {
     String tenantId = Json.text(scenario.section("tenant"), "id");
     PimState state = new PimState(tenantId != null ? tenantId : directory.tenantId());

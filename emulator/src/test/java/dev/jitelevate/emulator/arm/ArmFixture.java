@@ -13,14 +13,14 @@ import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Principal;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.kernel.TokenValidator;
-import java.net.URLDecoder;
+import dev.jitelevate.emulator.testing.ListDirectory;
+import dev.jitelevate.emulator.testing.TestRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +62,7 @@ final class ArmFixture {
 
   ArmFixture() {
     context.baseUrl("https://127.0.0.1:8443/");
-    context.register(Directory.class, new FakeDirectory());
+    context.register(Directory.class, directory());
     context.register(TokenValidator.class, (token, audiences) -> Optional.ofNullable(tokens.get(token)));
     user("alice", ALICE, true);
     user("bob", BOB, true);
@@ -105,26 +105,12 @@ final class ArmFixture {
   }
 
   Reply send(String method, String caller, String pathAndQuery, Object body) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    if (caller != null) {
-      headers.put("Authorization", List.of("Bearer " + caller));
-    }
-    byte[] bytes = body == null ? null : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.bytes(body);
-    return new Reply(surface.handle(request(method, pathAndQuery, headers, bytes)));
+    return new Reply(surface.handle(request(method, pathAndQuery, TestRequests.bearer(caller), TestRequests.body(body))));
   }
 
   static EmulatorRequest request(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
-    int q = pathAndQuery.indexOf('?');
-    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (q >= 0) {
-      for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-        int eq = pair.indexOf('=');
-        String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1).replace("+", "%2B"), StandardCharsets.UTF_8);
-        query.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(value);
-      }
-    }
+    String path = TestRequests.path(pathAndQuery);
+    Map<String, List<String>> query = TestRequests.query(pathAndQuery);
     return new EmulatorRequest(method, path.replaceAll("/{2,}", "/"), path, query, headers, body, UUID.randomUUID().toString());
   }
 
@@ -179,45 +165,15 @@ final class ArmFixture {
     }
   }
 
-  private static final class FakeDirectory implements Directory {
-    private final List<Principal> principals = List.of(
+  private static Directory directory() {
+    return new ListDirectory(TENANT, List.of(
         new Principal(ALICE, "User", "Alice", null, "alice@contoso-emu.onmicrosoft.com", Set.of(), true),
         new Principal(BOB, "User", "Bob", null, "bob@contoso-emu.onmicrosoft.com", Set.of(), true),
         new Principal(CAROL, "User", "Carol", null, "carol@contoso-emu.onmicrosoft.com", Set.of(), false),
         new Principal(DAVE, "User", "Dave", null, "dave@contoso-emu.onmicrosoft.com", Set.of(), true),
         new Principal(BROKER, "ServicePrincipal", "jit-broker", "b0b0b0b0-0000-4000-8000-0000000000a1", null, Set.of(), false),
         new Principal(CI, "ServicePrincipal", "ci-deployer", "c1c1c1c1-0000-4000-8000-0000000000a1", null, Set.of(), false),
-        new Principal(MANAGED, "ManagedIdentity", "uami-deploy", "e1e1e1e1-0000-4000-8000-0000000000a1", null, Set.of(), false));
-    private final List<Group> groups = List.of(new Group(OPS_GROUP, "grp-ops", true, Set.of(CAROL), Set.of()));
-
-    @Override
-    public String tenantId() {
-      return TENANT;
-    }
-
-    @Override
-    public Optional<Principal> principal(String objectId) {
-      return principals.stream().filter(p -> p.id().equalsIgnoreCase(objectId)).findFirst();
-    }
-
-    @Override
-    public Optional<Principal> principalByAppId(String appId) {
-      return principals.stream().filter(p -> appId.equalsIgnoreCase(p.appId())).findFirst();
-    }
-
-    @Override
-    public List<Principal> principals() {
-      return principals;
-    }
-
-    @Override
-    public Optional<Group> group(String objectId) {
-      return groups.stream().filter(g -> g.id().equalsIgnoreCase(objectId)).findFirst();
-    }
-
-    @Override
-    public List<Group> groups() {
-      return groups;
-    }
+        new Principal(MANAGED, "ManagedIdentity", "uami-deploy", "e1e1e1e1-0000-4000-8000-0000000000a1", null, Set.of(), false)),
+        List.of(new Group(OPS_GROUP, "grp-ops", true, Set.of(CAROL), Set.of())));
   }
 }

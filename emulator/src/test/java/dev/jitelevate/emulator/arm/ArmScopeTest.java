@@ -78,17 +78,17 @@ class ArmScopeTest {
 
     @Test
     void functionsAndComparisonsAreParsedAndJoinedByAnd() {
-      ODataFilter filter = ODataFilter.parse(Optional.of("asTarget() and principalId eq 'abc'"), supported);
+      dev.jitelevate.emulator.kernel.ODataFilter filter = ArmFilters.parse(Optional.of("asTarget() and principalId eq 'abc'"), supported);
       assertThat(filter.has("astarget()")).isTrue();
       assertThat(filter.value("principalid")).contains("abc");
-      assertThat(ODataFilter.parse(Optional.of("assignedTo('u1')"), supported).value("assignedto()")).contains("u1");
-      assertThat(ODataFilter.parse(Optional.of("principalId eq u2"), supported).value("principalid")).contains("u2");
-      assertThat(ODataFilter.parse(Optional.empty(), supported).isEmpty()).isTrue();
+      assertThat(ArmFilters.parse(Optional.of("assignedTo('u1')"), supported).value("assignedto()")).contains("u1");
+      assertThat(ArmFilters.parse(Optional.of("principalId eq u2"), supported).value("principalid")).contains("u2");
+      assertThat(ArmFilters.parse(Optional.empty(), supported).isEmpty()).isTrue();
     }
 
     @Test
     void anUnsupportedTermIsRefusedListingWhatIsSupported() {
-      assertThatThrownBy(() -> ODataFilter.parse(Optional.of("status eq 'Provisioned'"), supported))
+      assertThatThrownBy(() -> ArmFilters.parse(Optional.of("status eq 'Provisioned'"), supported))
           .isInstanceOfSatisfying(ArmException.class, e -> {
             assertThat(e.code()).isEqualTo("InvalidFilter");
             assertThat(e.getMessage()).contains("atScope()".toLowerCase(), "principalid eq '{value}'");

@@ -4,6 +4,7 @@ import static dev.jitelevate.emulator.arm.ArmFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Json;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,21 @@ class PoliciesApiTest {
       arm.send("PATCH", "broker", policy.path("id").asText() + "?api-version=" + PIM, maxDurationPatch("PT30M"));
       var reply = arm.put("alice", requests(RG_APP, newName()), scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", "PT1H", "x"));
       assertThat(reply.message()).contains("ExpirationRule");
+    }
+
+    @Test
+    void anExceptionMemberOfTheExpirationRuleIsNotRestrictedByIt() {
+      JsonNode policy = policyOf(RG_APP, KV_SECRETS_OFFICER);
+      JsonNode patch = maxDurationPatch("PT30M");
+      ((ObjectNode) patch.path("properties").path("rules").get(0)).putArray("exceptionMembers").addObject()
+          .put("id", ALICE).put("userType", "User").put("isBackup", false);
+      arm.send("PATCH", "broker", policy.path("id").asText() + "?api-version=" + PIM, patch);
+
+      var reply = arm.put("alice", requests(RG_APP, newName()), scheduleRequest(ALICE, KV_SECRETS_OFFICER, "SelfActivate", "PT1H", "x"));
+
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+      assertThat(rule(policyOf(RG_APP, KV_SECRETS_OFFICER), "Expiration_EndUser_Assignment").path("exceptionMembers")
+          .get(0).path("id").asText()).isEqualTo(ALICE);
     }
 
     @Test

@@ -170,6 +170,17 @@ class RoleAssignmentsApiTest {
     }
 
     @Test
+    void aCallerWithoutRoleAssignmentsReadCannotListOrReadAssignmentsNotEvenItsOwn() {
+      var list = arm.get("alice", RG_APP + "/providers/Microsoft.Authorization/roleAssignments?api-version=" + RBAC
+          + "&$filter=assignedTo('" + ALICE + "')");
+      assertThat(list.status()).isEqualTo(403);
+      assertThat(list.code()).isEqualTo("AuthorizationFailed");
+      assertThat(list.message()).contains("Microsoft.Authorization/roleAssignments/read", RG_APP);
+      var one = arm.get("alice", assignment(RG_DATA, newName()));
+      assertThat(one.code()).isEqualTo("AuthorizationFailed");
+    }
+
+    @Test
     void anUnsupportedFilterIsRefused() {
       var reply = arm.get("ci", SUB_SCOPE + "/providers/Microsoft.Authorization/roleAssignments?api-version=" + RBAC + "&$filter=foo%20gt%201");
       assertThat(reply.code()).isEqualTo("InvalidFilter");

@@ -13,7 +13,8 @@ import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Principal;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.kernel.TokenValidator;
-import java.net.URLDecoder;
+import dev.jitelevate.emulator.testing.ListDirectory;
+import dev.jitelevate.emulator.testing.TestRequests;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +55,7 @@ final class GraphFixture {
 
   final EmulatorClock clock = new EmulatorClock(Clock.fixed(Instant.parse("2026-03-01T08:00:00Z"), ZoneOffset.UTC));
   final EmulatorContext context = new EmulatorContext(clock, Hazards.none());
-  final FakeDirectory directory;
+  final ListDirectory directory;
   final GraphSurface surface;
   private final Map<String, Caller> tokens = new ConcurrentHashMap<>();
   private final AtomicInteger requestIds = new AtomicInteger();
@@ -65,7 +65,7 @@ final class GraphFixture {
   }
 
   GraphFixture(Scenario scenario) {
-    directory = new FakeDirectory(scenario.root());
+    directory = directoryOf(scenario.root());
     context.register(Directory.class, directory);
     context.register(TokenValidator.class, (token, audiences) ->
         audiences.contains("https://graph.microsoft.com") ? Optional.ofNullable(tokens.get(token)) : Optional.empty());
@@ -124,20 +124,9 @@ final class GraphFixture {
   }
 
   EmulatorResponse send(String method, String token, String pathAndQuery, Object body) {
-    int q = pathAndQuery.indexOf('?');
-    String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-    Map<String, List<String>> query = new LinkedHashMap<>();
-    if (q >= 0) {
-      for (String pair : pathAndQuery.substring(q + 1).split("&")) {
-        int eq = pair.indexOf('=');
-        query.computeIfAbsent(decode(pair.substring(0, eq)), k -> new ArrayList<>()).add(decode(pair.substring(eq + 1)));
-      }
-    }
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    if (token != null) headers.put("Authorization", List.of("Bearer " + token));
-    byte[] bytes = body == null ? null
-        : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : Json.bytes(body);
-    return surface.handle(new EmulatorRequest(method, decode(path), path, query, headers, bytes,
+    String path = TestRequests.path(pathAndQuery);
+    return surface.handle(new EmulatorRequest(method, TestRequests.decode(path), path, TestRequests.query(pathAndQuery),
+        TestRequests.bearer(token), TestRequests.body(body),
         "req-" + requestIds.incrementAndGet()));
   }
 
@@ -147,10 +136,6 @@ final class GraphFixture {
 
   void hazards(Hazards hazards) {
     context.hazards(hazards);
-  }
-
-  private static String decode(String text) {
-    return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   static JsonNode json(String text) {
@@ -181,64 +166,30 @@ final class GraphFixture {
   }
 
   /** A directory built from the scenario's users, servicePrincipals and groups sections. */
-  static final class FakeDirectory implements Directory {
-    private final String tenantId;
-    private final List<Principal> principals = new ArrayList<>();
-    private final List<Group> groups = new ArrayList<>();
-
-    FakeDirectory(JsonNode root) {
-      tenantId = root.path("tenant").path("id").asText();
-      for (JsonNode u : root.path("users")) {
-        principals.add(new Principal(u.path("id").asText(), "User", u.path("displayName").asText(), null,
-            u.path("userPrincipalName").asText(), Set.of(), u.path("mfa").asBoolean()));
-      }
-      for (JsonNode s : root.path("servicePrincipals")) {
-        Set<String> roles = new HashSet<>();
-        s.path("appRoles").forEach(r -> roles.add(r.asText()));
-        principals.add(new Principal(s.path("id").asText(), s.path("type").asText("Application").equals("ManagedIdentity")
-            ? "ManagedIdentity" : "ServicePrincipal", s.path("displayName").asText(), s.path("appId").asText(), null,
-            roles, false));
-      }
-      for (JsonNode g : root.path("groups")) {
-        groups.add(new Group(g.path("id").asText(), g.path("displayName").asText(),
-            g.path("isAssignableToRole").asBoolean(), texts(g.path("members")), texts(g.path("owners"))));
-      }
+  static ListDirectory directoryOf(JsonNode root) {
+    List<Principal> principals = new ArrayList<>();
+    for (JsonNode u : root.path("users")) {
+      principals.add(new Principal(u.path("id").asText(), "User", u.path("displayName").asText(), null,
+          u.path("userPrincipalName").asText(), Set.of(), u.path("mfa").asBoolean()));
     }
-
-    private static Set<String> texts(JsonNode array) {
-      Set<String> out = new HashSet<>();
-      array.forEach(a -> out.add(a.asText()));
-      return out;
+    for (JsonNode s : root.path("servicePrincipals")) {
+      Set<String> roles = new HashSet<>();
+      s.path("appRoles").forEach(r -> roles.add(r.asText()));
+      principals.add(new Principal(s.path("id").asText(), s.path("type").asText("Application").equals("ManagedIdentity")
+          ? "ManagedIdentity" : "ServicePrincipal", s.path("displayName").asText(), s.path("appId").asText(), null,
+          roles, false));
     }
-
-    @Override
-    public String tenantId() {
-      return tenantId;
+    List<Group> groups = new ArrayList<>();
+    for (JsonNode g : root.path("groups")) {
+      groups.add(new Group(g.path("id").asText(), g.path("displayName").asText(),
+          g.path("isAssignableToRole").asBoolean(), texts(g.path("members")), texts(g.path("owners"))));
     }
+    return new ListDirectory(root.path("tenant").path("id").asText(), principals, groups);
+  }
 
-    @Override
-    public Optional<Principal> principal(String objectId) {
-      return principals.stream().filter(p -> p.id().equalsIgnoreCase(objectId)).findFirst();
-    }
-
-    @Override
-    public Optional<Principal> principalByAppId(String appId) {
-      return principals.stream().filter(p -> appId.equalsIgnoreCase(p.appId())).findFirst();
-    }
-
-    @Override
-    public List<Principal> principals() {
-      return List.copyOf(principals);
-    }
-
-    @Override
-    public Optional<Group> group(String objectId) {
-      return groups.stream().filter(g -> g.id().equalsIgnoreCase(objectId)).findFirst();
-    }
-
-    @Override
-    public List<Group> groups() {
-      return List.copyOf(groups);
-    }
+  private static Set<String> texts(JsonNode array) {
+    Set<String> out = new HashSet<>();
+    array.forEach(a -> out.add(a.asText()));
+    return out;
   }
 }

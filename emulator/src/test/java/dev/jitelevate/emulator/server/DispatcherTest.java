@@ -105,7 +105,9 @@ class DispatcherTest {
     void recordsEachRequestWithTheCallersObjectIdButNotTheToken() {
       String payload = Base64.getUrlEncoder().withoutPadding()
           .encodeToString("{\"oid\":\"o-1\"}".getBytes(StandardCharsets.UTF_8));
-      get("/subscriptions/s1?api-version=1", "Authorization", "Bearer h." + payload + ".s");
+      String header = Base64.getUrlEncoder().withoutPadding()
+          .encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+      get("/subscriptions/s1?api-version=1", "Authorization", "Bearer " + header + "." + payload + ".s");
       JournalEntry entry = journal.entries().get(0);
       assertThat(entry.method()).isEqualTo("GET");
       assertThat(entry.path()).isEqualTo("/subscriptions/s1");
