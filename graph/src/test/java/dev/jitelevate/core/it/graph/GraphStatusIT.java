@@ -64,12 +64,14 @@ class GraphStatusIT {
 
     assertThat(report.principal()).isEqualTo(PrincipalId.of(ALICE));
     assertThat(report.eligible()).extracting(StatusReport.Entry::surface).contains("directory");
-    // the broker's role covers one subscription, so ARM refuses it a list of Alice's items at the tenant root
+    // the broker's role covers one subscription, so ARM refuses it a list of Alice's items (PIM schedules and
+    // plain role assignments alike) at the tenant root
     assertThat(world.events).filteredOn(e -> e instanceof ElevationEvent.Notice n && n.level() == ElevationEvent.Level.WARNING)
         .map(Object::toString)
         .satisfiesExactlyInAnyOrder(
             arm -> assertThat(arm).contains("Cannot list arm elevations", "AuthorizationFailed"),
-            group -> assertThat(group).contains("Cannot list group elevations", "Authorization_RequestDenied"));
+            group -> assertThat(group).contains("Cannot list group elevations", "Authorization_RequestDenied"),
+            rbac -> assertThat(rbac).contains("Cannot list rbac leftover elevations", "AuthorizationFailed"));
   }
 
   @Test
