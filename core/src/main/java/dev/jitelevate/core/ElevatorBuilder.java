@@ -2,11 +2,13 @@ package dev.jitelevate.core;
 
 import dev.jitelevate.core.internal.lifecycle.ElevatorConfig;
 import dev.jitelevate.core.internal.lifecycle.LifecycleElevator;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.OkHttpClient;
 
 /** Configures an {@link Elevator}. */
 public final class ElevatorBuilder {
@@ -19,6 +21,9 @@ public final class ElevatorBuilder {
   PollingPolicy polling = PollingPolicy.defaults();
   Duration maxAccessTokenLifetime = ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME;
   StepUp stepUp;
+  OkHttpClient httpClient;
+  Proxy proxy;
+  boolean replaceSdkSharedExecutor;
 
   ElevatorBuilder() {}
 
@@ -64,6 +69,41 @@ public final class ElevatorBuilder {
   }
 
   /**
+   * The HTTP client every call of the elevations goes through (ARM and Key Vault through azure-core's OkHttp
+   * adapter, Microsoft Graph directly, and {@link OperationContext#httpClient()}), like the Azure SDK's
+   * {@code ClientBuilder.httpClient}: set its proxy, trust, timeouts or interceptors. It is used as it is; derive
+   * it from {@link CloudHttp#okHttp(CloudProfile)} ({@code newBuilder()}) to keep the shared pool and the
+   * profile's CA. The credentials make their own token calls (pass {@code httpClient} to the azure-identity
+   * builder behind {@link Credentials#of}). By default the process's shared stack for the cloud.
+   */
+  public ElevatorBuilder httpClient(OkHttpClient value) {
+    this.httpClient = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * A proxy for every call of the elevations: the default HTTP stack (or the one set with {@link
+   * #httpClient(OkHttpClient)}) sending through {@code value}. Without it, the JVM's default {@code ProxySelector}
+   * decides.
+   */
+  public ElevatorBuilder proxy(Proxy value) {
+    this.proxy = Objects.requireNonNull(value);
+    return this;
+  }
+
+  /**
+   * Opts in to replacing azure-core's process-wide {@code SharedExecutorService} with one of jit-elevate's, so
+   * the revoke from the shutdown hook (SIGTERM) can still use the SDK: azure-core's own executor refuses work
+   * once the JVM is shutting down. This changes global state for the whole JVM, once, so only an application
+   * that owns its process should turn it on (the CLI and the action do); off by default, where a revoke during
+   * JVM shutdown may fail and the elevation then ends at its expiry.
+   */
+  public ElevatorBuilder replaceSdkSharedExecutor(boolean value) {
+    this.replaceSdkSharedExecutor = value;
+    return this;
+  }
+
+  /**
    * Builds the elevator.
    *
    * @throws IllegalStateException when the identity is missing, or no surface implementation is on the class path
@@ -74,6 +114,15 @@ public final class ElevatorBuilder {
     }
     return LifecycleElevator.create(new ElevatorConfig(cloud, Optional.ofNullable(tenantId), identity,
         Optional.ofNullable(broker), listener, clock, polling, Sleeper.system(),
-        () -> ThreadLocalRandom.current().nextDouble(), maxAccessTokenLifetime, Optional.ofNullable(stepUp)));
+        () -> ThreadLocalRandom.current().nextDouble(), maxAccessTokenLifetime, Optional.ofNullable(stepUp),
+        http(), replaceSdkSharedExecutor));
+  }
+
+  private Optional<OkHttpClient> http() {
+    if (proxy == null) {
+      return Optional.ofNullable(httpClient);
+    }
+    OkHttpClient base = httpClient != null ? httpClient : CloudHttp.okHttp(cloud);
+    return Optional.of(base.newBuilder().proxy(proxy).build());
   }
 }

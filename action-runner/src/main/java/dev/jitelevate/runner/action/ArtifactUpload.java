@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +32,7 @@ final class ArtifactUpload {
   private static final String SERVICE = "twirp/github.actions.results.api.v1.ArtifactService/";
   private static final MediaType JSON = MediaType.get("application/json");
   private static final MediaType ZIP = MediaType.get("application/zip");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   private final String resultsUrl;
   private final String runtimeToken;

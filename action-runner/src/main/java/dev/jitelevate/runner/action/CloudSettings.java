@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.CloudProfile;
@@ -24,7 +26,7 @@ record CloudSettings(CloudProfile cloud, Optional<OidcEndpoint> profileOidc, Opt
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   /**
    * Reads the cloud inputs.

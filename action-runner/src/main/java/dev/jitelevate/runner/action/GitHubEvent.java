@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +57,7 @@ record GitHubEvent(String name, String actor, String ref, String sha, Optional<P
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   /** Whether this is a {@code pull_request} run from a fork, which never gets an ID token. */
   boolean isForkPullRequest() {

@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.CloudHttp;
@@ -26,7 +28,7 @@ final class GitHubOidc {
   static final String AUDIENCE = "api://AzureADTokenExchange";
   /** The toolkit's {@code maxRetries} for the ID token request. */
   static final int MAX_RETRIES = 10;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   private final CloudSettings.OidcEndpoint endpoint;
   private final String audience;

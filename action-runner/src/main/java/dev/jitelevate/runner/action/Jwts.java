@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.action;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,7 @@ import java.util.Optional;
 
 /** Reads claims from a JWT's payload without verifying it (to explain failures and find ids; never to trust). */
 final class Jwts {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   private Jwts() {}
 

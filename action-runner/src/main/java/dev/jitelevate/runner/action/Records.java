@@ -71,7 +71,7 @@ final class Records {
     OperationLines.rotation(r).ifPresent(result -> result.secrets().forEach(s ->
         s.currentVersion().ifPresent(v -> versions.put(s.name(), v))));
     try {
-      return versions.isEmpty() ? "" : new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(versions);
+      return versions.isEmpty() ? "" : dev.jitelevate.runner.RunnerJson.MAPPER.writeValueAsString(versions);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

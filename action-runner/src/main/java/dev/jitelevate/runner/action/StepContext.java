@@ -58,7 +58,8 @@ final class StepContext {
     }
     var builder = Elevator.builder().cloud(settings.cloud().cloud()).tenantId(settings.tenantId())
         .identity(identities.identity()).listener(listener).clock(clock).polling(polling)
-        .maxAccessTokenLifetime(maxTokenLifetimeOrDefault());
+        .maxAccessTokenLifetime(maxTokenLifetimeOrDefault())
+        .replaceSdkSharedExecutor(true); // the action owns its process: keep the SDK usable for a revoke on SIGTERM
     identities.broker().ifPresent(builder::broker);
     return builder.build();
   }

@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.approvals;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
@@ -20,7 +22,7 @@ import java.net.URI;
  * and request id.
  */
 final class RestCalls {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = RunnerJson.MAPPER;
   private final HttpPipeline pipeline;
   private final URI base;
 

@@ -66,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
       Elevator elevator = Elevator.builder().cloud(world.cloud()).tenantId(world.tenantId())
           .identity(world.ciIdentity(console.redactor())).broker(world.broker(console.redactor()))
           .listener(new EventRenderer(console, output.quiet())).maxAccessTokenLifetime(exposure.maxTokenLifetime())
+          .replaceSdkSharedExecutor(true)
           .polling(PollingPolicy.defaults().withIntervals(pollInterval, pollInterval).withMinimumActiveDuration(floor)).build();
       ElevationOutcome outcome = elevator.run(request(), rotation());
       Path file = ElevationFile.writeRecord(recordOut != null ? recordOut

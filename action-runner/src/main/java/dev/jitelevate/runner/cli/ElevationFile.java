@@ -1,8 +1,9 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
@@ -20,7 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class ElevationFile {
   /** Built on first use: checking a path before the elevation must not pay for Jackson's start-up. */
   private static final class Mapper {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER = RunnerJson.MAPPER;
   }
 
   private ElevationFile() {}
@@ -39,7 +40,7 @@ public final class ElevationFile {
       ObjectNode root = Mapper.MAPPER.createObjectNode();
       root.set("handle", Mapper.MAPPER.readTree(ActivationRecords.handleToJson(handle)));
       root.set("record", Mapper.MAPPER.readTree(ActivationRecords.toJson(record)));
-      return writePrivate(file, Mapper.MAPPER.writeValueAsString(root));
+      return writePrivate(file, RunnerJson.PRETTY.writeValueAsString(root));
     } catch (IOException e) {
       throw new CliInputException("--handle-out", "Cannot write " + file + ": " + e.getMessage() + ".",
           "Choose a writable path.");

@@ -1,9 +1,10 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
@@ -15,7 +16,7 @@ import java.util.Locale;
 
 /** The JSON documents of {@code --json}: one per command, on stdout. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   private Json() {}
 
@@ -25,7 +26,7 @@ final class Json {
 
   static String write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(node);
+      return RunnerJson.PRETTY.writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write JSON", e);
     }

@@ -56,7 +56,8 @@ public final class SignIn {
   Elevator elevator(ElevationListener listener, java.time.Duration maxTokenLifetime) {
     ElevatorBuilder builder = Elevator.builder().cloud(cloud).identity(identity()).listener(listener)
         .polling(PollingPolicy.defaults().withMinimumActiveDuration(options.minimumActiveDuration()))
-        .maxAccessTokenLifetime(maxTokenLifetime);
+        .maxAccessTokenLifetime(maxTokenLifetime)
+        .replaceSdkSharedExecutor(true); // the CLI owns its process: keep the SDK usable for a revoke on Ctrl-C
     tenant().ifPresent(builder::tenantId);
     broker().ifPresent(builder::broker);
     if (options.stepUp() && identity() instanceof StepUp person) {

@@ -1,5 +1,7 @@
 package dev.jitelevate.runner.doctor;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
@@ -21,7 +23,7 @@ import java.util.List;
  * links. A refused or failed read keeps the service's error code and request id.
  */
 final class AzureReads {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = RunnerJson.MAPPER;
   private static final int MAX_PAGES = 100;
   private final HttpPipeline pipeline;
   private final URI base;

@@ -1,8 +1,9 @@
 package dev.jitelevate.runner.records;
 
+import dev.jitelevate.runner.RunnerJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.audit.ship.ShipResult;
@@ -11,7 +12,7 @@ import dev.jitelevate.runner.cli.Console;
 
 /** What {@code records ship} prints: a line per problem on stderr and the totals (or one JSON document) on stdout. */
 final class ShipSummary {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = RunnerJson.MAPPER;
 
   private ShipSummary() {}
 
@@ -54,7 +55,7 @@ final class ShipSummary {
     ArrayNode skipped = o.putArray("skipped");
     result.skipped().forEach(s -> skipped.addObject().put("file", s.file().toString()).put("reason", s.reason()));
     try {
-      return MAPPER.writeValueAsString(o);
+      return RunnerJson.PRETTY.writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the summary", e);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import okhttp3.OkHttpClient;
 
 /**
  * What a surface gets from the lifecycle when it is opened for one run.
@@ -22,9 +23,18 @@ import java.util.function.DoubleSupplier;
  * @param events where to emit {@code Retrying} events for transient retries (429, 5xx, resets)
  * @param apiCalls told about every HTTP call made, for the record's count
  * @param random the jitter source for transient retries, 0 (inclusive) to 1 (exclusive)
+ * @param http the HTTP stack the caller supplied ({@code ElevatorBuilder.httpClient}) for every call; empty:
+ *     the process's shared stack for the cloud
  */
 public record SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
-    PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls, DoubleSupplier random) {
+    PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls, DoubleSupplier random,
+    Optional<OkHttpClient> http) {
+
+  /** A context on the process's shared HTTP stack. */
+  public SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
+      PollingPolicy polling, ElevationListener events, Consumer<ApiCall> apiCalls, DoubleSupplier random) {
+    this(cloud, tenantId, clock, sleeper, polling, events, apiCalls, random, Optional.empty());
+  }
 
   /** A context whose transient retries jitter with {@link ThreadLocalRandom}. */
   public SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Clock clock, Sleeper sleeper,
@@ -41,5 +51,6 @@ public record SurfaceContext(CloudProfile cloud, Optional<String> tenantId, Cloc
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(apiCalls, "apiCalls");
     Objects.requireNonNull(random, "random");
+    Objects.requireNonNull(http, "http");
   }
 }

@@ -64,14 +64,12 @@ final class Lifecycle {
 
   /** This configuration with the elevated identity's tokens counted in {@code tokens}. */
   private ElevatorConfig watching(IssuedTokens tokens) {
-    ElevatorConfig c = config;
-    return new ElevatorConfig(c.cloud(), c.tenantId(), tokens.watch(c.identity()), c.broker(), c.listener(), c.clock(),
-        c.polling(), c.sleeper(), c.random(), c.maxAccessTokenLifetime(), c.stepUp());
+    return config.withIdentity(tokens.watch(config.identity()));
   }
 
   SurfaceContext surfaceContext(RunEvents events) {
     return new SurfaceContext(config.cloud(), config.tenantId(), config.clock(), config.sleeper(), config.polling(),
-        events, events, config.random());
+        events, events, config.random(), config.http());
   }
 
   private HttpClient httpClient(SurfaceContext context) {
@@ -89,7 +87,7 @@ final class Lifecycle {
 
   /** Acquires a verified elevation, or releases whatever was created and throws the first failure. */
   Acquired acquire(Run run) {
-    ShutdownGuard guard = ShutdownGuard.arm(() -> onShutdown(run));
+    ShutdownGuard guard = ShutdownGuard.arm(() -> onShutdown(run), config.replaceSdkExecutor());
     run.guard = guard;
     try {
       StepsRunner.run(run, ACQUIRE);

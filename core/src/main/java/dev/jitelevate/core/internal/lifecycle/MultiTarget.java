@@ -95,9 +95,7 @@ final class MultiTarget {
     for (int i = 0; i < requests.size(); i++) {
       ElevationRequest r = requests.get(i);
       ElevatorConfig c = config;
-      ElevatorConfig tagged = new ElevatorConfig(c.cloud(), c.tenantId(), c.identity(), c.broker(),
-          new TargetEvents(i, r.target().describe(), c.listener()), c.clock(), c.polling(), c.sleeper(), c.random(),
-          c.maxAccessTokenLifetime());
+      ElevatorConfig tagged = c.withListener(new TargetEvents(i, r.target().describe(), c.listener()));
       slots.add(new TargetSlot(i, r, tagged, new LifecycleElevator(tagged, factory)));
     }
     return slots;

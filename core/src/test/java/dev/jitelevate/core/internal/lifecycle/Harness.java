@@ -40,6 +40,8 @@ final class Harness implements SurfaceFactory {
   boolean withBroker = true;
   /** The runner's step-up, when the test gives one. */
   dev.jitelevate.core.StepUp stepUp;
+  /** Whether the elevator replaces azure-core's shared executor (the CLI's and the action's opt-in). */
+  boolean replaceSdkExecutor;
 
   private CredentialSource credential() {
     return () -> {
@@ -68,7 +70,8 @@ final class Harness implements SurfaceFactory {
   LifecycleElevator elevator() {
     ElevatorConfig config = new ElevatorConfig(CloudProfile.azurePublic(), Optional.empty(), identity,
         withBroker ? Optional.of(broker) : Optional.empty(), events::add, clock, polling, clock, () -> 0.5,
-        dev.jitelevate.core.ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME, Optional.ofNullable(stepUp));
+        dev.jitelevate.core.ActivationRecord.Exposure.DEFAULT_MAX_ACCESS_TOKEN_LIFETIME, Optional.ofNullable(stepUp),
+        Optional.empty(), replaceSdkExecutor);
     return new LifecycleElevator(config, this);
   }
 

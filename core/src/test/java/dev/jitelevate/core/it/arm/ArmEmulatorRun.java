@@ -114,7 +114,7 @@ final class ArmEmulatorRun extends EmulatorExtension {
     return base().identity(ci()).broker(broker()).clock(clock).build();
   }
 
-  private dev.jitelevate.core.ElevatorBuilder base() {
+  dev.jitelevate.core.ElevatorBuilder base() {
     return Elevator.builder().cloud(cloud).tenantId(emulator.tenantId()).polling(polling()).listener(events::add);
   }
 

@@ -36,7 +36,7 @@ public final class SdkSurfaceFactory implements SurfaceFactory {
 
   @Override
   public AccessSurface open(SurfaceKind kind, CredentialSource caller, SurfaceContext context) {
-    SdkHttp http = SdkHttp.forCloud(context.cloud());
+    SdkHttp http = SdkHttp.forContext(context);
     return switch (kind) {
       case ARM, ARM_RBAC -> ArmSurfaces.open(kind, caller, context, http);
       case DIRECTORY, GROUP -> extension(kind).open(kind, caller, context, http);
@@ -45,7 +45,7 @@ public final class SdkSurfaceFactory implements SurfaceFactory {
 
   @Override
   public HttpClient httpClient(SurfaceContext context) {
-    return SdkHttp.forCloud(context.cloud()).azureHttpClient();
+    return SdkHttp.forContext(context).azureHttpClient();
   }
 
   private SurfaceExtension extension(SurfaceKind kind) {

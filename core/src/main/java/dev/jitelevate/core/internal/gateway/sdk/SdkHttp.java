@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.gateway.sdk;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import dev.jitelevate.core.CloudProfile;
+import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -21,20 +22,33 @@ public final class SdkHttp {
   private final OkHttpClient okHttp;
   private final HttpClient azure;
 
-  private SdkHttp(TrustedTls tls) {
+  private SdkHttp(TrustedTls tls, OkHttpClient okHttp) {
     this.tls = tls;
-    this.okHttp = new OkHttpClient.Builder()
+    this.okHttp = okHttp;
+    this.azure = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+  }
+
+  private static SdkHttp shared(TrustedTls tls) {
+    return new SdkHttp(tls, new OkHttpClient.Builder()
         .sslSocketFactory(tls.socketFactory(), tls.trustManager())
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(60))
         .proxyAuthenticator(ProxyChallenge::answer)
-        .build();
-    this.azure = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+        .build());
   }
 
   /** The stack for a cloud: trusts the JDK's CAs plus the profile's CA, when it names one. */
   public static SdkHttp forCloud(CloudProfile cloud) {
-    return BY_CA.computeIfAbsent(cloud.caCertificatePem(), ca -> new SdkHttp(TrustedTls.of(ca)));
+    return BY_CA.computeIfAbsent(cloud.caCertificatePem(), ca -> shared(TrustedTls.of(ca)));
+  }
+
+  /**
+   * The stack a caller supplied, or the shared one for the cloud: what a surface opened with {@code context}
+   * calls through. A supplied client is used as it is (its proxy, trust, timeouts and interceptors).
+   */
+  public static SdkHttp forContext(SurfaceContext context) {
+    return context.http().map(client -> new SdkHttp(forCloud(context.cloud()).tls, client))
+        .orElseGet(() -> forCloud(context.cloud()));
   }
 
   /** The trust, for clients that build their own OkHttp chain (Graph's middleware). */
