@@ -30,7 +30,13 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
     /** Any caller holding the read permission. */
     ANY_PERMITTED,
     /** Apps with the permission and delegated callers holding an administrator reader role in the token. */
-    ADMIN_READERS
+    ADMIN_READERS,
+    /**
+     * PIM for Groups: apps with the permission; delegated callers with {@code PrivilegedAccess.Read.AzureADGroup}
+     * (or its ReadWrite), a group reader role in the token, or listing a group ({@code $filter=groupId eq …}) they
+     * are a member of; everyone else reads their own through {@code filterByCurrentUser}.
+     */
+    GROUP_READERS
   }
 
   EntitySet(String name, Permission read, String contextFragment, Supplier<List<ObjectNode>> items,
@@ -101,7 +107,13 @@ record EntitySet(String name, Permission read, String contextFragment, Supplier<
 
   /** Graph's 403 to a delegated non-admin reading other people's entities instead of its own. */
   private void requireWholeSetReader(GraphCall call) {
-    if (readers == Readers.ADMIN_READERS && !GraphAuth.readsAsAdmin(call.caller())) {
+    boolean denied = switch (readers) {
+      case ANY_PERMITTED -> false;
+      case ADMIN_READERS -> !GraphAuth.readsAsAdmin(call.caller());
+      case GROUP_READERS -> !GraphAuth.readsGroupsAsAdmin(call.caller())
+          && call.query().filter().value("groupId").filter(call.caller().groups()::contains).isEmpty();
+    };
+    if (denied) {
       throw GraphException.denied("Insufficient privileges to complete the operation. Without an administrator"
           + " reader role, list your own " + name + " objects with filterByCurrentUser(on='principal').");
     }

@@ -30,21 +30,21 @@ final class GroupRoutes {
         "assignmentscheduleinstances", new EntitySet("privilegedAccessGroupAssignmentScheduleInstance",
             Permission.GROUP_ASSIGNMENTS_READ, PREFIX + "assignmentScheduleInstances",
             () -> DirectoryRoleRoutes.render(tenant.activeInstances(PimTarget.Kind.GROUP), PimRenderer::instance),
-            principal, BY_GROUP_OR_PRINCIPAL, expand),
+            principal, BY_GROUP_OR_PRINCIPAL, expand, EntitySet.Readers.GROUP_READERS),
         "assignmentschedules", new EntitySet("privilegedAccessGroupAssignmentSchedule",
             Permission.GROUP_ASSIGNMENTS_READ, PREFIX + "assignmentSchedules",
             () -> DirectoryRoleRoutes.render(tenant.activeInstances(PimTarget.Kind.GROUP), PimRenderer::schedule),
-            principal, BY_GROUP_OR_PRINCIPAL, expand),
+            principal, BY_GROUP_OR_PRINCIPAL, expand, EntitySet.Readers.GROUP_READERS),
         "eligibilityscheduleinstances", new EntitySet("privilegedAccessGroupEligibilityScheduleInstance",
             Permission.GROUP_ELIGIBILITY_READ, PREFIX + "eligibilityScheduleInstances",
             () -> DirectoryRoleRoutes.render(tenant.state.eligibilities(PimTarget.Kind.GROUP),
                 PimRenderer::eligibilityInstance),
-            principal, BY_GROUP_OR_PRINCIPAL, expand),
+            principal, BY_GROUP_OR_PRINCIPAL, expand, EntitySet.Readers.GROUP_READERS),
         "eligibilityschedules", new EntitySet("privilegedAccessGroupEligibilitySchedule",
             Permission.GROUP_ELIGIBILITY_READ, PREFIX + "eligibilitySchedules",
             () -> DirectoryRoleRoutes.render(tenant.state.eligibilities(PimTarget.Kind.GROUP),
                 PimRenderer::eligibilitySchedule),
-            principal, BY_GROUP_OR_PRINCIPAL, expand));
+            principal, BY_GROUP_OR_PRINCIPAL, expand, EntitySet.Readers.GROUP_READERS));
   }
 
   boolean owns(GraphCall call) {

@@ -15,18 +15,19 @@ final class PolicyRules {
   /** Returns the rules in the order the service lists them. */
   static List<ObjectNode> build(PolicySettings s, List<ObjectNode> approvers) {
     List<ObjectNode> rules = new ArrayList<>();
-    rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", false, "P365D"));
+    rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", false,
+        s.eligibilityMaximumDuration()));
     rules.add(enablement("Enablement_Admin_Eligibility", "Admin", "Eligibility", List.of()));
-    notifications(rules, "Admin", "Admin_Eligibility", "Eligibility");
+    notifications(rules, s, "Admin", "Admin_Eligibility", "Eligibility");
     rules.add(expiration("Expiration_Admin_Assignment", "Admin", "Assignment", !s.allowPermanentActiveAssignment(),
         s.adminAssignmentMaximumDuration()));
     rules.add(enablement("Enablement_Admin_Assignment", "Admin", "Assignment", s.adminAssignmentEnablement()));
-    notifications(rules, "Admin", "Admin_Assignment", "Assignment");
+    notifications(rules, s, "Admin", "Admin_Assignment", "Assignment");
     rules.add(expiration("Expiration_EndUser_Assignment", "EndUser", "Assignment", true, s.maximumDuration()));
     rules.add(enablement("Enablement_EndUser_Assignment", "EndUser", "Assignment", endUserEnablement(s)));
     rules.add(approval(s, approvers));
     rules.add(authenticationContext(s.authenticationContext()));
-    notifications(rules, "EndUser", "EndUser_Assignment", "Assignment");
+    notifications(rules, s, "EndUser", "EndUser_Assignment", "Assignment");
     return rules;
   }
 
@@ -66,14 +67,18 @@ final class PolicyRules {
     return moveTargetLast(rule);
   }
 
-  private static void notifications(List<ObjectNode> rules, String caller, String suffix, String level) {
+  private static void notifications(List<ObjectNode> rules, PolicySettings s, String caller, String suffix,
+      String level) {
     for (String recipient : List.of("Admin", "Requestor", "Approver")) {
-      ObjectNode rule = rule("NotificationRule", "Notification_" + recipient + "_" + suffix, caller, level);
+      String id = "Notification_" + recipient + "_" + suffix;
+      NotificationSetting setting = s.notification(id);
+      ObjectNode rule = rule("NotificationRule", id, caller, level);
       rule.put("notificationType", "Email");
       rule.put("recipientType", recipient);
-      rule.put("notificationLevel", "All");
-      rule.put("isDefaultRecipientsEnabled", true);
-      rule.putArray("notificationRecipients");
+      rule.put("notificationLevel", setting.notificationLevel());
+      rule.put("isDefaultRecipientsEnabled", setting.defaultRecipients());
+      ArrayNode recipients = rule.putArray("notificationRecipients");
+      setting.recipients().forEach(recipients::add);
       rules.add(moveTargetLast(rule));
     }
   }

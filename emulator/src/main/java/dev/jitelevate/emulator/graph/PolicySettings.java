@@ -3,23 +3,35 @@ package dev.jitelevate.emulator.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A scenario's policy entry for one role or group access, with the documented defaults: activation up to
- * {@code PT8H}, justification required, no ticket, no MFA, no approval; admin assignments up to {@code P365D},
- * justification required on them as Azure's default {@code Enablement_Admin_Assignment} does, MFA not; no
- * authentication context ({@code authenticationContext}: the Conditional Access context, e.g. {@code c1}, an
- * activation's token must carry).
+ * A scenario's policy entry for one role or group access. A directory role's defaults are Azure's default
+ * directory-role policy (vector {@code graph_roleManagementPolicyAssignments_list_expandPolicyRules.json}):
+ * activation up to {@code PT8H} with MFA and justification, no ticket, no approval; admin assignments up to
+ * {@code P180D} with justification, eligibilities up to {@code P365D}, neither required to expire; the nine
+ * notification rules at {@code All} to the default recipients; no authentication context
+ * ({@code authenticationContext}: the Conditional Access context, e.g. {@code c1}, an activation's token must
+ * carry). A PIM group's defaults (no public evidence found) stay the kinder ones: no MFA on activation, admin
+ * assignments up to {@code P365D}.
  */
 record PolicySettings(String maximumDuration, boolean requireJustification, boolean requireTicket,
     boolean requireMfa, boolean requireApproval, List<String> approvers, String adminAssignmentMaximumDuration,
     boolean allowPermanentActiveAssignment, boolean requireJustificationOnActiveAssignment,
-    boolean requireMfaOnActiveAssignment, String authenticationContext) {
+    boolean requireMfaOnActiveAssignment, String authenticationContext, String eligibilityMaximumDuration,
+    Map<String, NotificationSetting> notifications) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
+    notifications = Map.copyOf(notifications);
     RequestSchedule.parseDuration(maximumDuration);
     RequestSchedule.parseDuration(adminAssignmentMaximumDuration);
+    RequestSchedule.parseDuration(eligibilityMaximumDuration);
+  }
+
+  /** The scenario's setting for a notification rule, or Azure's default. */
+  NotificationSetting notification(String ruleId) {
+    return notifications.getOrDefault(ruleId, NotificationSetting.DEFAULT);
   }
 
   /** The rules {@code Enablement_Admin_Assignment} enables. */
@@ -30,13 +42,20 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
     return enabled;
   }
 
-  static PolicySettings defaults() {
-    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false, "");
+  /** Azure's default directory-role policy. */
+  static PolicySettings directoryRoleDefaults() {
+    return new PolicySettings("PT8H", true, false, true, false, List.of(), "P180D", true, true, false, "", "P365D",
+        Map.of());
   }
 
-  /** Reads a scenario policy entry; absent fields keep their defaults. */
-  static PolicySettings from(JsonNode entry) {
-    PolicySettings d = defaults();
+  /** The emulator's default for a PIM group's member or owner access. */
+  static PolicySettings groupDefaults() {
+    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false, "", "P365D",
+        Map.of());
+  }
+
+  /** Reads a scenario policy entry; absent fields keep the given defaults. */
+  static PolicySettings from(JsonNode entry, PolicySettings d) {
     List<String> approvers = new ArrayList<>();
     entry.path("approvers").forEach(a -> approvers.add(a.asText()));
     return new PolicySettings(
@@ -50,6 +69,8 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
         entry.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment()),
         entry.path("requireJustificationOnActiveAssignment").asBoolean(d.requireJustificationOnActiveAssignment()),
         entry.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment()),
-        entry.path("authenticationContext").asText(d.authenticationContext()));
+        entry.path("authenticationContext").asText(d.authenticationContext()),
+        entry.path("eligibilityMaximumDuration").asText(d.eligibilityMaximumDuration()),
+        NotificationSetting.from(entry.path("notifications")));
   }
 }

@@ -23,7 +23,7 @@ final class RequestSet {
         new RequestsOfCurrentUser(tenant, byCreatorAndApprover ? RequestsOfCurrentUser.GROUPS
             : RequestsOfCurrentUser.DIRECTORY_ROLES),
         requiredFilter, Expansions.pim(tenant),
-        kind == PimTarget.Kind.DIRECTORY ? EntitySet.Readers.ADMIN_READERS : EntitySet.Readers.ANY_PERMITTED);
+        kind == PimTarget.Kind.DIRECTORY ? EntitySet.Readers.ADMIN_READERS : EntitySet.Readers.GROUP_READERS);
   }
 
   /** Serves the collection; {@code index} is the position of the segment after the collection's name. */

@@ -42,20 +42,20 @@ record ScenarioLoader(Directory directory, Instant now) {
       PimTarget target = PimTarget.directoryRole(role.id(), "/");
       JsonNode entry = find(rolePolicies, e -> roleTarget(e).sameAs(target));
       String id = "DirectoryRole_" + state.tenantId + "_" + PimIds.stableGuid(state.tenantId, role.id());
-      state.policies.add(policy(id, target, entry));
+      state.policies.add(policy(id, target, entry, PolicySettings.directoryRoleDefaults()));
     }
     for (String groupId : state.pimGroups) {
       for (String access : List.of("member", "owner")) {
         PimTarget target = PimTarget.group(groupId, access);
         JsonNode entry = find(groupPolicies, e -> groupTarget(e).sameAs(target));
         String id = "Group_" + groupId + "_" + PimIds.stableGuid(groupId, access);
-        state.policies.add(policy(id, target, entry));
+        state.policies.add(policy(id, target, entry, PolicySettings.groupDefaults()));
       }
     }
   }
 
-  private RoleManagementPolicy policy(String id, PimTarget target, JsonNode entry) {
-    PolicySettings settings = entry == null ? PolicySettings.defaults() : PolicySettings.from(entry);
+  private RoleManagementPolicy policy(String id, PimTarget target, JsonNode entry, PolicySettings defaults) {
+    PolicySettings settings = entry == null ? defaults : PolicySettings.from(entry, defaults);
     List<ObjectNode> approvers = new ArrayList<>();
     for (String reference : settings.approvers()) {
       approvers.add(approver(reference));

@@ -33,6 +33,7 @@ import java.util.Optional;
  * {@code groups} claim; ownership (never in tokens) and group overage fall back to the active instances.
  */
 final class GroupSurface extends PimSurface {
+  private static final String ON_PRINCIPAL = "principal";
   private final GraphServiceClient graph;
   private final Groups groups;
 
@@ -67,7 +68,7 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public List<Eligibility> eligibilities(PrincipalId principal, ResolvedTarget target) {
-    return eligibleInstances(filter(principal, target)).stream()
+    return eligibleInstances(principal, filter(principal, target)).stream()
         .filter(i -> sameAccess(i.getAccessId(), target))
         .map(i -> new Eligibility(Objects.requireNonNullElse(i.getEligibilityScheduleId(), i.getId()), i.getGroupId(),
             GraphRequest.instant(i.getEndDateTime())))
@@ -76,7 +77,7 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
-    return activeInstances(filter(principal, target)).stream()
+    return activeInstances(principal, filter(principal, target)).stream()
         .filter(i -> sameAccess(i.getAccessId(), target))
         .map(i -> new ActiveInstance(i.getId(), AssignmentType.of(typeOf(i.getAssignmentType()), AssignmentType.UNKNOWN),
             GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
@@ -119,6 +120,11 @@ final class GroupSurface extends PimSurface {
     String filter = OData.eq("groupId", target.scope())
         + principal.map(p -> " and " + OData.eq("principalId", p.value())).orElse("");
     var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
+    if (principal.isPresent() && ownOnly(principal.get())) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return GraphPages.all(mine.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(),
+          link -> mine.withUrl(link).get()).stream().map(this::map).toList();
+    }
     var first = list.get(rc -> rc.queryParameters.filter = filter);
     return GraphPages.all(first, p -> p.getValue(), link -> list.withUrl(link).get()).stream().map(this::map).toList();
   }
@@ -142,10 +148,10 @@ final class GroupSurface extends PimSurface {
   @Override
   public Optional<StatusReport> status(PrincipalId principal) {
     String filter = OData.eq("principalId", principal.value());
-    List<StatusReport.Entry> eligible = eligibleInstances(filter).stream()
+    List<StatusReport.Entry> eligible = eligibleInstances(principal, filter).stream()
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(), "Eligible"))
         .toList();
-    List<StatusReport.Entry> active = activeInstances(filter).stream()
+    List<StatusReport.Entry> active = activeInstances(principal, filter).stream()
         .map(i -> entry(i.getGroupId(), i.getAccessId(), i.getStartDateTime(), i.getEndDateTime(),
             typeOf(i.getAssignmentType())))
         .toList();
@@ -154,7 +160,7 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public Optional<List<dev.jitelevate.core.internal.gateway.PendingRequestView>> pendingRequests(PrincipalId principal) {
-    return Optional.of(new PendingRequests(graph, calls).groups(principal, groups::nameOf));
+    return Optional.of(new PendingRequests(graph, calls).groups(principal, ownOnly(principal), groups::nameOf));
   }
 
   private StatusReport.Entry entry(String groupId, PrivilegedAccessGroupRelationships access,
@@ -164,16 +170,36 @@ final class GroupSurface extends PimSurface {
         GraphRequest.instant(start), GraphRequest.instant(end), type);
   }
 
-  private List<PrivilegedAccessGroupEligibilityScheduleInstance> eligibleInstances(String filter) {
+  private List<PrivilegedAccessGroupEligibilityScheduleInstance> eligibleInstances(PrincipalId principal,
+      String filter) {
     var list = graph.identityGovernance().privilegedAccess().group().eligibilityScheduleInstances();
+    if (ownOnly(principal)) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return calls.call("eligibilityScheduleInstances.list", () -> GraphPages.all(
+          mine.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> mine.withUrl(link).get()));
+    }
     return calls.call("eligibilityScheduleInstances.list", () -> GraphPages.all(
         list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
-  private List<PrivilegedAccessGroupAssignmentScheduleInstance> activeInstances(String filter) {
+  private List<PrivilegedAccessGroupAssignmentScheduleInstance> activeInstances(PrincipalId principal, String filter) {
     var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleInstances();
+    if (ownOnly(principal)) {
+      var mine = list.filterByCurrentUserWithOn(ON_PRINCIPAL);
+      return calls.call("assignmentScheduleInstances.list", () -> GraphPages.all(
+          mine.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> mine.withUrl(link).get()));
+    }
     return calls.call("assignmentScheduleInstances.list", () -> GraphPages.all(
         list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
+  }
+
+  /**
+   * Whether to read through {@code filterByCurrentUser(on='principal')}: a signed-in user reading its own PIM for
+   * Groups entities, which Graph always allows (a plain list needs group read rights the user may lack).
+   */
+  private boolean ownOnly(PrincipalId principal) {
+    TokenClaims claims = callerClaims();
+    return !claims.isApp() && principal.value().equalsIgnoreCase(claims.objectId());
   }
 
   private GraphRequest map(PrivilegedAccessGroupAssignmentScheduleRequest r) {

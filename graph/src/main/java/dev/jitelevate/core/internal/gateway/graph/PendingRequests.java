@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * A principal's directory role and group requests that wait for approval: the caller's own directory role
- * requests through {@code filterByCurrentUser(on='principal')} (no administrator reader role needed), anyone
- * else's and every group request through {@code $filter=principalId eq '…'}.
+ * A principal's directory role and group requests that wait for approval: the caller's own
+ * directory role and group requests through {@code filterByCurrentUser(on='principal')} (no administrator
+ * reader role or group read rights needed), anyone else's through {@code $filter=principalId eq '…'}.
  */
 final class PendingRequests {
   private final GraphServiceClient graph;
@@ -52,12 +52,18 @@ final class PendingRequests {
         .toList();
   }
 
-  List<PendingRequestView> groups(PrincipalId principal, UnaryOperator<String> groupName) {
+  List<PendingRequestView> groups(PrincipalId principal, boolean ownOnly, UnaryOperator<String> groupName) {
     var list = graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
     String filter = OData.eq("principalId", principal.value());
-    List<PrivilegedAccessGroupAssignmentScheduleRequest> all = calls.call("assignmentScheduleRequests.list",
-        () -> GraphPages.all(list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(),
-            link -> list.withUrl(link).get()));
+    List<PrivilegedAccessGroupAssignmentScheduleRequest> all;
+    if (ownOnly) {
+      var mine = list.filterByCurrentUserWithOn("principal");
+      all = calls.call("assignmentScheduleRequests.list", () -> GraphPages.all(mine.get(), p -> p.getValue(),
+          link -> mine.withUrl(link).get()));
+    } else {
+      all = calls.call("assignmentScheduleRequests.list", () -> GraphPages.all(
+          list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
+    }
     return all.stream().filter(r -> waits(r.getStatus()) && principal.value().equalsIgnoreCase(r.getPrincipalId()))
         .map(r -> {
           GroupAccess access = GroupAccess.parse(r.getAccessId() == null ? "member" : r.getAccessId().getValue());
