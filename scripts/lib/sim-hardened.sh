@@ -64,7 +64,7 @@ work_sign_in() {
     url=$(jq -r .github.oidcRequestUrl "$1"); request=$(jq -r .github.oidcRequestToken "$1")
     id_token=$(curl -fsS --cacert "$2" -H "Authorization: Bearer $request" \
       "$url&audience=api%3A%2F%2FAzureADTokenExchange" | jq -r .value)
-    curl -sS --cacert "$2" -o /dev/stdout -w "\n%{http_code}" "$3$4/oauth2/v2.0/token" \
+    curl -sS --cacert "$2" -o /dev/stdout -w "\n%{http_code}\n" "$3$4/oauth2/v2.0/token" \
       --data-urlencode grant_type=client_credentials --data-urlencode "client_id=$5" --data-urlencode "scope=$6" \
       --data-urlencode client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer \
       --data-urlencode "client_assertion=$id_token" | tac' _ "$profile" "$cacert" "$emulator_url" "$TENANT_ID" "$1" "$2"
