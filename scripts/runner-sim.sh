@@ -8,12 +8,17 @@
 #              by digest with no credentials; HTTPS_PROXY/NO_PROXY at a real forward proxy (Debian's
 #              tinyproxy), the emulator reachable only through it (asserted from a container and from the
 #              proxy's log)
+#   hardened   the hardened three-job pattern (examples/hardened-broker): grant job (`mode: grant`, the broker's
+#              credential bound to the reusable workflow's job_workflow_ref), work job (its own token refused
+#              for the broker with AADSTS70021), revoke job (`mode: revoke`, the handle from the grant's
+#              outputs); a grant outside the policy ends with ::error:: naming the rule, no ARM/Graph request
 #   cancel     the runner's cancellation of the main step during its operation: SIGINT, SIGTERM 7.5 s later,
 #              SIGKILL 2.5 s after that; then the post step; nothing may be left active
 # The workspace, home and file-command directories belong to a non-root uid, as on a runner; after the post
 # step that uid must be able to delete everything the action wrote.
 #
-# Usage: scripts/runner-sim.sh [--keep]      (root: podman, iptables; installs what it needs with apt-get)
+# Usage: scripts/runner-sim.sh [--keep] [--only hardened]   (root: podman, iptables; installs what it needs
+#        with apt-get). --only hardened: build the image, then run only the hardened scenario.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/common.sh
@@ -25,8 +30,15 @@ source "$here/lib/sim-infra.sh"
 root=$(cd "$here/.." && pwd)
 cd "$root"
 
-keep=false
-[[ ${1:-} == --keep ]] && keep=true
+keep=false only=
+while (($# > 0)); do
+  case $1 in
+    --keep) keep=true ;;
+    --only) [[ ${2:-} == hardened ]] || die "--only takes a scenario: hardened"; only=$2; shift ;;
+    *) die "unknown argument $1; usage: scripts/runner-sim.sh [--keep] [--only hardened]" ;;
+  esac
+  shift
+done
 [[ $(id -u) -eq 0 ]] || die "run as root (podman, iptables and chown need it): sudo scripts/runner-sim.sh"
 
 BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
@@ -79,19 +91,30 @@ pm build --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 --pull=never \
   || { tail -60 "$work/build.log" >&2; die "podman build of the archived source failed (log above)"; }
 echo "built $SOURCE_IMAGE from source in $((SECONDS - started)) s"
 
-section "sim: the job's network and the emulator on its bridge address"
+section "sim: the job's network"
 sim_network "jit-sim-$$" "$BASE_IMAGE"
-mkdir -p "$work/emulator"
-sim_emulator "$EMULATOR_JAR" "$net_gateway" "$FLOOR" "$work/emulator"
-cacert=$work/emulator/ca.pem
-leaked_assignments() {
+leaked_assignments() { # the emulator at emulator_url (whose CA is cacert)
   curl -fsS --noproxy '*' --cacert "$cacert" "${emulator_url}_emulator/assignments" \
     | jq -c '(if type == "array" then . else (.value // .assignments // []) end) | map(select(.fromScenario != true))'
 }
-[[ $(leaked_assignments) == "[]" ]] || die "the emulator holds non-scenario assignments before the test"
-
 # shellcheck source=lib/sim-scenarios.sh
 source "$here/lib/sim-scenarios.sh"
+# shellcheck source=lib/sim-hardened.sh
+source "$here/lib/sim-hardened.sh"
+
+# Its own emulator (the hardened set-up), stopped when it is done.
+scenario_hardened "$SOURCE_IMAGE"
+if [[ $only == hardened ]]; then
+  ((failures == 0)) || { echo "runner simulation (hardened only): $failures check(s) FAILED"; exit 1; }
+  echo "runner simulation (hardened only): all checks passed"
+  exit 0
+fi
+
+section "sim: the emulator (demo scenario) on the network's bridge address"
+mkdir -p "$work/emulator"
+sim_emulator "$EMULATOR_JAR" "$net_gateway" "$FLOOR" "$work/emulator"
+cacert=$work/emulator/ca.pem
+[[ $(leaked_assignments) == "[]" ]] || die "the emulator holds non-scenario assignments before the test"
 
 scenario_main_post source "$SOURCE_IMAGE" direct
 

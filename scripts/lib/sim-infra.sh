@@ -55,12 +55,14 @@ sim_network() {
   echo "network $net_name: $net_subnet, bridge address $net_gateway"
 }
 
-# Usage: sim_emulator JAR ADDRESS FLOOR DIR — sets emulator_url, emulator_port; writes DIR/profile.json, DIR/ca.pem
+# Usage: sim_emulator JAR ADDRESS FLOOR DIR [SCENARIO] — sets emulator_url, emulator_port, emulator_pid; writes
+# DIR/profile.json, DIR/ca.pem. SCENARIO: demo (default) or hardened-broker.
 sim_emulator() {
-  local jar=$1 address=$2 floor=$3 dir=$4
-  java -jar "$jar" --bind "$address" --scenario demo --min-active-duration "$floor" \
+  local jar=$1 address=$2 floor=$3 dir=$4 scenario=${5:-demo}
+  java -jar "$jar" --bind "$address" --scenario "$scenario" --min-active-duration "$floor" \
     --profile-out "$dir/profile.json" >"$dir/emulator.log" 2>&1 &
   local pid=$!
+  emulator_pid=$pid
   SIM_CLEANUP+=("kill $pid; wait $pid")
   local deadline=$((SECONDS + 120))
   until grep -q '^READY ' "$dir/emulator.log"; do

@@ -11,7 +11,7 @@ new_job() {
   local name=$1
   shift
   new_job_dirs "$work/jobs/$name" "$RUNNER_UID" "$RUNNER_GID"
-  cp "$work/emulator/profile.json" "$job_workspace/cloud-profile.json"
+  cp "${SIM_PROFILE:-$work/emulator/profile.json}" "$job_workspace/cloud-profile.json"
   chown "$RUNNER_UID:$RUNNER_GID" "$job_workspace/cloud-profile.json"
   cat >"$job_workflow/event.json" <<EVENT
 { "ref": "refs/heads/main", "after": "$SHA",

@@ -17,7 +17,8 @@ final class CliCommand {
   @Option(names = "--port", paramLabel = "N", description = "HTTPS port (default 0: a free port)")
   String port = "0";
 
-  @Option(names = "--scenario", paramLabel = "FILE|demo|empty", description = "scenario to load (default demo)")
+  @Option(names = "--scenario", paramLabel = "FILE|demo|hardened-broker|empty",
+      description = "scenario to load (default demo; hardened-broker: the demo with the hardened broker set-up)")
   String scenario = "demo";
 
   @Option(names = "--profile-out", paramLabel = "FILE",

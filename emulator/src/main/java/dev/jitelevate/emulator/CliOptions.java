@@ -83,12 +83,15 @@ record CliOptions(String bind, int port, Scenario scenario, Optional<Path> profi
     if (value.equals("demo")) {
       return Scenario.demo();
     }
+    if (value.equals("hardened-broker")) {
+      return HardenedBrokerScenario.of(Scenario.demo());
+    }
     if (value.equals("empty")) {
       return Scenario.empty();
     }
     Path file = Path.of(value);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--scenario: the file " + value + " does not exist (or use 'demo').");
+      throw new IllegalArgumentException("--scenario: the file " + value + " does not exist (or use 'demo', 'hardened-broker' or 'empty').");
     }
     return Scenario.file(file);
   }

@@ -24,6 +24,12 @@ class CliOptionsTest {
     }
 
     @Test
+    void namesTheHardenedBrokerScenario() {
+      CliOptions options = CliOptions.parse("--scenario", "hardened-broker");
+      assertThat(options.scenario().section("github").path("subjectClaimKeys").toString()).contains("job_workflow_ref");
+    }
+
+    @Test
     void readsEveryHazardFlag() {
       CliOptions options = CliOptions.parse("--port", "8443", "--profile-out", "p.json", "--provisioning-delay", "2s",
           "--propagation-delay=PT5S", "--min-active-duration", "1m", "--throttle-rps", "3.5", "--fault-rate", "0.1",

@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.entra.GitHubContext;
+import dev.jitelevate.emulator.entra.OidcCustomization;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.server.Durations;
@@ -10,7 +11,7 @@ import dev.jitelevate.emulator.server.FaultRule;
 import java.time.Duration;
 import java.util.Locale;
 
-/** JSON forms of the admin API's inputs and outputs: hazards, fault rules and the GitHub job context. */
+/** JSON forms of the admin API's inputs and outputs: hazards, fault rules, the GitHub job context and OIDC customization. */
 final class AdminJson {
   private AdminJson() {}
 
@@ -79,6 +80,41 @@ final class AdminJson {
         text(b, "environment", c.environment()), text(b, "actor", c.actor()), text(b, "runId", c.runId()),
         text(b, "runAttempt", c.runAttempt()), text(b, "workflow", c.workflow()), text(b, "headRef", c.headRef()),
         text(b, "baseRef", c.baseRef()), b.has("fork") ? b.path("fork").asBoolean() : c.fork());
+  }
+
+  static ObjectNode oidc(OidcCustomization c) {
+    ObjectNode body = Json.object();
+    body.put("jobWorkflowRef", c.jobWorkflowRef().orElse(null)).put("jobWorkflowSha", c.jobWorkflowSha().orElse(null));
+    c.subjectClaimKeys().forEach(body.putArray("subjectClaimKeys")::add);
+    return body;
+  }
+
+  /**
+   * Applies the fields present in the body to the OIDC customization: {@code jobWorkflowRef} and
+   * {@code jobWorkflowSha} (null: the job runs in the caller's own workflow), {@code subjectClaimKeys}.
+   */
+  static OidcCustomization oidc(OidcCustomization c, JsonNode b) {
+    requireObject(b);
+    OidcCustomization updated = c;
+    if (b.has("jobWorkflowRef") || b.has("jobWorkflowSha")) {
+      String ref = b.has("jobWorkflowRef") ? Json.text(b, "jobWorkflowRef") : c.jobWorkflowRef().orElse(null);
+      String sha = b.has("jobWorkflowSha") ? Json.text(b, "jobWorkflowSha")
+          : ref == null ? null : c.jobWorkflowSha().orElse(null);
+      if (ref == null && sha != null) {
+        throw new IllegalArgumentException("'jobWorkflowSha' needs 'jobWorkflowRef' (the reusable workflow it is the commit of).");
+      }
+      updated = ref == null ? updated.withoutReusableWorkflow() : updated.withReusableWorkflow(ref, sha);
+    }
+    if (b.has("subjectClaimKeys")) {
+      JsonNode keys = b.get("subjectClaimKeys");
+      if (!keys.isArray()) {
+        throw new IllegalArgumentException("'subjectClaimKeys' must be an array of claim names, e.g. [\"repo\", \"context\"].");
+      }
+      java.util.List<String> names = new java.util.ArrayList<>();
+      keys.forEach(k -> names.add(k.asText()));
+      updated = updated.withSubjectClaims(names);
+    }
+    return updated;
   }
 
   private static String text(JsonNode body, String field, String current) {

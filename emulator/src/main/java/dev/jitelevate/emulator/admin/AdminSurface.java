@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.entra.OidcCustomization;
 import dev.jitelevate.emulator.kernel.EmulatorRequest;
 import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import dev.jitelevate.emulator.kernel.Json;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The emulator's own admin API under {@code /_emulator/}: leak detector, journal, scenarios, approvals,
- * hazards, faults, clock, profile and GitHub job context. Never subject to hazards.
+ * hazards, faults, clock, profile, GitHub job context and OIDC customization. Never subject to hazards.
  */
 public final class AdminSurface implements Surface {
   private static final String PREFIX = "/_emulator/";
@@ -96,6 +97,12 @@ public final class AdminSurface implements Surface {
       case "PUT github/context":
         ops.github().context(AdminJson.github(ops.github().context(), request.bodyJson()));
         return EmulatorResponse.json(200, AdminJson.github(ops.github().context()));
+      case "GET github/oidc":
+        return EmulatorResponse.json(200, AdminJson.oidc(ops.github().customization()));
+      case "PUT github/oidc":
+        OidcCustomization updated = AdminJson.oidc(ops.github().customization(), request.bodyJson());
+        ops.github().customize(c -> updated);
+        return EmulatorResponse.json(200, AdminJson.oidc(ops.github().customization()));
       default:
         return error(404, "NotFound", "The admin API has no " + route.replace(" ", " /_emulator/")
             + ". See emulator/README.md (Admin API).");

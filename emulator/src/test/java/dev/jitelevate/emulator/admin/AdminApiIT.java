@@ -154,6 +154,29 @@ class AdminApiIT {
     }
 
     @Test
+    void theReusableWorkflowClaimsCanBeSwitchedBetweenJobs() throws IOException {
+      String broker = "contoso/jit-elevate/.github/workflows/jit-broker.yml@refs/tags/v1";
+      EmulatorHttp.Response inBroker = http.putJson("_emulator/github/oidc", "{\"jobWorkflowRef\":\"" + broker
+          + "\",\"jobWorkflowSha\":\"" + "b".repeat(40) + "\",\"subjectClaimKeys\":[\"repo\",\"job_workflow_ref\"]}");
+      assertThat(inBroker.status()).isEqualTo(200);
+      assertThat(claims(emulator.github().idToken("api://AzureADTokenExchange")).path("sub").asText())
+          .isEqualTo("repo:contoso/payments:job_workflow_ref:" + broker);
+
+      EmulatorHttp.Response inCaller = http.putJson("_emulator/github/oidc", "{\"jobWorkflowRef\":null}");
+      assertThat(inCaller.status()).as(inCaller.body()).isEqualTo(200);
+      assertThat(inCaller.json().hasNonNull("jobWorkflowRef")).isFalse();
+      assertThat(inCaller.json().path("subjectClaimKeys").size()).as(inCaller.body()).isEqualTo(2);
+      assertThat(claims(emulator.github().idToken("api://AzureADTokenExchange")).path("job_workflow_ref").asText())
+          .doesNotContain("jit-broker.yml");
+      assertBadRequest(http.putJson("_emulator/github/oidc", "{\"subjectClaimKeys\":\"repo\"}"), "array");
+      assertBadRequest(http.putJson("_emulator/github/oidc", "{\"jobWorkflowSha\":\"abc\"}"), "jobWorkflowRef");
+    }
+
+    private JsonNode claims(String jwt) {
+      return dev.jitelevate.emulator.kernel.Json.parse(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    @Test
     void unknownAdminPathsAre404Json() throws IOException {
       EmulatorHttp.Response response = http.get("_emulator/nothing");
       assertThat(response.status()).isEqualTo(404);
