@@ -51,19 +51,38 @@ final class CommandOperation implements PrivilegedOperation {
     WITHHELD.forEach(childEnv::remove);
     childEnv.putAll(elevationVariables(context));
     context.note("command", program());
-    Process process = start(builder);
+    // The stopper is registered before the command starts: a SIGTERM that came first starts nothing.
+    Process[] started = new Process[1];
     Thread stopper = new Thread(() -> {
       stoppedByShutdown = true;
-      stop(process);
+      synchronized (started) {
+        if (started[0] != null) {
+          stop(started[0]);
+        }
+      }
     }, "jit-elevate-stop-command");
-    Runtime.getRuntime().addShutdownHook(stopper);
+    try {
+      Runtime.getRuntime().addShutdownHook(stopper);
+    } catch (IllegalStateException shuttingDown) {
+      throw interrupted("was not started");
+    }
+    Process process;
+    synchronized (started) {
+      if (stoppedByShutdown) {
+        throw interrupted("was not started");
+      }
+      process = start(builder);
+      started[0] = process;
+    }
     try {
       exitCode = process.waitFor();
     } catch (InterruptedException e) {
       stop(process);
       throw e;
     } finally {
-      removeHook(stopper);
+      if (!removeHook(stopper)) {
+        stoppedByShutdown = true; // the JVM is exiting: however the command ended, the run was cancelled
+      }
     }
     context.note("commandExitCode", exitCode);
     if (stoppedByShutdown) {
@@ -117,12 +136,19 @@ final class CommandOperation implements PrivilegedOperation {
     }
   }
 
-  private static void removeHook(Thread hook) {
+  /** False when the JVM is exiting (SIGTERM/SIGINT): then the hook stops the command itself. */
+  private static boolean removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
+      return true;
     } catch (IllegalStateException shuttingDown) {
-      // The JVM is exiting: the hook stops the command itself.
+      return false;
     }
+  }
+
+  private ElevationException interrupted(String what) {
+    return new ElevationException(FailureKind.INTERRUPTED, program() + " " + what + " because jit-elevate was"
+        + " terminated (SIGTERM/SIGINT).");
   }
 
   /** The command ran and exited with a non-zero code. */

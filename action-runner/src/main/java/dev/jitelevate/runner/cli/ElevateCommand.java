@@ -106,12 +106,13 @@ public final class ElevateCommand implements Callable<Integer> {
     CommandOperation operation = new CommandOperation(command, root.env());
     onShutdown.arm();
     ElevationOutcome outcome;
+    boolean weWrite = false;
     try {
       outcome = several ? elevator.runAll(requests, operation) : elevator.run(req, operation);
     } finally {
-      onShutdown.disarm();
+      weWrite = onShutdown.disarm();
     }
-    return finish(outcome, operation.exitCode().orElse(null));
+    return finish(outcome, weWrite ? operation.exitCode().orElse(null) : null, weWrite);
   }
 
   private RevokeSessionsAfter sessions;
@@ -121,8 +122,13 @@ public final class ElevateCommand implements Callable<Integer> {
   }
 
   private int finish(ElevationOutcome ended, Integer commandExit) {
-    ElevationOutcome outcome = new ElevationOutcome(sessions.apply(ended.record()), ended.failure());
-    Path file = ElevationFile.writeRecord(recordPath(outcome.record()), outcome.record());
+    return finish(ended, commandExit, true);
+  }
+
+  /** @param write false while the JVM exits on SIGTERM/SIGINT: the shutdown hook writes the record then */
+  private int finish(ElevationOutcome ended, Integer commandExit, boolean write) {
+    ElevationOutcome outcome = new ElevationOutcome(write ? sessions.apply(ended.record()) : ended.record(), ended.failure());
+    Path file = write ? ElevationFile.writeRecord(recordPath(outcome.record()), outcome.record()) : recordPath(outcome.record());
     int code = exitCode(outcome, commandExit);
     Console console = root.console();
     outcome.failure().filter(f -> commandExit == null || commandExit == 0)

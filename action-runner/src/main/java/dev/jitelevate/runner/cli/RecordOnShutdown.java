@@ -41,16 +41,21 @@ final class RecordOnShutdown implements ElevationListener {
     hook = t;
   }
 
-  void disarm() {
+  /**
+   * Takes the hook off. Returns false when the JVM is already exiting (SIGTERM/SIGINT): then the hook writes the
+   * record, once, and the command must not write it too (a second writer may be halted half-way).
+   */
+  boolean disarm() {
     Thread t = hook;
     hook = null;
     if (t != null && Thread.currentThread() != t) {
       try {
         Runtime.getRuntime().removeShutdownHook(t);
       } catch (IllegalStateException shuttingDown) {
-        // the hook runs: it writes the same record the command would have
+        return false;
       }
     }
+    return true;
   }
 
   private void writeWhenRecorded() {

@@ -66,13 +66,8 @@ class CliOnConflictIT {
     assertThat(revoked.exitCode()).as(revoked.err()).isZero();
   }
 
-  /*
-   * Azure roles only for now. Through the CLI the directory-role and group surfaces do not see the first run's
-   * activation as another run's: the second run says "The access is already active ...; this run uses it and will
-   * not revoke it" (PRE_EXISTING) and --on-conflict fail does not refuse. Add them back once that is fixed.
-   */
   @ParameterizedTest
-  @ValueSource(strings = {"azure-role"})
+  @ValueSource(strings = {"azure-role", "directory-role", "group"})
   void failRefusesShareUsesWithoutRevokingAndWaitCreatesItsOwnOnceTheFirstRunRevoked(String target) throws Exception {
     holdTheFirst(target);
 

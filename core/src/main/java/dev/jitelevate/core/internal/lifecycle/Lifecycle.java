@@ -114,11 +114,14 @@ final class Lifecycle {
    * pending, revoke what is active, and complete the record as interrupted; listeners get it in an event.
    */
   private void onShutdown(Run run) {
+    run.shuttingDown = true;
     boolean stopped = run.stopOperation(OPERATION_STOP_WAIT);
-    if (run.failure().map(f -> f.kind() != FailureKind.INTERRUPTED).orElse(true)) {
-      run.fail(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
-          + (run.handle().isEmpty() ? "before the elevation was active" : stopped ? "while the operation ran"
-          : "after the elevation became active") + "; the elevation was released before exiting."));
+    synchronized (run.revocationLock) { // a run that already ended keeps the outcome it recorded
+      if (!run.finished) {
+        run.interrupt(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
+            + (run.handle().isEmpty() ? "before the elevation was active" : stopped ? "while the operation ran"
+            : "after the elevation became active") + "; the elevation was released before exiting."));
+      }
     }
     cancelIfPending(run, null);
     release(run, SHUTDOWN_FLOOR_WAIT, null);
@@ -181,15 +184,33 @@ final class Lifecycle {
 
   /** Revokes (once) and completes the record; failures are kept in the run. */
   void release(Run run, Duration maxFloorWait, ShutdownGuard guard) {
+    synchronized (run.revocationLock) { // once: the finally and the shutdown hook never both revoke and record
+      try {
+        if (!run.released) {
+          StepsRunner.runOne(run, new RevokeStep(maxFloorWait));
+        }
+      } catch (ElevationException e) {
+        run.fail(e);
+      } catch (Error e) {
+        run.fail(StepsRunner.internal("revoke", e));
+        throw e;
+      } finally {
+        finishOnce(run, guard);
+      }
+    }
+  }
+
+  private static void finishOnce(Run run, ShutdownGuard guard) {
     try {
-      StepsRunner.runOne(run, new RevokeStep(maxFloorWait));
-    } catch (ElevationException e) {
-      run.fail(e);
-    } catch (Error e) {
-      run.fail(StepsRunner.internal("revoke", e));
-      throw e;
+      if (!run.finished) {
+        run.finished = true;
+        if (run.shuttingDown) {
+          run.interrupt(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
+              + "as the run ended; the elevation was released before exiting."));
+        }
+        finish(run);
+      }
     } finally {
-      finish(run);
       if (guard != null) {
         guard.disarm();
       }

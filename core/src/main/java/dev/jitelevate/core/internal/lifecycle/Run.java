@@ -2,6 +2,7 @@ package dev.jitelevate.core.internal.lifecycle;
 
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.core.RevocationHandle;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
@@ -48,6 +49,10 @@ final class Run {
   volatile boolean interrupted;
   /** Set once revocation has run (by the finally or the shutdown hook). */
   boolean released;
+  /** Set once the record was completed (by the finally or the shutdown hook, whichever came first). */
+  boolean finished;
+  /** Set as SIGTERM/SIGINT begins releasing this run: from then on the run ends as interrupted (CANCELLED). */
+  volatile boolean shuttingDown;
   LifecycleOperationContext operationContext;
   /** Opens this run's surface again with other credentials (a stepped-up person's). */
   java.util.function.Function<dev.jitelevate.core.CredentialSource, AccessSurface> reopen;
@@ -208,6 +213,20 @@ final class Run {
       failure = e;
     } else if (failure != e) {
       failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Makes the run's failure an {@code INTERRUPTED} one, whichever thread got there first: a failure recorded
+   * before (the operation stopped by the shutdown fails in its own way) is kept in it as suppressed. One that is
+   * already {@code INTERRUPTED} stays.
+   */
+  synchronized void interrupt(ElevationException interrupted) {
+    if (failure == null) {
+      failure = interrupted;
+    } else if (failure.kind() != FailureKind.INTERRUPTED) {
+      interrupted.addSuppressed(failure);
+      failure = interrupted;
     }
   }
 

@@ -19,6 +19,7 @@ import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,23 @@ class DirectoryRoleElevationIT {
 
   @Nested
   class SelfActivation {
+    @Test
+    void anotherRunsActivationIsAConflictNotStandingAccessSoOnConflictFailRefusesAndLeavesIt() {
+      // two elevators: two surfaces, like two processes; the second knows nothing of the first's request
+      try (ActiveElevation first = world.elevator(world.alice()).elevate(request("User Administrator", Strategy.SELF).build())) {
+        ElevationOutcome second = world.elevator(world.alice()).run(request("User Administrator", Strategy.SELF)
+            .onConflict(OnConflict.FAIL).build(), context -> { });
+
+        assertThat(second.failure()).hasValueSatisfying(e -> {
+          assertThat(e.kind()).isEqualTo(FailureKind.DENIED);
+          assertThat(e.getMessage()).contains("on-conflict is fail");
+        });
+        assertThat(GraphWorld.claimsNow(world.alice()).path("wids").toString()).as("the first run's access")
+            .contains(USER_ADMIN);
+        assertThat(first.handle().createdByThisRun()).isTrue();
+      }
+    }
+
     @Test
     void aliceActivatesVerifiesWithAFreshTokenAndRevokes() {
       AtomicReference<String> widsDuringOperation = new AtomicReference<>();

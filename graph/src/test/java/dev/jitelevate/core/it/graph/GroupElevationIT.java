@@ -18,6 +18,7 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.GroupAccess;
 import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.emulator.kernel.PendingApproval;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.FaultRule;
@@ -53,6 +54,22 @@ class GroupElevationIT {
 
   @Nested
   class SelfActivation {
+    @Test
+    void anotherRunsMembershipIsAConflictNotStandingAccessSoOnConflictShareNeverRevokesIt() {
+      // two elevators: two surfaces, like two processes; the second knows nothing of the first's request
+      try (ActiveElevation first = world.elevator(world.alice()).elevate(request(Strategy.SELF).build())) {
+        ElevationOutcome second = world.elevator(world.alice()).run(request(Strategy.SELF)
+            .onConflict(OnConflict.SHARE).build(), context -> { });
+
+        assertThat(second.failure()).isEmpty();
+        assertThat(second.record().revocation().status()).isEqualTo(RevocationStatus.PRE_EXISTING);
+        assertThat(second.record().revocation().detail()).hasValueSatisfying(d -> assertThat(d).contains("on-conflict: share"));
+        assertThat(GraphWorld.claimsNow(world.alice()).path("groups").toString()).as("the first run's membership")
+            .contains(GROUP);
+        assertThat(first.handle().createdByThisRun()).isTrue();
+      }
+    }
+
     @Test
     void aliceBecomesAMemberVerifiedByTheGroupsClaimOfAFreshTokenAndIsRemoved() {
       AtomicReference<String> groupsDuringOperation = new AtomicReference<>();

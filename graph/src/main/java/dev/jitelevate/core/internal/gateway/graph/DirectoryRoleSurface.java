@@ -73,10 +73,12 @@ final class DirectoryRoleSurface extends PimSurface {
 
   @Override
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
-    return listActive(principal, roleFilter(target)).stream()
+    List<UnifiedRoleAssignmentScheduleInstance> active = listActive(principal, roleFilter(target)).stream()
         .filter(i -> target.scope().equalsIgnoreCase(Objects.requireNonNullElse(i.getDirectoryScopeId(), TENANT_SCOPE)))
-        .map(this::active)
         .toList();
+    var requestIds = requestIdsForSchedules(target, principal, active.stream()
+        .filter(i -> i.getEndDateTime() != null).map(UnifiedRoleAssignmentScheduleInstance::getRoleAssignmentScheduleId).toList());
+    return active.stream().map(i -> active(i, requestIds.apply(i.getRoleAssignmentScheduleId()))).toList();
   }
 
   @Override
@@ -181,10 +183,10 @@ final class DirectoryRoleSurface extends PimSurface {
         list.get(rc -> rc.queryParameters.filter = filter), p -> p.getValue(), link -> list.withUrl(link).get()));
   }
 
-  private ActiveInstance active(UnifiedRoleAssignmentScheduleInstance i) {
+  private static ActiveInstance active(UnifiedRoleAssignmentScheduleInstance i, Optional<String> requestId) {
     return new ActiveInstance(i.getId(), AssignmentType.of(i.getAssignmentType(), AssignmentType.ASSIGNED),
         GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
-        ourRequestIdForSchedule(i.getRoleAssignmentScheduleId()), Optional.empty());
+        requestId, Optional.empty());
   }
 
   private GraphRequest map(UnifiedRoleAssignmentScheduleRequest r) {

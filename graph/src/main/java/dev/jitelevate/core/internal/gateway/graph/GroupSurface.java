@@ -77,11 +77,16 @@ final class GroupSurface extends PimSurface {
 
   @Override
   public List<ActiveInstance> activeInstances(PrincipalId principal, ResolvedTarget target) {
-    return activeInstances(principal, filter(principal, target)).stream()
+    List<PrivilegedAccessGroupAssignmentScheduleInstance> active = activeInstances(principal, filter(principal, target))
+        .stream()
         .filter(i -> sameAccess(i.getAccessId(), target))
+        .toList();
+    var requestIds = requestIdsForSchedules(target, principal, active.stream()
+        .filter(i -> i.getEndDateTime() != null).map(PrivilegedAccessGroupAssignmentScheduleInstance::getAssignmentScheduleId).toList());
+    return active.stream()
         .map(i -> new ActiveInstance(i.getId(), AssignmentType.of(typeOf(i.getAssignmentType()), AssignmentType.UNKNOWN),
             GraphRequest.instant(i.getStartDateTime()).orElse(Instant.EPOCH), GraphRequest.instant(i.getEndDateTime()),
-            ourRequestIdForSchedule(i.getAssignmentScheduleId()), Optional.empty()))
+            requestIds.apply(i.getAssignmentScheduleId()), Optional.empty()))
         .toList();
   }
 

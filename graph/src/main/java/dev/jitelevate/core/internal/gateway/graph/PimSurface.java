@@ -12,12 +12,15 @@ import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * What the two Graph PIM families (directory roles, groups) share: the caller's identity, principal look-ups,
@@ -27,11 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 abstract class PimSurface implements AccessSurface {
   private static final Set<String> DUPLICATE_CODES = Set.of("roleassignmentexists", "pendingroleassignmentrequest");
+  private static final Set<String> REMOVALS = Set.of("selfdeactivate", "adminremove");
 
   final SurfaceContext context;
   final GraphCalls calls;
   final DirectoryLookup lookup;
   private final Map<String, String> graphIds = new ConcurrentHashMap<>();
+  /** Schedule id to the request id behind it: ours, and other processes' once looked up. */
   private final Map<String, String> ourIdBySchedule = new ConcurrentHashMap<>();
   private volatile TokenClaims callerClaims;
   private final CredentialSource caller;
@@ -141,6 +146,42 @@ abstract class PimSurface implements AccessSurface {
   /** Our request id for a schedule Graph created from one of our requests, when this surface knows it. */
   Optional<String> ourRequestIdForSchedule(String scheduleId) {
     return Optional.ofNullable(scheduleId).map(ourIdBySchedule::get);
+  }
+
+  /**
+   * The request behind each of {@code scheduleIds}: the ledger's for this process's requests, else the one whose
+   * {@code targetScheduleId} (or id) is the schedule among the principal's requests for the target, found with one
+   * list call only when the ledger misses (another process's run: its marker id, else Graph's). Graph's instances
+   * do not name their request; without this another run's activation looks like standing access. A schedule no
+   * request created (a direct assignment, or requests the caller may not read) has none.
+   */
+  Function<String, Optional<String>> requestIdsForSchedules(ResolvedTarget target, PrincipalId principal,
+      Collection<String> scheduleIds) {
+    if (scheduleIds.stream().allMatch(s -> s == null || ourIdBySchedule.containsKey(s))) {
+      return this::ourRequestIdForSchedule;
+    }
+    List<GraphRequest> known;
+    try {
+      known = calls.call(family() + ".list", () -> requests(target, Optional.of(principal)));
+    } catch (ElevationException e) {
+      if (e.httpStatus() != 403) {
+        throw e;
+      }
+      known = List.of(); // may not read the requests: only this process's are known
+    }
+    Map<String, String> found = new HashMap<>();
+    known.stream().filter(r -> !REMOVALS.contains(String.valueOf(r.action()).toLowerCase(java.util.Locale.ROOT)))
+        .sorted(Comparator.comparing(r -> r.created().orElse(java.time.Instant.EPOCH)))
+        .forEach(r -> {
+          String id = RequestMarker.requestIdIn(r.justification()).orElse(r.id());
+          r.targetScheduleId().ifPresent(s -> found.put(s, id));
+          if (r.id() != null) {
+            found.putIfAbsent(r.id(), id);
+          }
+        });
+    scheduleIds.stream().filter(s -> s != null && found.containsKey(s))
+        .forEach(s -> ourIdBySchedule.putIfAbsent(s, found.get(s))); // a schedule's request never changes
+    return this::ourRequestIdForSchedule;
   }
 
   /** The caller's own token claims (read once): app callers use the admin policy rules. */
