@@ -176,7 +176,8 @@ final class MainStep {
       Path path = ctx.publish(record, known, heading(record), upload, artifactName, settings.cloud().cloud());
       outputs(record, record.outcome().name(), expiresAt.or(() -> record.revocation().expiresAt())
           .or(() -> record.window().grantedEnd()), path);
-      return outcome.failure().map(f -> ctx.fail(f, Optional.of(identities))).orElse(ExitCodes.OK);
+      return outcome.failure().map(f -> ctx.fail(f, Optional.of(identities), TargetSections.failed(record)))
+          .orElse(ExitCodes.OK);
     }
 
     /** A run whose elevation the post step revokes. */

@@ -77,6 +77,7 @@ final class StepSummary {
         .append("**ACTIVE** until ").append(r.window().grantedEnd().map(Object::toString).orElse("its expiry"))
         .append(" at the latest; the post step revokes it and writes the record's table and timeline.");
     operation(r).ifPresent(text -> md.append("<br>Operation: ").append(text));
+    TargetSections.summaryRows(r).forEach(cells -> md.append("<br>").append(cells[0]).append(": ").append(cells[1]));
     return md.append("\n\n").toString();
   }
 

@@ -29,6 +29,15 @@ final class TargetSections {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * For a record of several targets that failed: {@code "TARGET failed (the other targets were revoked): "}, naming
+   * the first target whose section has an error; empty otherwise.
+   */
+  static String failed(ActivationRecord r) {
+    return r.targets().size() < 2 ? "" : r.targets().stream().filter(s -> s.error().isPresent()).findFirst()
+        .map(s -> compact(s.target()) + " failed (every target is revoked or was never granted): ").orElse("");
+  }
+
   /** The summary's row of one target: its outcome, request, revocation and, when it failed, why. */
   static String summaryCell(TargetSection s) {
     return "`" + UntrustedText.neutralize(compact(s.target()), 300).replace('`', '\'').replace("|", "\\|") + "` **"
