@@ -191,7 +191,9 @@ final class MainStep {
     private void outputs(ActivationRecord record, String status, Optional<Instant> expiresAt, Path path) {
       ctx.outputs.set("request-id", record.requestIds().isEmpty() ? "" : record.requestIds().get(0));
       ctx.outputs.set("status", status);
-      ctx.outputs.set("targets", TargetSections.output(record));
+      if (record.targets().size() > 1) {
+        ctx.outputs.set("targets", TargetSections.output(record));
+      }
       OperationLines.reportUnvalidated(record, ctx.log);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
       ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));
