@@ -5,6 +5,9 @@ import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.RevocationHandle;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,7 @@ final class HandOver implements ElevationListener {
   private final boolean saveState;
   private volatile RevocationHandle handle;
   private volatile Path recordPath;
+  private final Map<String, TargetHandles.Part> targets = new LinkedHashMap<>();
 
   /**
    * @param saveState whether a kill is to be revoked by the post step (revoke: post or after-operation), so the
@@ -39,6 +43,9 @@ final class HandOver implements ElevationListener {
     try {
       if (event instanceof ElevationEvent.Submitted s) {
         handle = s.handle();
+        synchronized (this) {
+          targets.put(String.valueOf(s.handle().requestId()), new TargetHandles.Part(s.handle(), s.record()));
+        }
         save(s.record(), PostState.Phase.SUBMITTED);
       } else if (event instanceof ElevationEvent.OperationProgress p) {
         save(p.record(), PostState.Phase.OPERATION);
@@ -53,6 +60,13 @@ final class HandOver implements ElevationListener {
   /** The verified elevation's handle replaces the provisional one of the submit. */
   void handle(RevocationHandle value) {
     handle = value;
+  }
+
+  /** With several targets: each verified elevation's handle and record replace the provisional ones of the submits. */
+  synchronized void targets(List<TargetHandles.Part> verified) {
+    targets.clear();
+    verified.forEach(p -> targets.put(String.valueOf(p.handle().requestId()), p));
+    handle = verified.get(0).handle();
   }
 
   Optional<RevocationHandle> handle() {
@@ -74,5 +88,9 @@ final class HandOver implements ElevationListener {
       return;
     }
     new PostState(h, record, recordPath(record), phase).save(ctx.state);
+    if (targets.size() > 1) {
+      // several targets: the post step revokes every one submitted so far, not only the last
+      new TargetHandles(List.copyOf(targets.values())).save(ctx.state);
+    }
   }
 }

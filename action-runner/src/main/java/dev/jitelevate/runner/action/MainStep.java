@@ -10,6 +10,7 @@ import dev.jitelevate.core.PrivilegedOperation;
 import dev.jitelevate.runner.ExitCodes;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,14 @@ final class MainStep {
     GitHubEvent event = GitHubEvent.load(ctx.env);
     IdentitySettings settings = IdentitySettings.parse(ctx.env);
     ElevationRequest request = RequestSettings.build(ctx.env, event, ctx.log);
+    List<ElevationRequest> requests = TargetsInput.parse(ctx.env).map(all -> TargetsInput.requests(request, all))
+        .orElse(List.of(request));
     Optional<PrivilegedOperation> operation = RotationSettings.parse(ctx.env, ctx.log, settings.cloud().cloud());
     RevokeMode revoke = RevokeMode.parse(ctx.env.input("revoke").orElse("post"), request.strategy());
     ctx.maxTokenLifetime();  // a bad value fails here, before anything is elevated
     Optional<String> artifactName = RecordFiles.artifactName(ctx.env);
     boolean upload = ctx.env.flag("upload-artifact", true);
-    describe(request, operation, revoke);
+    describe(requests, operation, revoke);
 
     Identities identities = Identities.create(settings, request.strategy(), ctx.env, event, ctx.log);
     Ending ending = new Ending(settings, upload, artifactName, identities);
@@ -54,9 +57,13 @@ final class MainStep {
     }
     Elevator elevator = ctx.elevator(settings, identities, handOver);
     progress.targetNamedInTitle();
-    ctx.log.group("Elevate: " + request.target().describe());
+    ctx.log.group("Elevate: " + UntrustedText.neutralize(String.join(", ",
+        requests.stream().map(r -> r.target().describe()).toList()), 1200));
     try {
       interruption.inFlight(!request.dryRun());
+      if (requests.size() > 1) {
+        return ending.of(new SeveralTargets(ctx, handOver, interruption).run(elevator, requests, operation, revoke));
+      }
       if (request.dryRun()) {
         return ending.finish(elevator.validate(request), Optional.empty());
       }
@@ -120,9 +127,10 @@ final class MainStep {
     return ending.held(record, failure, active.expiresAt(), path);
   }
 
-  private void describe(ElevationRequest request, Optional<PrivilegedOperation> operation, RevokeMode revoke) {
+  private void describe(List<ElevationRequest> requests, Optional<PrivilegedOperation> operation, RevokeMode revoke) {
+    ElevationRequest request = requests.get(0);
     ctx.log.group("Request");
-    ctx.log.info("Target: " + UntrustedText.neutralize(request.target().describe(), 400));
+    requests.forEach(r -> ctx.log.info("Target: " + UntrustedText.neutralize(r.target().describe(), 400)));
     ctx.log.info("Principal: " + request.principal().map(Object::toString).orElse("the signed-in workload identity"));
     ctx.log.info("Strategy: " + request.strategy().wireValue() + ", duration " + dev.jitelevate.core.Durations.format(request.duration())
         + ", revoke " + revoke.wireValue() + (request.dryRun() ? ", dry-run" : ""));
@@ -146,6 +154,15 @@ final class MainStep {
       this.identities = identities;
     }
 
+    /** How a run of several targets ended. */
+    int of(SeveralTargets.Result result) {
+      if (result instanceof SeveralTargets.Result.Held h) {
+        return held(h.record(), h.failure(), h.expiresAt(), h.path());
+      }
+      SeveralTargets.Result.Over over = (SeveralTargets.Result.Over) result;
+      return finish(over.outcome(), over.expiresAt());
+    }
+
     /** A run that is over (revoked, validated, failed, or left to expire). */
     int finish(ElevationOutcome outcome, Optional<Instant> expiresAt) {
       interruption.holdIfSignalled();
@@ -159,7 +176,8 @@ final class MainStep {
       Path path = ctx.publish(record, known, heading(record), upload, artifactName, settings.cloud().cloud());
       outputs(record, record.outcome().name(), expiresAt.or(() -> record.revocation().expiresAt())
           .or(() -> record.window().grantedEnd()), path);
-      return outcome.failure().map(f -> ctx.fail(f, Optional.of(identities))).orElse(ExitCodes.OK);
+      return outcome.failure().map(f -> ctx.fail(f, Optional.of(identities), TargetSections.failed(record)))
+          .orElse(ExitCodes.OK);
     }
 
     /** A run whose elevation the post step revokes. */
@@ -173,6 +191,9 @@ final class MainStep {
     private void outputs(ActivationRecord record, String status, Optional<Instant> expiresAt, Path path) {
       ctx.outputs.set("request-id", record.requestIds().isEmpty() ? "" : record.requestIds().get(0));
       ctx.outputs.set("status", status);
+      if (record.targets().size() > 1) {
+        ctx.outputs.set("targets", TargetSections.output(record));
+      }
       OperationLines.reportUnvalidated(record, ctx.log);
       ctx.outputs.set("expires-at", expiresAt.map(Instant::toString).orElse(""));
       ctx.outputs.set("record-path", RecordFiles.outputPath(path, ctx.env));

@@ -70,16 +70,26 @@ final class PostStep {
     progress.targetNamedInTitle();
     Elevator elevator = ctx.elevator(settings, identities, progress);
     ActivationRecord record;
+    Optional<TargetHandles> several = TargetHandles.load(ctx.env).filter(t -> t.parts().size() > 1);
+    java.time.Instant revokeStarted = ctx.clock.instant();
+    if (several.isPresent()) {
+      record = new TargetsRevoke(ctx, elevator).revoke(s.record(), several.get());
+      return report(s, record, settings, revokeStarted);
+    }
     ctx.log.group("Revoke: " + UntrustedText.neutralize(s.record().target().roleName()
         .or(s.record().target()::roleDefinitionId).orElse(s.record().target().kind().wireValue()), 120) + " at "
         + UntrustedText.neutralize(s.record().target().scope(), 200) + " (request "
         + UntrustedText.neutralize(String.valueOf(s.handle().requestId()), 100) + ")");
-    java.time.Instant revokeStarted = ctx.clock.instant();
     try {
       record = elevator.revoke(s.handle(), s.record());
     } finally {
       ctx.log.endGroup();
     }
+    return report(s, record, settings, revokeStarted);
+  }
+
+  /** Publishes the revoked record, reports a killed main step, and says how the revocation went. */
+  private int report(PostState s, ActivationRecord record, IdentitySettings settings, java.time.Instant revokeStarted) {
     boolean upload = ctx.env.flag("upload-artifact", true);
     ctx.publish(record, Optional.of(s.recordPath()), MainStep.heading(record), upload,
         safeArtifactName(), settings.cloud().cloud(), false, Optional.of(revokeStarted));
@@ -90,7 +100,8 @@ final class PostStep {
       OperationLines.reportUnvalidated(record, ctx.log);
     }
     if (record.revocation().status() == ActivationRecord.RevocationStatus.FAILED) {
-      ctx.log.error("Revocation failed", "Revoking request " + s.handle().requestId() + " failed: "
+      ctx.log.error("Revocation failed", "Revoking " + (record.targets().size() > 1 ? "the targets"
+          : "request " + s.handle().requestId()) + " failed: "
           + UntrustedText.neutralize(ctx.log.redact(record.revocation().detail().orElse("")), 800)
           + " It ends by itself at " + s.handle().expiresAt() + "; remove it earlier in the portal or with 'jit-elevate revoke'.");
       return ExitCodes.of(FailureKind.REVOKE_FAILED);

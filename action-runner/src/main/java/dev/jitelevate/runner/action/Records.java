@@ -26,7 +26,7 @@ final class Records {
     return new ActivationRecord(r.schemaVersion(), r.requestIds(), r.principal(), r.target(), r.strategy(),
         r.justification(), r.ticket(), r.window(), timeline, r.approval(), outcome,
         new Revocation(ActivationRecord.RevocationStatus.LEFT_TO_EXPIRE, Optional.of(expiresAt), Optional.of("revoke: expire; the server-side expiry ends it.")),
-        r.error(), r.retries(), r.apiCalls(), r.operation(), r.ci(), r.exposure());
+        r.error(), r.retries(), r.apiCalls(), r.operation(), r.ci(), r.exposure()).withTargets(r.targets());
   }
 
   /**
@@ -49,7 +49,7 @@ final class Records {
         : t.operationEnded(), t.revoked(), t.finished());
     return new ActivationRecord(r.schemaVersion(), r.requestIds(), r.principal(), r.target(), r.strategy(),
         r.justification(), r.ticket(), r.window(), timeline, r.approval(), Outcome.FAILED, r.revocation(),
-        Optional.of(failure), r.retries(), r.apiCalls(), operation, r.ci(), r.exposure());
+        Optional.of(failure), r.retries(), r.apiCalls(), operation, r.ci(), r.exposure()).withTargets(r.targets());
   }
 
   private static RotationResult undecided(RotationResult result) {

@@ -35,7 +35,8 @@ final class RequestSettings {
    */
   static ElevationRequest build(ActionEnvironment env, GitHubEvent event, Map<String, String> extraLabels,
       WorkflowLog log) {
-    ElevationRequest.Builder b = ElevationRequest.builder().target(target(env))
+    ElevationRequest.Builder b = ElevationRequest.builder()
+        .target(TargetsInput.parse(env).map(all -> all.get(0)).orElseGet(() -> target(env)))
         .strategy(Strategy.parse(env.input("strategy").orElse("broker")))
         .duration(Durations.parse("duration", env.input("duration").orElse("30m")))
         .approvalTimeout(Durations.parse("approval-timeout", env.input("approval-timeout").orElse("15m")))

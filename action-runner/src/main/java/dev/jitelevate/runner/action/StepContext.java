@@ -145,6 +145,11 @@ final class StepContext {
 
   /** One annotation for a failure of the lifecycle; returns its exit code. */
   int fail(ElevationException e, Optional<Identities> identities) {
+    return fail(e, identities, "");
+  }
+
+  /** Like {@link #fail(ElevationException, Optional)}, the message after {@code context} (e.g. the target that failed). */
+  int fail(ElevationException e, Optional<Identities> identities, String context) {
     if (e instanceof InvalidElevationRequestException invalid) {
       return report(ActionFailure.input(invalid.input(), UntrustedText.neutralize(invalid.getMessage(), 1000)));
     }
@@ -153,7 +158,7 @@ final class StepContext {
     }
     String detail = e.azureErrorCode().map(c -> " [" + c + "]").orElse("")
         + e.azureRequestId().map(id -> " (request id " + id + ")").orElse("");
-    log.error("Elevation failed: " + e.kind(), UntrustedText.neutralize(log.redact(String.valueOf(e.getMessage())), 1500) + detail);
+    log.error("Elevation failed: " + e.kind(), UntrustedText.neutralize(log.redact(context + e.getMessage()), 1500) + detail);
     return ExitCodes.of(e.kind());
   }
 

@@ -38,6 +38,7 @@ final class StepSummary {
     row(md, "Target", cell(r.target().kind().wireValue()) + " **" + cell(r.target().roleName().orElse(
         r.target().roleDefinitionId().orElse(""))) + "**" + r.target().groupAccess().map(a -> " as " + cell(a.wireValue())).orElse("")
         + " at `" + code(r.target().scope()) + "`");
+    TargetSections.summaryRows(r).forEach(cells -> row(md, cells[0], cells[1]));
     row(md, "Principal", "`" + code(r.principal().id()) + "`" + r.principal().displayName().map(d -> " " + cell(d)).orElse(""));
     row(md, "Strategy", cell(r.strategy().wireValue()));
     row(md, "Request", r.requestIds().isEmpty() ? "\u2014" : "`" + code(String.join(", ", r.requestIds())) + "`");
@@ -76,6 +77,7 @@ final class StepSummary {
         .append("**ACTIVE** until ").append(r.window().grantedEnd().map(Object::toString).orElse("its expiry"))
         .append(" at the latest; the post step revokes it and writes the record's table and timeline.");
     operation(r).ifPresent(text -> md.append("<br>Operation: ").append(text));
+    TargetSections.summaryRows(r).forEach(cells -> md.append("<br>").append(cells[0]).append(": ").append(cells[1]));
     return md.append("\n\n").toString();
   }
 
