@@ -48,11 +48,13 @@ class CliDeactivateIT {
 
   private CliProcess.Result run(String... args) throws Exception {
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.addAll(List.of("--auth", "device-code", "--client-id", PersonSignInIT.PUBLIC_CLIENT, "--cloud-profile",
-        profile.toString(), "--token-cache", "memory"));
+    int end = all.contains("--") ? all.indexOf("--") : all.size(); // sign-in options go before the command
+    List<String> signIn = new ArrayList<>(List.of("--auth", "device-code", "--client-id", PersonSignInIT.PUBLIC_CLIENT,
+        "--cloud-profile", profile.toString(), "--token-cache", "memory"));
     if (!all.contains("--minimum-active-duration")) {
-      all.addAll(List.of("--minimum-active-duration", "1s"));
+      signIn.addAll(List.of("--minimum-active-duration", "1s"));
     }
+    all.addAll(end, signIn);
     return new CliProcess().env("HOME", dir.toString()).run(all);
   }
 
