@@ -60,7 +60,8 @@ final class Deactivation {
     Instant now = run.now();
     List<ActiveInstance> inForce = run.surface.activeInstances(run.principal().id(), run.target()).stream()
         .filter(i -> i.covers(now)).toList();
-    return inForce.stream().filter(i -> i.assignmentType() == AssignmentType.ACTIVATED).findFirst()
+    // PIM for Groups reports a self-activated membership as a time-bound "assigned" instance
+    return inForce.stream().filter(i -> i.assignmentType() == AssignmentType.ACTIVATED || i.end().isPresent()).findFirst()
         .orElseThrow(() -> inForce.isEmpty()
             ? new ElevationException(FailureKind.INVALID_REQUEST, "Nothing is active for " + run.request.target().describe()
                 + " for " + run.principal().id() + ": there is nothing to deactivate. See what is active with "
