@@ -4,6 +4,7 @@ import dev.jitelevate.runner.action.ActionCommand;
 import dev.jitelevate.runner.action.ActionPostCommand;
 import dev.jitelevate.runner.approvals.ApprovalsCommand;
 import dev.jitelevate.runner.broker.BrokerCommand;
+import dev.jitelevate.runner.cli.DeactivateCommand;
 import dev.jitelevate.runner.cli.DemoCommand;
 import dev.jitelevate.runner.cli.ElevateCommand;
 import dev.jitelevate.runner.cli.RevokeCommand;
@@ -37,6 +38,7 @@ final class Subcommands {
     all.put("elevate", ElevateCommand.class);
     all.put("status", StatusCommand.class);
     all.put("revoke", RevokeCommand.class);
+    all.put("deactivate", DeactivateCommand.class);
     all.put("sweep", SweepCommand.class);
     all.put("demo", DemoCommand.class);
     all.put("records", RecordsCommand.class);

@@ -91,9 +91,9 @@ public final class RequestOptions {
   RevokePolicy revokePolicy;
 
   @Option(names = "--on-conflict", paramLabel = "POLICY", converter = Converters.OnConflictConverter.class,
-      defaultValue = "wait", description = "When the access is already active through another time-bound activation "
-          + "(another run's?): wait (default) until it ends, then create this run's own; share: use it at once and "
-          + "never revoke it; fail: stop before creating anything.")
+      description = "When the access is already active through another time-bound activation: share (default for "
+          + "self: your own earlier elevation, reported at once, used and never revoked); wait (default for broker "
+          + "and rbac: another run's?) until it ends, then create this run's own; fail: stop before creating anything.")
   OnConflict onConflict;
 
   @Option(names = "--dry-run", description = "Validate against the service's policy and submit nothing.")
@@ -134,7 +134,7 @@ public final class RequestOptions {
     ElevationRequest.Builder b = ElevationRequest.builder().target(t)
         .duration(duration != null ? duration : defaultDuration).strategy(strategy).principal(principal)
         .approvalTimeout(approvalTimeout).provisioningTimeout(provisioningTimeout).propagationTimeout(propagationTimeout)
-        .revokePolicy(revokePolicy).dryRun(dryRun).onConflict(onConflict);
+        .revokePolicy(revokePolicy).dryRun(dryRun).onConflict(onConflict != null ? onConflict : defaultOnConflict());
     String why = justification != null ? justification : defaultWhy;
     if (pullRequest != null) {
       PullRequestRef pr = PullRequestRef.parse(pullRequest);
@@ -148,6 +148,14 @@ public final class RequestOptions {
           "Add --ticket-number, e.g. --ticket-number OPS-123.");
     }
     return b.justification(why).build();
+  }
+
+  /**
+   * A person's second {@code elevate} of what they already hold (self) is reported at once and used, never
+   * waited out; a broker or rbac run, usually CI, waits for what may be another run's activation to end.
+   */
+  private OnConflict defaultOnConflict() {
+    return strategy == Strategy.SELF ? OnConflict.SHARE : OnConflict.WAIT;
   }
 
   private ElevationTarget target() {

@@ -206,9 +206,11 @@ class CliParsingTest {
     }
 
     @Test
-    void readsTheConflictPolicyDefaultingToWait() {
+    void readsTheConflictPolicyDefaultingToShareForAPersonAndToWaitForABroker() {
       assertThat(elevate("elevate", "--target", "group", "--group", "g").request.toRequest().onConflict())
-          .isEqualTo(dev.jitelevate.core.OnConflict.WAIT);
+          .isEqualTo(dev.jitelevate.core.OnConflict.SHARE);
+      assertThat(elevate("elevate", "--target", "group", "--group", "g", "--strategy", "broker").request.toRequest()
+          .onConflict()).isEqualTo(dev.jitelevate.core.OnConflict.WAIT);
       assertThat(elevate("elevate", "--target", "directory-role", "--role", "User Administrator", "--on-conflict", "share")
           .request.toRequest().onConflict()).isEqualTo(dev.jitelevate.core.OnConflict.SHARE);
       assertThat(elevate("elevate", "--target", "azure-role", "--role", "Reader", "--scope", SCOPE, "--on-conflict", "FAIL")

@@ -112,6 +112,11 @@ public final class LifecycleElevator implements Elevator {
   }
 
   @Override
+  public ActivationRecord deactivate(ElevationRequest request, boolean waitForFloor) {
+    return new Deactivation(lifecycle).deactivate(request, waitForFloor);
+  }
+
+  @Override
   public SweepReport sweep(ArmScope scope) {
     return new Sweeper(lifecycle).sweep(scope);
   }

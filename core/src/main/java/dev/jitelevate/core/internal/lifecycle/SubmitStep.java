@@ -117,7 +117,22 @@ final class SubmitStep implements Step {
         "The access was already active before this run (" + existing.assignmentType().wireValue() + ", instance " + existing.id()
             + "); it was used and left untouched.");
     run.events.on(new ElevationEvent.Notice(now, ElevationEvent.Level.INFO, "The access is already active"
-        + existing.end().map(e -> " until " + e).orElse(" permanently")
+        + existing.end().map(e -> " until " + e).orElse(" permanently") + ", granted by " + grantedBy(existing)
         + "; this run uses it and will not revoke it."));
+  }
+
+  /** How the access in force was granted, for a person: the activation request, or a standing assignment. */
+  static String grantedBy(ActiveInstance existing) {
+    switch (existing.assignmentType()) {
+      case ACTIVATED:
+        return "PIM activation" + existing.requestId().map(r -> " request " + r).orElse(" " + existing.id());
+      case ASSIGNED:
+        return existing.end().isPresent() ? "a time-bound active assignment" + existing.requestId().map(r -> " (request "
+            + r + ")").orElse("") : "a standing (permanent) assignment";
+      case ROLE_ASSIGNMENT:
+        return "role assignment " + existing.id();
+      default:
+        return "assignment " + existing.id();
+    }
   }
 }

@@ -1,0 +1,148 @@
+package dev.jitelevate.runner.cli;
+
+import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.Durations;
+import dev.jitelevate.core.ElevationException;
+import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.Elevator;
+import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.GroupAccess;
+import dev.jitelevate.core.OnConflict;
+import dev.jitelevate.core.RevocationHandle;
+import dev.jitelevate.core.RevokePolicy;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.JitElevate;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code jit-elevate deactivate}: ends an elevation of your own before its expiry, by the handle file
+ * {@code elevate} wrote or by its target (PIM {@code SelfDeactivate} on ARM, directory roles and groups).
+ */
+@Command(name = "deactivate", sortOptions = false, mixinStandardHelpOptions = true,
+    description = {"End an elevation of your own now: by the handle file 'jit-elevate elevate' wrote, or by its target "
+        + "(one activated in another terminal or in the portal).",
+        "Within PIM's 5-minute minimum it waits, or with --no-wait says from when it can be deactivated."},
+    footer = {"", "Examples:",
+        "  jit-elevate deactivate --target 'directory-role:User Administrator'",
+        "  jit-elevate deactivate --target azure-role --role Contributor --scope /subscriptions/{id}",
+        "  jit-elevate deactivate --handle $TMPDIR/jit-elevate/{request-id}.json"})
+public final class DeactivateCommand implements Callable<Integer> {
+  @ParentCommand
+  JitElevate root;
+
+  @Option(names = "--handle", paramLabel = "FILE", description = "The handle file 'jit-elevate elevate' wrote.")
+  Path handle;
+
+  @Option(names = "--target", paramLabel = "TARGET",
+      description = "What to deactivate: azure-role, directory-role or group (with --role/--scope/--group), or "
+          + "azure-role:ROLE@SCOPE, directory-role:ROLE[@/administrativeUnits/ID] or group:[member@|owner@]GROUP.")
+  List<String> targets = new ArrayList<>();
+
+  @Option(names = "--role", paramLabel = "ROLE", description = "The role's display name or definition id.")
+  String role;
+
+  @Option(names = "--scope", paramLabel = "SCOPE", description = "The ARM scope of an azure-role, or the directory scope of a directory-role.")
+  String scope;
+
+  @Option(names = "--group", paramLabel = "GROUP", description = "The PIM-enabled group's object id or display name.")
+  String group;
+
+  @Option(names = "--access", paramLabel = "ACCESS", converter = Converters.AccessConverter.class, defaultValue = "member",
+      description = "member (default) or owner of the group.")
+  GroupAccess access;
+
+  @Option(names = "--no-wait", description = "Within PIM's minimum active duration, say from when it can be deactivated instead of waiting.")
+  boolean noWait;
+
+  @Option(names = "--record-out", paramLabel = "FILE",
+      description = "Where to write the record (default: next to the handle, or $TMPDIR/jit-elevate/record-deactivate-{time}.json).")
+  Path recordOut;
+
+  @Mixin
+  SignInOptions signIn;
+
+  @Mixin(name = "output")
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    if ((handle == null) == targets.isEmpty()) {
+      throw new CliInputException(handle == null ? "--target" : "--handle", handle == null
+          ? "Nothing to deactivate was named." : "--handle and --target were given together.",
+          "Pass --handle FILE (what 'elevate' wrote) or --target (what is active), not both.");
+    }
+    if (recordOut != null) {
+      ElevationFile.requireWritable(recordOut, "--record-out");
+    }
+    Console console = root.console();
+    SignIn session = new SignIn(signIn, root.env(), console);
+    Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()));
+    ActivationRecord record = handle != null ? byHandle(elevator) : byTarget(elevator);
+    Path file = ElevationFile.writeRecord(recordPath(), record);
+    int code = record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED
+        ? ExitCodes.of(FailureKind.REVOKE_FAILED) : ExitCodes.OK;
+    if (output.json()) {
+      console.result(Json.outcome(code, record, file, null));
+    } else {
+      Summary.of(record, Optional.of(file)).forEach(console::result);
+    }
+    return code;
+  }
+
+  private ActivationRecord byHandle(Elevator elevator) {
+    ElevationFile.Contents contents = ElevationFile.read(handle);
+    RevocationHandle h = contents.handle();
+    Instant allowedAt = h.activatedAt().plus(signIn.minimumActiveDuration());
+    if (noWait && h.createdByThisRun() && Instant.now().isBefore(allowedAt)) {
+      throw new ElevationException(FailureKind.INVALID_REQUEST, "The elevation was activated at " + h.activatedAt()
+          + " and PIM keeps an activation at least " + Durations.format(signIn.minimumActiveDuration())
+          + ": it can be deactivated from " + allowedAt + ". Run again then, or without --no-wait to wait for it.");
+    }
+    return elevator.revoke(h, contents.record());
+  }
+
+  private ActivationRecord byTarget(Elevator elevator) {
+    RequestOptions o = new RequestOptions();
+    o.targets = targets;
+    o.role = role;
+    o.scope = scope;
+    o.group = group;
+    o.access = access;
+    o.strategy = Strategy.SELF;
+    o.approvalTimeout = Duration.ofMinutes(15);
+    o.provisioningTimeout = Duration.ofMinutes(5);
+    o.propagationTimeout = Duration.ofMinutes(10);
+    o.revokePolicy = RevokePolicy.WAIT_FOR_MINIMUM;
+    o.onConflict = OnConflict.WAIT;
+    o.justification = "deactivate";
+    ElevationRequest request = o.toRequest();
+    try {
+      return elevator.deactivate(request, !noWait);
+    } catch (ElevationException e) {
+      e.record().ifPresent(r -> ElevationFile.writeRecord(recordPath(), r));
+      throw e;
+    }
+  }
+
+  private Path recordPath() {
+    if (recordOut != null) {
+      return recordOut;
+    }
+    if (handle != null) {
+      Path name = handle.getFileName();
+      return handle.toAbsolutePath().getParent().resolve("record-" + (name == null ? "deactivated.json" : name.toString()));
+    }
+    return ElevationFile.defaultDirectory().resolve("record-deactivate-" + System.currentTimeMillis() + ".json");
+  }
+}
