@@ -45,6 +45,10 @@ class StatusFourKindsIT {
     ((ArrayNode) demo.path("arm").path("roleAssignments")).addObject().put("principalId", ALICE_ID)
         .put("role", "Reader").put("scope", SUBSCRIPTION + "/resourceGroups/rg-data")
         .put("description", "jit-elevate:expires=2026-01-01T10:00:00Z;run=4711");
+    // ARM authorises a role assignment list at its scope: status lists leftovers from the tenant root, so Alice
+    // needs read there (without it, status warns and lists the rest: GraphStatusIT)
+    ((ArrayNode) demo.path("arm").path("roleAssignments")).addObject().put("principalId", ALICE_ID)
+        .put("role", "Reader").put("scope", "/");
     Path scenario = Files.writeString(dir.resolve("scenario.json"), demo.toString());
     emulator = PimEmulator.builder().scenario(Scenario.file(scenario)).hazards(Hazards.none()
         .withProvisioningDelay(Duration.ofMillis(200)).withPropagationDelay(Duration.ofMillis(300))
