@@ -39,7 +39,9 @@ public final class BlockingRun {
     CredentialSource ci = Credentials.clientAssertion(cloud, FaultWorld.TENANT, FaultWorld.CI_APP, () -> assertion);
     Elevator elevator = Elevator.builder().cloud(cloud).tenantId(FaultWorld.TENANT).identity(ci)
         .broker(Credentials.clientSecret(cloud, FaultWorld.TENANT, FaultWorld.BROKER_APP, FaultWorld.BROKER_SECRET))
-        .polling(FaultWorld.polling(args.length > 4 ? Duration.parse(args[4]) : FaultWorld.FLOOR)).listener(e -> System.out.println("event " + e)).build();
+        .polling(FaultWorld.polling(args.length > 4 ? Duration.parse(args[4]) : FaultWorld.FLOOR)).listener(e -> System.out.println("event " + e))
+        .replaceSdkSharedExecutor(true) // a program that owns its process and revokes on SIGTERM opts in, as the CLI does
+        .build();
     ElevationRequest request = FaultCatalogue.azureRole(strategy).label("run", "subprocess").build();
     if (args[2].equals("run")) {
       elevator.run(request, context -> block());

@@ -197,14 +197,14 @@ class DirectoryRoleElevationIT {
     }
 
     @Test
-    void aThrottlingStormIsRetriedOnceByTheSurfaceWithRetryAfterAndAnnounced() {
+    void aThrottlingStormIsRetriedByTheSurfaceNeverSoonerThanRetryAfterAndAnnounced() {
       world.emulator.injectFault(dev.jitelevate.emulator.server.FaultRule.throttle("POST", "roleAssignmentScheduleRequests$", 1, 2));
       try (ActiveElevation elevation = world.elevator(world.ci()).elevate(request("User Administrator", Strategy.BROKER).build())) {
         assertThat(elevation.record().principal().id()).isEqualTo(CI);
       }
       assertThat(world.retries()).hasSize(2).allSatisfy(r -> {
         assertThat(r.reason()).contains("429");
-        assertThat(r.delay()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(r.delay()).isGreaterThanOrEqualTo(Duration.ofSeconds(1)); // Retry-After is a floor (Retrier)
       });
       assertThat(world.emulator.journal()).filteredOn(j -> j.method().equals("POST")
           && j.path().endsWith("roleAssignmentScheduleRequests")).extracting(j -> j.status())
