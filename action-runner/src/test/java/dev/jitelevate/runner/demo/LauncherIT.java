@@ -65,15 +65,15 @@ class LauncherIT {
     Run first = launch(Map.of(), "demo", "--help");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("Usage:").doesNotContain("[cds]");
-    launch(Map.of(), "--version");
+    launch(Map.of(), "--help"); // --version runs without an archive, so it moves none in place
 
     List<String> made = archives();
     assertThat(made).hasSize(1);
     assertThat(made.get(0)).matches("jit-elevate-\\d+\\.jsa");
     // -Xshare:on fails the JVM's start when the archive cannot be used.
-    Run shared = launch(Map.of("JIT_ELEVATE_JAVA_OPTS", "-Xshare:on"), "--version");
+    Run shared = launch(Map.of("JIT_ELEVATE_JAVA_OPTS", "-Xshare:on"), "--help");
     assertThat(shared.code()).as(shared.err()).isZero();
-    assertThat(shared.out()).startsWith("jit-elevate ");
+    assertThat(shared.out()).contains("Usage:");
   }
 
   @Test
