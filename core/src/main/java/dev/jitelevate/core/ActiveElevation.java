@@ -3,7 +3,10 @@ package dev.jitelevate.core;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A verified, effective elevation. {@link #close()} revokes it (and confirms it is gone). */
+/**
+ * A verified, effective elevation of one target. {@link #close()} revokes it (and confirms it is gone). Several
+ * targets held as one are an {@link ActiveElevations}.
+ */
 public interface ActiveElevation extends AutoCloseable {
 
   /** What is needed to revoke it later, e.g. from another process (the Action's post step). */

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Several targets elevated as one (all-or-nothing), each verified. {@link #close()} revokes them all, in parallel.
+ * Several targets elevated as one: all of them or none, each verified as an {@link ActiveElevation} is. What the
+ * set adds is one record with a section per target, the earliest expiry, and {@link #close()} revoking every target
+ * in parallel.
  *
  * <pre>{@code
  * try (ActiveElevations all = elevator.elevateAll(List.of(contributor, secretsOfficer))) {
@@ -21,34 +23,34 @@ public interface ActiveElevations extends AutoCloseable {
    */
   List<ActiveElevation> elevations();
 
-  /** What is needed to revoke each target later, in the order the requests were given. */
+  /** Each target's {@link ActiveElevation#handle()}, in the order the requests were given. */
   List<RevocationHandle> handles();
 
-  /** One record for the whole elevation, with a section per target. */
+  /** One record for the whole set, with a section per target. */
   ActivationRecord record();
 
-  /** When the first of the targets' server-side expiries ends it at the latest. */
+  /** The earliest of the targets' {@link ActiveElevation#expiresAt()}: the first expiry ends the set. */
   Instant expiresAt();
 
-  /** Credentials of the elevated identity, acquired after every target became effective. */
+  /** The elevated identity's credentials, acquired once every target became effective. */
   CredentialSource elevatedIdentity();
 
   /**
-   * Performs a privileged operation under all the targets and keeps them (its probe must pass first).
+   * {@link ActiveElevation#perform} under all the targets at once; they stay.
    *
    * @return the operation's failure, when it failed; empty when it succeeded
-   * @throws IllegalStateException when the elevation was already closed or detached
+   * @throws IllegalStateException when the set was already closed or detached
    */
   Optional<ElevationException> perform(PrivilegedOperation operation);
 
-  /** Leaves every target active beyond this process; revoke each later with {@link Elevator#revoke} and its handle. */
+  /** {@link ActiveElevation#detach()} for every target; revoke them later by their {@link #handles()}. */
   void detach();
 
   /**
-   * Revokes every target (in parallel) and completes the record.
+   * Revokes every target, in parallel, and completes the one record.
    *
    * @throws ElevationException of kind {@link FailureKind#REVOKE_FAILED} when a revocation failed (the first; later
-   *     ones suppressed in it); the record says which target and names the server-side expiry as the backstop
+   *     ones suppressed in it); the record says which target
    */
   @Override
   void close();

@@ -3,7 +3,7 @@ package dev.jitelevate.runner.approvals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.cli.CallAndRender;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.OutputOptions;
 import dev.jitelevate.runner.cli.SignIn;
@@ -32,24 +32,22 @@ public final class ApprovalsListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = parent.root().console();
-    List<PendingApproval> pending;
-    try {
-      pending = new DeskSession(new SignIn(signIn, parent.root().env(), console)).desk().pending();
-    } catch (ApprovalException e) {
-      console.error("jit-elevate approvals list: " + e.getMessage());
-      return ApprovalsDecideCommand.NOT_AUTHORIZED;
-    }
+    return CallAndRender.of("approvals list", ApprovalsListCommand::json, ApprovalsListCommand::lines)
+        .on(ApprovalException.class, ApprovalsDecideCommand.NOT_AUTHORIZED, ApprovalException::getMessage)
+        .run(console, output, () -> new DeskSession(new SignIn(signIn, parent.root().env(), console)).desk().pending());
+  }
+
+  static String json(List<PendingApproval> pending) {
     Instant now = Instant.now();
-    if (output.json()) {
-      ArrayNode list = JsonNodeFactory.instance.arrayNode();
-      pending.forEach(p -> list.add(json(p, now)));
-      console.result(list.toPrettyString());
-    } else if (pending.isEmpty()) {
-      console.result("No requests wait for your approval.");
-    } else {
-      pending.forEach(p -> console.result(line(p, now)));
-    }
-    return ExitCodes.OK;
+    ArrayNode list = JsonNodeFactory.instance.arrayNode();
+    pending.forEach(p -> list.add(json(p, now)));
+    return list.toPrettyString();
+  }
+
+  static List<String> lines(List<PendingApproval> pending) {
+    Instant now = Instant.now();
+    return pending.isEmpty() ? List.of("No requests wait for your approval.")
+        : pending.stream().map(p -> line(p, now)).toList();
   }
 
   static ObjectNode json(PendingApproval p, Instant now) {

@@ -86,18 +86,21 @@ public final class DeactivateCommand implements Callable<Integer> {
       ElevationFile.requireWritable(recordOut, "--record-out");
     }
     Console console = root.console();
-    SignIn session = new SignIn(signIn, root.env(), console);
-    Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()));
-    ActivationRecord record = handle != null ? byHandle(elevator) : byTarget(elevator);
-    Path file = ElevationFile.writeRecord(recordPath(), record);
-    int code = record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED
-        ? ExitCodes.of(FailureKind.REVOKE_FAILED) : ExitCodes.OK;
-    if (output.json()) {
-      console.result(Json.outcome(code, record, file, null));
-    } else {
-      Summary.of(record, Optional.of(file)).forEach(console::result);
+    return CallAndRender.<Ended>of("deactivate", d -> Json.outcome(d.code(), d.record(), d.file(), null),
+        d -> Summary.of(d.record(), Optional.of(d.file()))).withExitCode(Ended::code).run(console, output, () -> {
+          SignIn session = new SignIn(signIn, root.env(), console);
+          Elevator elevator = session.elevator(new EventRenderer(console, output.quiet()));
+          ActivationRecord record = handle != null ? byHandle(elevator) : byTarget(elevator);
+          return new Ended(record, ElevationFile.writeRecord(recordPath(), record));
+        });
+  }
+
+  /** A deactivation's record and where it was written. */
+  private record Ended(ActivationRecord record, Path file) {
+    int code() {
+      return record.error().isPresent() || record.revocation().status() == ActivationRecord.RevocationStatus.FAILED
+          ? ExitCodes.of(FailureKind.REVOKE_FAILED) : ExitCodes.OK;
     }
-    return code;
   }
 
   private ActivationRecord byHandle(Elevator elevator) {

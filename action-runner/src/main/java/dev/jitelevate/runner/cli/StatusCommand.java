@@ -2,8 +2,8 @@ package dev.jitelevate.runner.cli;
 
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.StatusReport;
-import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,14 +36,9 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = root.console();
-    StatusReport report = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
-        .status(Optional.ofNullable(principal));
-    java.time.Instant now = java.time.Instant.now();
-    if (output.json()) {
-      console.result(StatusView.json(report, now));
-    } else {
-      StatusView.lines(report, now).forEach(console::result);
-    }
-    return ExitCodes.OK;
+    return CallAndRender.<StatusReport>of("status", r -> StatusView.json(r, Instant.now()),
+        r -> StatusView.lines(r, Instant.now())).run(console, output,
+        () -> new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
+            .status(Optional.ofNullable(principal)));
   }
 }

@@ -1,8 +1,6 @@
 package dev.jitelevate.runner.cli;
 
 import dev.jitelevate.core.ArmScope;
-import dev.jitelevate.core.SweepReport;
-import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,13 +30,8 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = root.console();
-    SweepReport report = new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
-        .sweep(scope);
-    if (output.json()) {
-      console.result(Json.sweep(report));
-    } else {
-      Summary.sweep(report).forEach(console::result);
-    }
-    return ExitCodes.OK;
+    return CallAndRender.of("sweep", Json::sweep, Summary::sweep).run(console, output,
+        () -> new SignIn(signIn, root.env(), console).elevator(new EventRenderer(console, output.quiet()))
+            .sweep(scope));
   }
 }

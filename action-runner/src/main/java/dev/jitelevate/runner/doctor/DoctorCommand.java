@@ -9,6 +9,7 @@ import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
 import dev.jitelevate.runner.broker.BrokerPolicy;
 import dev.jitelevate.runner.broker.PolicyException;
+import dev.jitelevate.runner.cli.CallAndRender;
 import dev.jitelevate.runner.cli.CliInputException;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.OutputOptions;
@@ -83,26 +84,22 @@ public final class DoctorCommand implements Callable<Integer> {
     List<String> subs = subscriptions == null || subscriptions.isEmpty() ? needs.subscriptions() : subscriptions;
     requireInput(subs);
     SignIn session = new SignIn(signIn, root.env(), console);
-    SetUp setUp;
-    try {
-      setUp = reader(session).read(broker, List.copyOf(workloads), subs, needs);
-    } catch (ReadException e) {
-      console.error("jit-elevate doctor: " + e.getMessage() + " Sign in as someone who may read applications"
-          + " (Application.Read.All) and the subscriptions' role assignments (e.g. Reader).");
-      return READ_REFUSED;
-    } catch (ClientAuthenticationException e) {
-      console.error("jit-elevate doctor: sign-in failed: " + firstLine(e.getMessage()) + " Check --auth and --tenant.");
-      return SIGN_IN_FAILED;
-    } catch (UncheckedIOException e) {
-      console.error("jit-elevate doctor: Azure cannot be reached (" + firstLine(e.getMessage()) + "). Try again.");
-      return UNAVAILABLE;
-    }
+    return CallAndRender.<DoctorReport>of("doctor", DoctorReport::json, r -> List.of(r.text()))
+        .withExitCode(r -> r.findings().isEmpty() ? ExitCodes.OK : FINDINGS)
+        .on(ReadException.class, READ_REFUSED, e -> e.getMessage() + " Sign in as someone who may read applications"
+            + " (Application.Read.All) and the subscriptions' role assignments (e.g. Reader).")
+        .on(ClientAuthenticationException.class, SIGN_IN_FAILED,
+            e -> "sign-in failed: " + firstLine(e.getMessage()) + " Check --auth and --tenant.")
+        .on(UncheckedIOException.class, UNAVAILABLE,
+            e -> "Azure cannot be reached (" + firstLine(e.getMessage()) + "). Try again.")
+        .run(console, output, () -> checked(reader(session).read(broker, List.copyOf(workloads), subs, needs), needs));
+  }
+
+  private static DoctorReport checked(SetUp setUp, PolicyNeeds needs) {
     List<Finding> findings = new ArrayList<>(SubjectChecks.run(setUp));
     findings.addAll(RoleChecks.run(setUp, needs));
     findings.addAll(GraphPermissionChecks.run(setUp, needs));
-    DoctorReport report = new DoctorReport(setUp, findings);
-    console.result(output.json() ? report.json() : report.text());
-    return findings.isEmpty() ? ExitCodes.OK : FINDINGS;
+    return new DoctorReport(setUp, findings);
   }
 
   private void requireInput(List<String> subs) {

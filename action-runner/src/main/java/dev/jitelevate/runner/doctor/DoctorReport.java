@@ -15,6 +15,11 @@ final class DoctorReport {
     this.findings = List.copyOf(findings);
   }
 
+  /** What the checks found (none: the set-up is sound). */
+  List<Finding> findings() {
+    return findings;
+  }
+
   String text() {
     StringBuilder b = new StringBuilder();
     b.append("Broker ").append(setUp.brokerAppId()).append(": ").append(setUp.brokerCredentials().size())

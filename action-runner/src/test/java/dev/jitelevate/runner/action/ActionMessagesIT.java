@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the action's steps say to a person, as the runner runs them: messages that show invisible characters
@@ -25,41 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActionMessagesIT {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static PimEmulator emulator;
-  @TempDir Path dir;
-  SimulatedRunner runner;
-
-  @BeforeAll
-  static void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo())
-        .hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void elevatingRunner() throws IOException {
-    runner = OperationTruthIT.rotatingRunner(emulator, dir).input("operation", "").input("vault", "")
-        .input("secrets", "").input("validate-timeout", "");
-  }
-
-  @AfterEach
-  void nothingLeaks() {
-    assertThat(emulator.leaks()).as("assignments left active").isEmpty();
-  }
+  @RegisterExtension static final ActionOnEmulator action = ActionOnEmulator.rotatingDbPassword()
+      .and(r -> r.input("operation", "").input("vault", "").input("secrets", "").input("validate-timeout", ""));
 
   private boolean nothingWasRequested() {
-    return emulator.journal().stream().noneMatch(e -> e.method().equals("PUT") && e.path().contains("ScheduleRequests"));
+    return action.emulator().journal().stream()
+        .noneMatch(e -> e.method().equals("PUT") && e.path().contains("ScheduleRequests"));
   }
 
   @Test
   void aRoleNameWithAZeroWidthSpaceShowsTheInvisibleCharacter() {
     // A runner's locale is UTF-8 (the image's too); without it the JVM could not even read the input's character.
-    runner.env("LANG", "C.UTF-8").input("role", "Key Vault Secrets Officer\u200B");
-    SimulatedRunner.Step main = runner.main();
+    action.runner().env("LANG", "C.UTF-8").input("role", "Key Vault Secrets Officer\u200B");
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).as(main.stdout()).isEqualTo(2);
     assertThat(main.stdout()).contains("Target: Azure role 'Key Vault Secrets Officer<U+200B>'");
@@ -69,9 +39,10 @@ class ActionMessagesIT {
 
   @Test
   void aWrongOidcRequestTokenPointsAtGitHubsPermissionWithoutJavaClassNames() throws IOException {
-    Path profile = runner.workspace.resolve("cloud-profile.json");
-    Files.writeString(profile, Files.readString(profile).replace(emulator.github().oidcRequestToken(), "not-the-runners-token"));
-    SimulatedRunner.Step main = runner.main();
+    Path profile = action.runner().workspace.resolve("cloud-profile.json");
+    String token = action.emulator().github().oidcRequestToken();
+    Files.writeString(profile, Files.readString(profile).replace(token, "not-the-runners-token"));
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isEqualTo(5);
     assertThat(main.errors()).singleElement().asString().contains("GitHub", "id-token: write")
@@ -82,20 +53,20 @@ class ActionMessagesIT {
 
   @Test
   void aTicketPatternThatFindsNothingIsAWarningByDefault() throws IOException {
-    runner.input("ticket-pattern", "OPS-[0-9]+").input("revoke", "after-operation");
-    SimulatedRunner.Step main = runner.main();
+    action.runner().input("ticket-pattern", "OPS-[0-9]+").input("revoke", "after-operation");
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
     assertThat(main.stdout()).contains("::warning title=No ticket found::The ticket-pattern 'OPS-[0-9]+' matched nothing");
-    assertThat(MAPPER.readTree(Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))))
+    assertThat(MAPPER.readTree(Files.readString(action.runner().workspace.resolve(main.outputs().get("record-path"))))
         .path("ticket").isMissingNode()).isTrue();
   }
 
   @Test
   void aTicketPatternThatBacktracksFailsBeforeAnythingIsRequestedWhenATicketIsRequired() throws IOException {
-    runner.event("pull_request", Fixtures.pullRequestTitled("a".repeat(40))).input("ticket-pattern", "(.*a){12}b")
-        .input("on-missing-ticket", "fail");
-    SimulatedRunner.Step main = runner.main();
+    action.runner().event("pull_request", Fixtures.pullRequestTitled("a".repeat(40)))
+        .input("ticket-pattern", "(.*a){12}b").input("on-missing-ticket", "fail");
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).as(main.stdout()).isEqualTo(2);
     assertThat(main.errors()).singleElement().asString().contains("ticket-pattern", "250 ms", "backtracking");
@@ -104,13 +75,14 @@ class ActionMessagesIT {
 
   @Test
   void aDeletedReleaseIsJustifiedAsSuchAndThePostStepNamesTheRole() throws IOException {
-    runner.event("release", Fixtures.event("release_deleted"));
-    SimulatedRunner.Step main = runner.main();
+    action.runner().event("release", Fixtures.event("release_deleted"));
+    SimulatedRunner.Step main = action.runner().main();
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
 
-    JsonNode record = MAPPER.readTree(Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))));
+    Path file = action.runner().workspace.resolve(main.outputs().get("record-path"));
+    JsonNode record = MAPPER.readTree(Files.readString(file));
     assertThat(record.path("justification").asText()).contains("release 0.0.1 deleted by Codertocat");
     String roleId = record.path("target").path("roleDefinitionId").asText();
     assertThat(roleId).isNotEmpty();

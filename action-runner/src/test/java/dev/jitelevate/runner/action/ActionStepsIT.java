@@ -5,25 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.ActivationRecord;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The action's steps as separate processes in a simulated runner, against the emulator over HTTPS. */
 class ActionStepsIT {
@@ -33,48 +24,16 @@ class ActionStepsIT {
   static final String BROKER_SECRET = "demo-broker-secret-7f3e9c21";
   static final String NEW_VALUE = "new-db-password-from-the-test-9f8e";
   static final ObjectMapper MAPPER = new ObjectMapper();
-
-  static PimEmulator emulator;
-  @TempDir Path dir;
-  SimulatedRunner runner;
-
-  @BeforeAll
-  static void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo())
-        .hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void runnerWithTheDemoInputs() throws IOException {
-    emulator.reset();
-    runner = new SimulatedRunner(dir);
-    emulator.writeProfile(runner.workspace.resolve("cloud-profile.json"));
-    runner.input("cloud-profile", "cloud-profile.json").input("tenant-id", TENANT)
-        .input("client-id", "c1c1c1c1-0000-4000-8000-0000000000a1").input("subscription-id", SUBSCRIPTION)
-        .input("broker-client-id", "b0b0b0b0-0000-4000-8000-0000000000a1").input("role", "Key Vault Secrets Officer")
-        .input("scope", SCOPE).input("duration", "30m").env(StepContext.MIN_ACTIVE_VARIABLE, "1s")
-        .env("ACTIONS_ID_TOKEN_REQUEST_URL", emulator.github().oidcRequestUrl())
-        .env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", emulator.github().oidcRequestToken());
-  }
-
-  @AfterEach
-  void nothingLeaks() {
-    assertThat(emulator.leaks()).as("assignments the scenario did not create").isEmpty();
-  }
+  @RegisterExtension static final ActionOnEmulator action = ActionOnEmulator.elevatingTheRole();
 
   List<String> secrets() {
-    return List.of(BROKER_SECRET, emulator.github().oidcRequestToken(), NEW_VALUE);
+    return List.of(BROKER_SECRET, action.emulator().github().oidcRequestToken(), NEW_VALUE);
   }
 
   /** The record as a later step opens it: record-path is relative to the workspace, its working directory. */
   JsonNode record(SimulatedRunner.Step main) throws IOException {
     assertThat(main.outputs().get("record-path")).startsWith(RecordFiles.DIRECTORY + "/");
-    return MAPPER.readTree(Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))));
+    return MAPPER.readTree(Files.readString(action.runner().workspace.resolve(main.outputs().get("record-path"))));
   }
 
   /** The Graph surfaces through the action: the post step ends what main held, as for Azure roles. */
@@ -82,30 +41,30 @@ class ActionStepsIT {
   class EntraTargets {
     @Test
     void aDirectoryRoleIsAssignedByTheBrokerInMainAndRemovedInPost() throws IOException {
-      runner.input("target", "directory-role").input("role", "User Administrator").input("scope", "");
+      action.runner().input("target", "directory-role").input("role", "User Administrator").input("scope", "");
       assertHeldByMainAndRevokedByPost("User Administrator");
     }
 
     @Test
     void aGroupMembershipIsAssignedByTheBrokerInMainAndRemovedInPost() throws IOException {
-      runner.input("target", "group").input("group", "grp-prod-admins").input("access", "member")
+      action.runner().input("target", "group").input("group", "grp-prod-admins").input("access", "member")
           .input("role", "").input("scope", "");
       assertHeldByMainAndRevokedByPost("grp-prod-admins");
     }
 
     private void assertHeldByMainAndRevokedByPost(String shownInSummary) throws IOException {
-      SimulatedRunner.Step main = runner.main();
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
       assertThat(main.outputs().get("status")).isEqualTo("ACTIVE");
-      assertThat(emulator.leaks()).as("held for the post step").isNotEmpty();
+      assertThat(action.emulator().leaks()).as("held for the post step").isNotEmpty();
 
-      SimulatedRunner.Step post = runner.post(main);
+      SimulatedRunner.Step post = action.runner().post(main);
       assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
       JsonNode record = record(main);
       assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
       assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
       assertThat(main.summary()).contains(shownInSummary);
-      runner.assertNoSecretsIn(secrets(), main, post);
+      action.runner().assertNoSecretsIn(secrets(), main, post);
     }
   }
 
@@ -113,17 +72,18 @@ class ActionStepsIT {
   class MainThenPost {
     @Test
     void mainRotatesWithTheElevationAndPostRevokesIt() throws IOException {
-      runner.input("operation", "keyvault-rotate").input("vault", "kv-jit-demo").input("secrets", "db-password")
+      action.runner().input("operation", "keyvault-rotate").input("vault", "kv-jit-demo")
+          .input("secrets", "db-password")
           .input("secret-value-env", "NEW_DB_PASSWORD").env("NEW_DB_PASSWORD", NEW_VALUE);
-      SimulatedRunner.Step main = runner.main();
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
       assertThat(main.outputs()).containsKeys("request-id", "status", "expires-at", "record-path", "secret-versions");
       assertThat(main.outputs().get("status")).isEqualTo("ACTIVE");
       assertThat(main.outputs().get("expires-at")).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
       assertThat(main.outputs().get("secret-versions")).contains("db-password");
-      assertThat(emulator.leaks()).as("held for the post step").isNotEmpty();
+      assertThat(action.emulator().leaks()).as("held for the post step").isNotEmpty();
 
-      SimulatedRunner.Step post = runner.post(main);
+      SimulatedRunner.Step post = action.runner().post(main);
       assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
       JsonNode record = record(main);
       assertThat(record.path("schemaVersion").asText()).isEqualTo(ActivationRecord.SCHEMA_VERSION);
@@ -137,31 +97,32 @@ class ActionStepsIT {
       assertThat(record.path("exposure").path("tokensIssuedDuringWindow").path("count").asInt())
           .as("the rotation's Key Vault token").isPositive();
       assertThat(main.stdout()).contains("::group::");
-      runner.assertNoSecretsIn(secrets(), main, post);
+      action.runner().assertNoSecretsIn(secrets(), main, post);
     }
 
     @Test
     void theJobsAzureLogLevelPrintsNothingOutsideTheActionsLog() {
-      runner.input("revoke", "after-operation").env("AZURE_LOG_LEVEL", "verbose");
-      SimulatedRunner.Step main = runner.main();
+      action.runner().input("revoke", "after-operation").env("AZURE_LOG_LEVEL", "verbose");
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
       assertThat(main.stdout() + main.stderr()).doesNotContain("com.azure", "Azure Identity =>");
     }
 
     @Test
     void postRevokesAfterAFailingMain() throws IOException {
-      runner.input("operation", "keyvault-rotate").input("vault", "kv-jit-demo").input("secrets", "no-such-secret");
-      SimulatedRunner.Step main = runner.main();
+      action.runner().input("operation", "keyvault-rotate").input("vault", "kv-jit-demo")
+          .input("secrets", "no-such-secret");
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).as(main.stdout()).isNotZero();
       assertThat(main.errors()).hasSize(1);
       assertThat(main.state()).containsKey(PostState.HANDLE);
 
-      SimulatedRunner.Step post = runner.post(main);
+      SimulatedRunner.Step post = action.runner().post(main);
       assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
       JsonNode record = record(main);
       assertThat(record.path("outcome").asText()).isEqualTo("FAILED");
       assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
-      runner.assertNoSecretsIn(secrets(), main, post);
+      action.runner().assertNoSecretsIn(secrets(), main, post);
     }
   }
 
@@ -170,9 +131,9 @@ class ActionStepsIT {
     @Test
     void theRecordIsUploadedAsAnArtifact() throws IOException {
       try (ArtifactServiceFake artifacts = new ArtifactServiceFake()) {
-        runner.input("revoke", "after-operation").input("artifact-name", "activation-record-pr-2")
+        action.runner().input("revoke", "after-operation").input("artifact-name", "activation-record-pr-2")
             .env("ACTIONS_RUNTIME_TOKEN", artifacts.runtimeToken).env("ACTIONS_RESULTS_URL", artifacts.resultsUrl());
-        SimulatedRunner.Step main = runner.main();
+        SimulatedRunner.Step main = action.runner().main();
         assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
         assertThat(record(main).path("revocation").path("status").asText()).isEqualTo("REVOKED");
 
@@ -197,15 +158,15 @@ class ActionStepsIT {
         List<String> secrets = new ArrayList<>(secrets());
         secrets.add(artifacts.runtimeToken);
         secrets.add(ArtifactServiceFake.SAS);
-        runner.assertNoSecretsIn(secrets, main);
+        action.runner().assertNoSecretsIn(secrets, main);
       }
     }
 
     @Test
     void aHostilePullRequestTitleInjectsNothing() throws IOException {
       String title = "Fix\n::set-output name=status::hacked\n::add-mask::x%0A::stop-commands::tok \u001B[31m##[error]x";
-      runner.event("pull_request", Fixtures.pullRequestTitled(title)).input("revoke", "after-operation");
-      SimulatedRunner.Step main = runner.main();
+      action.runner().event("pull_request", Fixtures.pullRequestTitled(title)).input("revoke", "after-operation");
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
       assertThat(main.outputs().keySet()).containsExactlyInAnyOrder("request-id", "status", "expires-at",
           "record-path", "secret-versions");
@@ -216,7 +177,7 @@ class ActionStepsIT {
       assertThat(main.stdout()).doesNotContain("\u001B");
       String justification = record(main).path("justification").asText();
       assertThat(justification).contains("Fix").doesNotContain("\n::", "\u001B");
-      runner.assertNoSecretsIn(secrets(), main);
+      action.runner().assertNoSecretsIn(secrets(), main);
     }
   }
 
@@ -224,21 +185,21 @@ class ActionStepsIT {
   class SignInFailures {
     @Test
     void aFederatedSubjectMismatchNamesThePresentedSubject() {
-      emulator.github().update(c -> c.withRef("refs/heads/feature/x"));
-      SimulatedRunner.Step main = runner.main();
+      action.emulator().github().update(c -> c.withRef("refs/heads/feature/x"));
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).isEqualTo(5);
       assertThat(main.errors()).singleElement().asString()
           .contains("repo%3Acontoso/payments%3Aref%3Arefs/heads/feature/x".replace("%3A", ":"), "AADSTS70021");
       assertThat(main.outputs()).isEmpty();
-      runner.assertNoSecretsIn(secrets(), main);
+      action.runner().assertNoSecretsIn(secrets(), main);
     }
 
     @Test
     void aJobWithoutIdTokenWriteFailsInTheProcessToo() throws IOException {
-      Files.writeString(runner.workspace.resolve("cloud-profile.json"),
-          MAPPER.readTree(emulator.profileJson()).<com.fasterxml.jackson.databind.node.ObjectNode>deepCopy().without("github").toString());
-      runner.env("ACTIONS_ID_TOKEN_REQUEST_URL", null).env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", null);
-      SimulatedRunner.Step main = runner.main();
+      Files.writeString(action.runner().workspace.resolve("cloud-profile.json"),
+          MAPPER.readTree(action.emulator().profileJson()).<com.fasterxml.jackson.databind.node.ObjectNode>deepCopy().without("github").toString());
+      action.runner().env("ACTIONS_ID_TOKEN_REQUEST_URL", null).env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", null);
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).isEqualTo(5);
       assertThat(main.errors()).singleElement().asString().contains("id-token: write");
       assertThat(main.stderr()).doesNotContain("Exception");
@@ -247,10 +208,10 @@ class ActionStepsIT {
     @Test
     void aForkGetsItsOwnErrorInTheProcessToo() throws IOException {
       // Only when the runner's token is needed: the profile names no issuer of its own.
-      Files.writeString(runner.workspace.resolve("cloud-profile.json"),
-          MAPPER.readTree(emulator.profileJson()).<com.fasterxml.jackson.databind.node.ObjectNode>deepCopy().without("github").toString());
-      runner.event("pull_request", Fixtures.forkPullRequest());
-      SimulatedRunner.Step main = runner.main();
+      Files.writeString(action.runner().workspace.resolve("cloud-profile.json"),
+          MAPPER.readTree(action.emulator().profileJson()).<com.fasterxml.jackson.databind.node.ObjectNode>deepCopy().without("github").toString());
+      action.runner().event("pull_request", Fixtures.forkPullRequest());
+      SimulatedRunner.Step main = action.runner().main();
       assertThat(main.exitCode()).isEqualTo(5);
       assertThat(main.errors()).singleElement().asString().contains("fork");
     }

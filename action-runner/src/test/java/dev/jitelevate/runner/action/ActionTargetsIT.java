@@ -3,9 +3,7 @@ package dev.jitelevate.runner.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.FaultRule;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,12 +13,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The action's {@code targets} input as the runner runs the steps: two targets elevated as one and both revoked by
@@ -30,56 +24,26 @@ import org.junit.jupiter.api.io.TempDir;
 class ActionTargetsIT {
   static final String ROLE = "azure-role:Key Vault Secrets Officer@" + ActionStepsIT.SCOPE;
   static final String GROUP = "group:member@grp-prod-admins";
-  static PimEmulator emulator;
-  @TempDir Path dir;
-  SimulatedRunner runner;
-
-  @BeforeAll
-  static void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo())
-        .hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void twoTargets() throws IOException {
-    emulator.reset();
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1)));
-    runner = new SimulatedRunner(dir);
-    emulator.writeProfile(runner.workspace.resolve("cloud-profile.json"));
-    runner.input("cloud-profile", "cloud-profile.json").input("tenant-id", ActionStepsIT.TENANT)
-        .input("client-id", "c1c1c1c1-0000-4000-8000-0000000000a1").input("subscription-id", ActionStepsIT.SUBSCRIPTION)
-        .input("broker-client-id", "b0b0b0b0-0000-4000-8000-0000000000a1").input("targets", ROLE + "\n" + GROUP + "\n")
-        .input("duration", "30m").env(StepContext.MIN_ACTIVE_VARIABLE, "1s")
-        .env("ACTIONS_ID_TOKEN_REQUEST_URL", emulator.github().oidcRequestUrl())
-        .env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", emulator.github().oidcRequestToken());
-  }
-
-  @AfterEach
-  void nothingLeaks() {
-    assertThat(emulator.leaks()).as("assignments left active").isEmpty();
-  }
+  @RegisterExtension
+  static final ActionOnEmulator action = ActionOnEmulator.elevating(r -> r.input("targets", ROLE + "\n" + GROUP + "\n"));
 
   JsonNode record(SimulatedRunner.Step main) throws IOException {
-    return ActionStepsIT.MAPPER.readTree(Files.readString(runner.workspace.resolve(main.outputs().get("record-path"))));
+    Path file = action.runner().workspace.resolve(main.outputs().get("record-path"));
+    return ActionStepsIT.MAPPER.readTree(Files.readString(file));
   }
 
   @Test
   void bothTargetsAreHeldAsOneAndThePostStepRevokesEach() throws Exception {
-    SimulatedRunner.Step main = runner.main();
+    SimulatedRunner.Step main = action.runner().main();
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
     assertThat(main.outputs().get("status")).isEqualTo("ACTIVE");
     assertThat(main.outputs().get("targets").lines()).hasSize(2)
         .anySatisfy(l -> assertThat(l).startsWith(ROLE + " ").contains("PENDING"))
         .anySatisfy(l -> assertThat(l).startsWith(GROUP + " ").contains("PENDING"));
     assertThat(main.summary()).contains("Target 1", "Target 2", "grp-prod-admins", "Key Vault Secrets Officer");
-    assertThat(emulator.leaks()).as("both active while the job works").hasSize(2);
+    assertThat(action.emulator().leaks()).as("both active while the job works").hasSize(2);
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
     JsonNode rec = record(main);
     assertThat(rec.path("targets")).hasSize(2);
@@ -90,18 +54,19 @@ class ActionTargetsIT {
     assertThat(rec.path("requestIds").size()).isGreaterThanOrEqualTo(2);
     assertThat(post.summary()).contains("Target 1", "Target 2");
 
-    SimulatedRunner.Step again = runner.post(main);
+    SimulatedRunner.Step again = action.runner().post(main);
     assertThat(again.exitCode()).as("a second post step is harmless: " + again.stdout()).isZero();
   }
 
   @Test
   void aFaultOnTheSecondTargetLeavesNothingActiveAndTheRecordAndErrorNameIt() throws Exception {
-    emulator.injectFault(FaultRule.status("POST", "privilegedAccess/group/assignmentScheduleRequests$", 403, 50));
-    SimulatedRunner.Step main = runner.main();
+    action.emulator()
+        .injectFault(FaultRule.status("POST", "privilegedAccess/group/assignmentScheduleRequests$", 403, 50));
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).isNotZero();
     assertThat(main.errors()).anySatisfy(e -> assertThat(e).contains(GROUP + " failed"));
-    assertThat(emulator.leaks()).isEmpty();
+    assertThat(action.emulator().leaks()).isEmpty();
     JsonNode rec = record(main);
     assertThat(rec.path("targets")).hasSize(2);
     assertThat(rec.path("targets").get(0).path("revocation").path("status").asText()).isEqualTo("REVOKED");
@@ -109,16 +74,16 @@ class ActionTargetsIT {
     assertThat(rec.path("error").path("message").asText()).startsWith("group 'grp-prod-admins' as member: ");
     assertThat(main.outputs().get("targets")).contains(GROUP + " FAILED");
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).isZero();
     assertThat(post.stdout()).contains("nothing to revoke");
   }
 
   @Test
   void aMainStepKilledAfterSubmittingBothIsRevokedByThePostStepForEachTarget() throws Exception {
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
+    action.emulator().hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
         .withPropagationDelay(Duration.ofSeconds(30)));
-    SimulatedRunner.Launched launched = runner.launch("action", Map.of());
+    SimulatedRunner.Launched launched = action.runner().launch("action", Map.of());
     Instant deadline = Instant.now().plusSeconds(60);
     while (savedBothTargets().isEmpty() && Instant.now().isBefore(deadline) && launched.process.isAlive()) {
       Thread.sleep(100);
@@ -127,9 +92,9 @@ class ActionTargetsIT {
     launched.process.destroyForcibly().waitFor();
     launched.process.descendants().forEach(ProcessHandle::destroyForcibly);
     SimulatedRunner.Step main = launched.finish(10);
-    assertThat(emulator.leaks()).as("both left active by the kill").hasSize(2);
+    assertThat(action.emulator().leaks()).as("both left active by the kill").hasSize(2);
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
     assertThat(post.errors()).anySatisfy(e -> assertThat(e).contains("Main step killed"));
     JsonNode rec = ActionStepsIT.MAPPER.readTree(Files.readString(Path.of(main.state().get(PostState.RECORD_PATH))));
@@ -140,7 +105,7 @@ class ActionTargetsIT {
 
   /** The state file of the main step once it names both targets. */
   private Optional<Path> savedBothTargets() throws IOException {
-    try (Stream<Path> files = Files.list(runner.root.resolve("file_commands"))) {
+    try (Stream<Path> files = Files.list(action.runner().root.resolve("file_commands"))) {
       return files.filter(f -> f.getFileName().toString().startsWith("save_state_")).filter(f -> {
         try {
           return Files.readString(f).contains(TargetHandles.STATE);

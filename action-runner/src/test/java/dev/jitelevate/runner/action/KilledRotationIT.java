@@ -3,20 +3,12 @@ package dev.jitelevate.runner.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.JournalEntry;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A main step killed (SIGKILL: no shutdown hook) while its rotation's validator runs: the post step rolls the
@@ -24,42 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ::error::} say which version is live and whether it was validated. Never reported as success.
  */
 class KilledRotationIT {
-  static PimEmulator emulator;
-  @TempDir Path dir;
-  SimulatedRunner runner;
-
-  @BeforeAll
-  static void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo())
-        .hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void rotatingRunner() throws Exception {
-    runner = OperationTruthIT.rotatingRunner(emulator, dir);
-  }
-
-  @AfterEach
-  void nothingLeaks() {
-    assertThat(emulator.leaks()).as("assignments left active").isEmpty();
-  }
+  @RegisterExtension static final ActionOnEmulator action = ActionOnEmulator.rotatingDbPassword();
 
   /** Starts the main step with a validator that blocks, and kills it (SIGKILL) once the validator runs. */
   private SimulatedRunner.Step killedDuringValidation() throws Exception {
-    Path started = OperationTruthIT.blockingValidator(runner, dir);
-    SimulatedRunner.Launched launched = runner.launch("action", Map.of());
+    Path started = OperationTruthIT.blockingValidator(action.runner());
+    SimulatedRunner.Launched launched = action.runner().launch("action", Map.of());
     OperationTruthIT.await(started, launched.process);
     List<ProcessHandle> children = launched.process.descendants().toList();
     launched.process.destroyForcibly();
     SimulatedRunner.Step main = launched.finish(60);
     children.forEach(ProcessHandle::destroyForcibly);
     assertThat(main.exitCode()).isEqualTo(137);
-    emulator.clearJournal();
+    action.emulator().clearJournal();
     return main;
   }
 
@@ -70,8 +39,8 @@ class KilledRotationIT {
   }
 
   private static List<JournalEntry> writesOf(String secret) {
-    return emulator.journal().stream().filter(e -> e.method().equals("PUT") && e.path().endsWith("/secrets/" + secret))
-        .toList();
+    return action.emulator().journal().stream()
+        .filter(e -> e.method().equals("PUT") && e.path().endsWith("/secrets/" + secret)).toList();
   }
 
   @Test
@@ -79,7 +48,7 @@ class KilledRotationIT {
     SimulatedRunner.Step main = killedDuringValidation();
     String written = writtenVersion(main);
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
     JsonNode record = OperationTruthIT.record(Path.of(main.state().get(PostState.RECORD_PATH)));
     assertThat(record.path("outcome").asText()).isEqualTo("FAILED");
@@ -93,7 +62,7 @@ class KilledRotationIT {
     String current = secret.path("currentVersion").asText();
     assertThat(current).isNotEmpty().isNotEqualTo(written).isNotEqualTo(secret.path("previousVersion").asText());
     assertThat(writesOf("db-password")).as("the post step wrote the previous value again").hasSize(1);
-    assertThat(emulator.journal().stream().filter(e -> e.method().equals("GET")
+    assertThat(action.emulator().journal().stream().filter(e -> e.method().equals("GET")
         && e.path().endsWith("/secrets/db-password/" + secret.path("previousVersion").asText()) && e.status() == 200))
         .as("the previous version was read by its id").isNotEmpty();
     assertThat(post.errors()).anySatisfy(e -> assertThat(e).contains("db-password", "never validated", written,
@@ -115,7 +84,7 @@ class KilledRotationIT {
             && !PostState.decode(s.get(PostState.RECORD)).contains("\"newVersion\""))
         .findFirst().orElseThrow(() -> new AssertionError("no state was saved before the write"));
 
-    SimulatedRunner.Step post = runner.post(beforeTheWrite);
+    SimulatedRunner.Step post = action.runner().post(beforeTheWrite);
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
     JsonNode secret = OperationTruthIT.rotated(OperationTruthIT.record(Path.of(main.state().get(PostState.RECORD_PATH))));
     assertThat(secret.path("newVersion").asText()).as("found by its request tag").isEqualTo(written);

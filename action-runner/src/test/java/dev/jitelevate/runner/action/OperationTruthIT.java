@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
-import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the record, the outputs and the log say about a Key Vault rotation, as the runner runs the steps: in
@@ -27,47 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperationTruthIT {
   static final ObjectMapper MAPPER = new ObjectMapper();
-  static PimEmulator emulator;
-  @TempDir Path dir;
-  SimulatedRunner runner;
-
-  @BeforeAll
-  static void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo())
-        .hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))).start();
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void rotatingRunner() throws IOException {
-    runner = rotatingRunner(emulator, dir);
-  }
-
-  /** A runner whose main step rotates db-password under Key Vault Secrets Officer on the emulator (reset). */
-  static SimulatedRunner rotatingRunner(PimEmulator emulator, Path dir) throws IOException {
-    emulator.reset();
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1)));
-    SimulatedRunner runner = new SimulatedRunner(dir);
-    emulator.writeProfile(runner.workspace.resolve("cloud-profile.json"));
-    runner.input("cloud-profile", "cloud-profile.json").input("tenant-id", ActionStepsIT.TENANT)
-        .input("client-id", "c1c1c1c1-0000-4000-8000-0000000000a1").input("subscription-id", ActionStepsIT.SUBSCRIPTION)
-        .input("broker-client-id", "b0b0b0b0-0000-4000-8000-0000000000a1").input("role", "Key Vault Secrets Officer")
-        .input("scope", ActionStepsIT.SCOPE).input("duration", "30m").env(StepContext.MIN_ACTIVE_VARIABLE, "1s")
-        .env("ACTIONS_ID_TOKEN_REQUEST_URL", emulator.github().oidcRequestUrl())
-        .env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", emulator.github().oidcRequestToken())
-        .input("operation", "keyvault-rotate").input("vault", "kv-jit-demo").input("secrets", "db-password")
-        .input("validate-timeout", "5m");
-    return runner;
-  }
-
-  @AfterEach
-  void nothingLeaks() {
-    assertThat(emulator.leaks()).as("assignments left active").isEmpty();
-  }
+  @RegisterExtension static final ActionOnEmulator action = ActionOnEmulator.rotatingDbPassword();
 
   static JsonNode record(Path path) throws IOException {
     return MAPPER.readTree(Files.readString(path));
@@ -77,13 +31,9 @@ class OperationTruthIT {
     return record.path("operation").path("result").path("secrets").path(0);
   }
 
-  /** A validate-command that says it started (a file) and then blocks until it is stopped. */
-  private Path blockingValidator() {
-    return blockingValidator(runner, dir);
-  }
-
-  static Path blockingValidator(SimulatedRunner runner, Path dir) {
-    Path started = dir.resolve("validator-started");
+  /** Sets a validate-command that says it started (a file, returned) and then blocks until it is stopped. */
+  static Path blockingValidator(SimulatedRunner runner) {
+    Path started = runner.root.resolve("validator-started");
     runner.input("validate-command", "echo 'checking the new password'; touch '" + started + "'; sleep 120");
     return started;
   }
@@ -98,18 +48,18 @@ class OperationTruthIT {
 
   @Test
   void aPassingRotationRecordsItsResultAndTheCurrentVersion() throws IOException {
-    runner.input("validate-command", "test -n \"$NEW_SECRET\"");
-    SimulatedRunner.Step main = runner.main();
+    action.runner().input("validate-command", "test -n \"$NEW_SECRET\"");
+    SimulatedRunner.Step main = action.runner().main();
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
     long postStarted = System.currentTimeMillis();
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
     java.util.regex.Matcher bar = java.util.regex.Pattern.compile("Revocation :revoke, (\\d+), (\\d+)").matcher(post.summary());
     assertThat(bar.find()).as(post.summary()).isTrue();
     assertThat(Long.parseLong(bar.group(1))).as("the revocation bar starts when the post step revokes, not with the job")
         .isGreaterThanOrEqualTo(postStarted);
 
-    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
+    JsonNode record = record(action.runner().workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("operation").path("name").asText()).isEqualTo("keyvault-secret-rotation");
     JsonNode secret = rotated(record);
     assertThat(secret.path("validation").path("outcome").asText()).isEqualTo("PASSED");
@@ -126,13 +76,13 @@ class OperationTruthIT {
 
   @Test
   void aRejectedRotationNamesTheRestoredVersionAndTheValidatorsReason() throws IOException {
-    runner.input("validate-command", "echo 'FATAL: password authentication failed for user app' >&2; exit 1");
-    SimulatedRunner.Step main = runner.main();
+    action.runner().input("validate-command", "echo 'FATAL: password authentication failed for user app' >&2; exit 1");
+    SimulatedRunner.Step main = action.runner().main();
     assertThat(main.exitCode()).as(main.stdout()).isNotZero();
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
 
-    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
+    JsonNode record = record(action.runner().workspace.resolve(main.outputs().get("record-path")));
     JsonNode secret = rotated(record);
     assertThat(secret.path("validation").path("outcome").asText()).isEqualTo("FAILED");
     assertThat(secret.path("validation").path("output").toString()).contains("password authentication failed");
@@ -144,8 +94,8 @@ class OperationTruthIT {
 
   @Test
   void sigtermDuringValidationRollsBackRevokesAndRecordsTheInterruption() throws Exception {
-    Path started = blockingValidator();
-    SimulatedRunner.Launched launched = runner.launch("action", Map.of());
+    Path started = blockingValidator(action.runner());
+    SimulatedRunner.Launched launched = action.runner().launch("action", Map.of());
     await(started, launched.process);
     List<ProcessHandle> children = launched.process.descendants().toList();
     launched.process.destroy();
@@ -153,10 +103,10 @@ class OperationTruthIT {
     children.forEach(ProcessHandle::destroyForcibly);
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isEqualTo(143);
-    assertThat(emulator.leaks()).as("revoked by the interrupted main step").isEmpty();
+    assertThat(action.emulator().leaks()).as("revoked by the interrupted main step").isEmpty();
     assertThat(main.outputs().get("record-path")).as("relative to the workspace, as later steps open it")
         .startsWith(RecordFiles.DIRECTORY + "/");
-    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
+    JsonNode record = record(action.runner().workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("outcome").asText()).isEqualTo("CANCELLED");
     assertThat(record.path("error").path("kind").asText()).isEqualTo("INTERRUPTED");
     assertThat(record.path("revocation").path("status").asText()).isEqualTo("REVOKED");
@@ -170,29 +120,29 @@ class OperationTruthIT {
     assertThat(main.plainLines()).last().asString().contains("interrupted").doesNotContain("SUCCEEDED");
     assertThat(main.summary()).contains("CANCELLED");
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout()).isZero();
     assertThat(post.stdout()).contains("nothing to revoke");
   }
 
   @Test
   void aSigkillWhilePropagationIsAwaitedIsRevokedByThePostStep() throws Exception {
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
+    action.emulator().hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
         .withPropagationDelay(Duration.ofSeconds(60)));
     assertKilledAfterSubmitIsRevokedByThePostStep();
   }
 
   @Test
   void aSigkillDuringProvisioningIsRevokedByThePostStep() throws Exception {
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
+    action.emulator().hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
         .withProvisioningDelay(Duration.ofSeconds(60)));
-    runner.input("target", "directory-role").input("role", "User Administrator").input("scope", "")
+    action.runner().input("target", "directory-role").input("role", "User Administrator").input("scope", "")
         .input("operation", "").input("vault", "").input("secrets", "");
     assertKilledAfterSubmitIsRevokedByThePostStep();
   }
 
   private void assertKilledAfterSubmitIsRevokedByThePostStep() throws Exception {
-    SimulatedRunner.Launched launched = runner.launch("action", Map.of());
+    SimulatedRunner.Launched launched = action.runner().launch("action", Map.of());
     long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (launched.process.isAlive() && System.nanoTime() < until && !launched.stdout().contains(" submit (")) {
       Thread.sleep(50);
@@ -203,9 +153,9 @@ class OperationTruthIT {
     assertThat(main.state()).as(main.stdout()).containsKey(PostState.HANDLE);
     assertThat(main.state().get(PostState.PHASE)).as(main.stdout()).isEqualTo("submitted");
 
-    SimulatedRunner.Step post = runner.post(main);
+    SimulatedRunner.Step post = action.runner().post(main);
     assertThat(post.exitCode()).as(post.stdout() + post.stderr()).isZero();
-    assertThat(emulator.leaks()).as("revoked by the post step: " + post.stdout()).isEmpty();
+    assertThat(action.emulator().leaks()).as("revoked by the post step: " + post.stdout()).isEmpty();
     JsonNode record = record(Path.of(main.state().get(PostState.RECORD_PATH)));
     assertThat(record.path("outcome").asText()).isEqualTo("FAILED");
     assertThat(record.path("error").path("message").asText()).contains("killed");
@@ -214,17 +164,17 @@ class OperationTruthIT {
   @Test
   void anotherPrincipalIsVerifiedByItsActiveAssignmentWithoutWaitingOutTheTimeout() throws IOException {
     // The signed-in identity's own permissions never change here: the old check waited out the whole timeout.
-    emulator.hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
+    action.emulator().hazards(Hazards.none().withMinimumActiveDuration(Duration.ofSeconds(1))
         .withPropagationDelay(Duration.ofMinutes(10)));
-    runner.input("principal-id", "a11ce000-0000-4000-8000-000000000001").input("operation", "").input("vault", "")
-        .input("secrets", "").input("revoke", "after-operation").input("propagation-timeout", "3m");
+    action.runner().input("principal-id", "a11ce000-0000-4000-8000-000000000001").input("operation", "")
+        .input("vault", "").input("secrets", "").input("revoke", "after-operation").input("propagation-timeout", "3m");
     long started = System.nanoTime();
-    SimulatedRunner.Step main = runner.main();
+    SimulatedRunner.Step main = action.runner().main();
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
     assertThat(took).isLessThan(Duration.ofMinutes(2));
-    JsonNode record = record(runner.workspace.resolve(main.outputs().get("record-path")));
+    JsonNode record = record(action.runner().workspace.resolve(main.outputs().get("record-path")));
     assertThat(record.path("outcome").asText()).isEqualTo("SUCCEEDED");
     assertThat(record.path("principal").path("id").asText()).isEqualTo("a11ce000-0000-4000-8000-000000000001");
     assertThat(record.path("operation").path("notes").path("verification").asText())
@@ -236,12 +186,12 @@ class OperationTruthIT {
   @Test
   void aBenignTitleReachesTheRecordUnchangedWhileTheLogStaysDefused() throws IOException {
     String title = "Fix std::vector overflow; coverage 100%0A";
-    runner.event("pull_request", Fixtures.pullRequestTitled(title)).input("operation", "").input("vault", "")
+    action.runner().event("pull_request", Fixtures.pullRequestTitled(title)).input("operation", "").input("vault", "")
         .input("secrets", "").input("revoke", "after-operation");
-    SimulatedRunner.Step main = runner.main();
+    SimulatedRunner.Step main = action.runner().main();
 
     assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
-    assertThat(record(runner.workspace.resolve(main.outputs().get("record-path"))).path("justification").asText()).contains("\"" + title + "\"");
+    assertThat(record(action.runner().workspace.resolve(main.outputs().get("record-path"))).path("justification").asText()).contains("\"" + title + "\"");
     assertThat(main.stdout()).doesNotContain(title).contains("Fix std: :vector overflow");
     assertThat(main.stdout().lines().filter(l -> l.startsWith("::")))
         .allSatisfy(l -> assertThat(l).matches("::(add-mask|group|endgroup|notice|warning)\\b.*"));

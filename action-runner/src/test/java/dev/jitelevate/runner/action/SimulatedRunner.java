@@ -1,7 +1,5 @@
 package dev.jitelevate.runner.action;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,16 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A GitHub runner in a temp directory: the workspace, the event file, per-step file-command files, the
@@ -56,7 +50,7 @@ public final class SimulatedRunner {
     Files.writeString(eventFile, "{\"ref\":\"refs/heads/main\",\"after\":\"0123456789abcdef0123456789abcdef01234567\","
         + "\"repository\":{\"full_name\":\"contoso/payments\"},\"sender\":{\"login\":\"octocat\"},"
         + "\"head_commit\":{\"id\":\"0123456789abcdef0123456789abcdef01234567\",\"message\":\"Rotate the password\"}}");
-    actionYmlDefaults().forEach((k, v) -> env.put("INPUT_" + k, v));
+    RunnerFiles.actionYmlDefaults().forEach((k, v) -> env.put("INPUT_" + k, v));
     env.put("GITHUB_ACTIONS", "true");
     env.put("CI", "true");
     env.put("GITHUB_WORKSPACE", workspace.toString());
@@ -105,9 +99,7 @@ public final class SimulatedRunner {
 
   /** The post step in a separate JVM, with STATE_* from the main step's state file. */
   public Step post(Step main) {
-    Map<String, String> state = new LinkedHashMap<>();
-    main.state().forEach((k, v) -> state.put("STATE_" + k, v));
-    return process("action-post", state);
+    return post(main.state());
   }
 
   /** The post step in a separate JVM, with the given STATE_* values (names without the prefix). */
@@ -155,7 +147,11 @@ public final class SimulatedRunner {
         process.destroyForcibly().waitFor();
         throw new AssertionError("the step did not end within " + seconds + "s: " + Files.readString(out));
       }
-      return read(process.exitValue(), Files.readString(out), Files.readString(err), paths);
+      return read();
+    }
+
+    private Step read() throws IOException {
+      return SimulatedRunner.read(process.exitValue(), Files.readString(out), Files.readString(err), paths);
     }
 
     /** Its stdout so far. */
@@ -200,22 +196,13 @@ public final class SimulatedRunner {
   }
 
   private Step process(String command, Map<String, String> extra) {
-    Paths p = newPaths();
     try {
-      Path out = Files.createTempFile(root, command, ".out");
-      Path err = Files.createTempFile(root, command, ".err");
-      ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), "dev.jitelevate.runner.JitElevate", command)
-          .directory(workspace.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-      pb.environment().clear();
-      pb.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-      pb.environment().putAll(withPaths(p, extra));
-      Process process = pb.start();
-      if (!process.waitFor(8, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
+      Launched launched = launch(command, extra);
+      if (!launched.process.waitFor(8, TimeUnit.MINUTES)) {
+        launched.process.destroyForcibly();
         throw new AssertionError("the " + command + " step did not finish within 8 minutes");
       }
-      return read(process.exitValue(), Files.readString(out), Files.readString(err), p);
+      return launched.read();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -226,105 +213,15 @@ public final class SimulatedRunner {
 
   private static Step read(int code, String stdout, String stderr, Paths p) {
     try {
-      return new Step(code, stdout, stderr, parseFileCommands(Files.readString(p.output())),
-          parseFileCommands(Files.readString(p.state())), Files.readString(p.summary()), p.output(), p.state(), p.summary());
+      return new Step(code, stdout, stderr, RunnerFiles.parseFileCommands(Files.readString(p.output())),
+          RunnerFiles.parseFileCommands(Files.readString(p.state())), Files.readString(p.summary()), p.output(), p.state(), p.summary());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Parses a file-command file as the runner does: {@code name=value} lines and {@code name<<DELIM} blocks. */
-  public static Map<String, String> parseFileCommands(String text) {
-    Map<String, String> values = new LinkedHashMap<>();
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isEmpty()) continue;
-      int heredoc = line.indexOf("<<");
-      int equals = line.indexOf('=');
-      if (heredoc > 0 && (equals < 0 || heredoc < equals)) {
-        String name = line.substring(0, heredoc);
-        String delimiter = line.substring(heredoc + 2);
-        List<String> value = new ArrayList<>();
-        i++;
-        while (i < lines.size() && !lines.get(i).equals(delimiter)) {
-          value.add(lines.get(i++));
-        }
-        assertThat(i).as("the delimiter of %s is closed", name).isLessThan(lines.size());
-        values.put(name, String.join("\n", value));
-      } else if (equals > 0) {
-        values.put(line.substring(0, equals), line.substring(equals + 1));
-      } else {
-        throw new AssertionError("not a file command: " + line);
-      }
-    }
-    return values;
-  }
-
-  /**
-   * Asserts that none of the values appears in the steps' logs (except on {@code ::add-mask::} lines, which the
-   * runner consumes), outputs, state, summaries, or any file of the workspace.
-   */
+  /** Asserts that none of the secrets shows anywhere the steps left text ({@link LeakScan}). */
   public void assertNoSecretsIn(Collection<String> secrets, Step... steps) {
-    List<String> texts = new ArrayList<>();
-    for (Step s : steps) {
-      texts.add(String.join("\n", s.stdout().lines().filter(l -> !l.startsWith("::add-mask::")).toList()));
-      texts.add(s.stderr());
-      texts.add(read(s.outputFile()));
-      texts.add(read(s.stateFile()));
-      texts.add(s.summary());
-      s.state().values().forEach(v -> texts.add(tryDecode(v)));
-    }
-    try (Stream<Path> files = Files.walk(workspace)) {
-      files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("cloud-profile.json"))
-          .forEach(f -> texts.add(read(f)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    for (String secret : secrets) {
-      assertThat(secret).isNotBlank();
-      for (String text : texts) {
-        assertThat(text).as("no log, output, state, summary or record shows a secret").doesNotContain(secret);
-      }
-    }
-  }
-
-  private static String tryDecode(String v) {
-    try {
-      return PostState.decode(v);
-    } catch (IllegalArgumentException e) {
-      return v;
-    }
-  }
-
-  private static String read(Path f) {
-    try {
-      return Files.readString(f);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The inputs' defaults from the repository's action.yml, as the runner sets them. */
-  static Map<String, String> actionYmlDefaults() throws IOException {
-    Path yml = Stream.of(Path.of("../action.yml"), Path.of("action.yml")).filter(Files::exists).findFirst()
-        .orElseThrow(() -> new AssertionError("action.yml not found"));
-    Map<String, String> defaults = new LinkedHashMap<>();
-    boolean inside = false;
-    String name = null;
-    Pattern input = Pattern.compile("^  ([A-Za-z0-9_-]+):\\s*$");
-    Pattern dflt = Pattern.compile("^    default:\\s*'(.*)'\\s*$");
-    for (String line : Files.readAllLines(yml)) {
-      if (line.startsWith("inputs:")) { inside = true; continue; }
-      if (!line.isEmpty() && !line.startsWith(" ") && !line.startsWith("#")) inside = false;
-      if (!inside) continue;
-      Matcher m = input.matcher(line);
-      if (m.matches()) { name = m.group(1); continue; }
-      Matcher d = dflt.matcher(line);
-      if (d.matches() && name != null) {
-        defaults.put(name.toUpperCase(java.util.Locale.ROOT), d.group(1).replace("''", "'"));
-      }
-    }
-    return defaults;
+    LeakScan.assertNoneIn(workspace, secrets, steps);
   }
 }

@@ -91,7 +91,7 @@ class WorkflowTextTest {
       String hostile = "x\nstatus=hacked\nghadelimiter_0\nrequest-id<<EOF\nEOF";
       commands.set("justification", hostile);
       commands.set("status", "ACTIVE");
-      Map<String, String> parsed = SimulatedRunner.parseFileCommands(Files.readString(file));
+      Map<String, String> parsed = RunnerFiles.parseFileCommands(Files.readString(file));
       assertThat(parsed).containsExactly(Map.entry("justification", hostile), Map.entry("status", "ACTIVE"));
     }
   }

@@ -49,7 +49,7 @@ final class Deactivation {
           + active.end().map(e -> ", until " + e).orElse("") + ")."));
     } catch (ElevationException e) {
       run.fail(e);
-      throw e.attachRecord(Lifecycle.finish(run));
+      throw e.attachRecord(Release.finish(run));
     }
     lifecycle.release(run, lifecycle.config().polling().minimumActiveDuration().plusMinutes(1), null);
     return run.record.build();

@@ -61,10 +61,10 @@ final class HandleRevoker {
     } catch (ElevationException e) {
       failure = Optional.of(e);
     } catch (Error e) {
-      Lifecycle.finish(tools, order.subject(), Optional.of(StepsRunner.internal(step.name(), e)), false);
+      Release.finish(tools, order.subject(), Optional.of(StepsRunner.internal(step.name(), e)), false);
       throw e;
     }
-    Lifecycle.finish(tools, order.subject(), failure, false);
+    Release.finish(tools, order.subject(), failure, false);
     return record.build();
   }
 

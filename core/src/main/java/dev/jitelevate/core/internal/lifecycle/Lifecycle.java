@@ -1,7 +1,6 @@
 package dev.jitelevate.core.internal.lifecycle;
 
 import com.azure.core.http.HttpClient;
-import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
@@ -18,13 +17,12 @@ import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceFactory;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Orders the steps: acquire (resolve, precheck, submit, await, confirm, verify), perform, release (revoke,
- * record). Release always runs once acquire has started, from a finally or from the shutdown hook.
+ * record: {@link Release}). Release always runs once acquire has started, from a finally or from the shutdown hook.
  */
 final class Lifecycle {
   /** The longest the shutdown hook waits for the minimum active duration before leaving it to expiry. */
@@ -182,68 +180,14 @@ final class Lifecycle {
     run.endPerform();
   }
 
-  /** Revokes (once) and completes the record; failures are kept in the run. */
+  /** Revokes (once) and completes the record ({@link Release}); failures are kept in the run. */
   void release(Run run, Duration maxFloorWait, ShutdownGuard guard) {
-    synchronized (run.revocationLock) { // once: the finally and the shutdown hook never both revoke and record
-      try {
-        if (!run.released) {
-          StepsRunner.runOne(run, new RevokeStep(maxFloorWait));
-        }
-      } catch (ElevationException e) {
-        run.fail(e);
-      } catch (Error e) {
-        run.fail(StepsRunner.internal("revoke", e));
-        throw e;
-      } finally {
-        finishOnce(run, guard);
-      }
-    }
+    Release.release(run, maxFloorWait, guard);
   }
 
-  private static void finishOnce(Run run, ShutdownGuard guard) {
-    try {
-      if (!run.finished) {
-        run.finished = true;
-        if (run.shuttingDown) {
-          run.interrupt(new ElevationException(FailureKind.INTERRUPTED, "The job was cancelled (SIGTERM/SIGINT) "
-              + "as the run ended; the elevation was released before exiting."));
-        }
-        finish(run);
-      }
-    } finally {
-      if (guard != null) {
-        guard.disarm();
-      }
-      if (run.interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
+  /** The same, waiting out PIM's minimum active duration (a minute more at most) and disarming the run's guard. */
   void release(Run run) {
     release(run, config.polling().minimumActiveDuration().plusMinutes(1), run.guard);
-  }
-
-  /** Completes the record: outcome, counts, the failure with everything suppressed in it. */
-  static ActivationRecord finish(Run run) {
-    return finish(run.tools(), run.request.target().describe(), run.failure(), run.request.dryRun());
-  }
-
-  /** Completes a record: the failure (with everything suppressed in it), or success. */
-  static ActivationRecord finish(StepTools tools, String subject, Optional<ElevationException> failure, boolean dryRun) {
-    Instant now = tools.now();
-    tools.events().on(new ElevationEvent.StepStarted(now, "record", subject));
-    tools.record().counts(tools.events().retries(), tools.events().apiCalls());
-    tools.record().at(Milestone.FINISHED, now);
-    if (failure.isPresent()) {
-      tools.record().fail(failure.get());
-    } else {
-      tools.record().succeeded(dryRun);
-    }
-    ActivationRecord record = tools.record().build();
-    tools.events().on(new ElevationEvent.StepFinished(tools.now(), "record", Duration.ZERO, true, record.outcome().name()));
-    tools.events().on(new ElevationEvent.Recorded(tools.now(), record));
-    return record;
   }
 
   static SurfaceKind kindOf(ElevationRequest request) {

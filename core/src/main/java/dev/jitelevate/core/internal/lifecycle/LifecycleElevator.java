@@ -102,7 +102,7 @@ public final class LifecycleElevator implements Elevator {
     if (run.failure().isEmpty()) {
       run.record.outcome(ActivationRecord.Outcome.DRY_RUN);
     }
-    Lifecycle.finish(run);
+    Release.finish(run);
     return new ElevationOutcome(run.record.build(), run.failure());
   }
 

@@ -40,18 +40,13 @@ final class StatusCollector {
         who = principal.orElseGet(() -> surface.whoAmI(lifecycle.config().identity()).id());
       }
       PrincipalId of = who;
-      Optional<Optional<StatusReport>> read = read(events, kind, refused, () -> surface.status(of));
-      if (read.isPresent() && read.get().isEmpty()) {
-        warn(events, kind, surface.getClass().getSimpleName() + " cannot list a principal's elevations");
-      }
-      Optional<StatusReport> part = read.flatMap(p -> p);
+      Optional<StatusReport> part = read(events, kind, refused, () -> listed(events, kind, surface, of));
       part.ifPresent(p -> {
         eligible.addAll(p.eligible());
         active.addAll(p.active());
       });
       if (part.isPresent()) {
-        read(events, kind, new ArrayList<>(), () -> new PendingApprovers(surface).of(of)).flatMap(p -> p)
-            .ifPresent(pending::addAll);
+        read(events, kind, new ArrayList<>(), () -> new PendingApprovers(surface).of(of)).ifPresent(pending::addAll);
       }
     }
     if (refused.size() == KINDS.size()) {
@@ -59,7 +54,7 @@ final class StatusCollector {
     }
     PrincipalId of = who;
     List<StatusReport.Leftover> leftovers = rbac(events).flatMap(r -> read(events, SurfaceKind.ARM_RBAC,
-        new ArrayList<>(), () -> r.leftovers(of))).orElse(List.of());
+        new ArrayList<>(), () -> Optional.of(r.leftovers(of)))).orElse(List.of());
     return new StatusReport(who, eligible, active, pending, leftovers);
   }
 
@@ -68,10 +63,20 @@ final class StatusCollector {
     return surface instanceof PlainRoleAssignments assignments ? Optional.of(assignments) : Optional.empty();
   }
 
-  /** One read: a refusal becomes a warning; anything else fails the status. */
-  private <T> Optional<T> read(RunEvents events, SurfaceKind kind, List<ElevationException> refused, Supplier<T> read) {
+  /** The surface's own status, or a warning that it cannot list a principal's elevations. */
+  private Optional<StatusReport> listed(RunEvents events, SurfaceKind kind, AccessSurface surface, PrincipalId of) {
+    Optional<StatusReport> report = surface.status(of);
+    if (report.isEmpty()) {
+      warn(events, kind, surface.getClass().getSimpleName() + " cannot list a principal's elevations");
+    }
+    return report;
+  }
+
+  /** One read that may have nothing to say: a refusal becomes a warning and nothing; anything else fails the status. */
+  private <T> Optional<T> read(RunEvents events, SurfaceKind kind, List<ElevationException> refused,
+      Supplier<Optional<T>> read) {
     try {
-      return Optional.of(read.get());
+      return read.get();
     } catch (ElevationException e) {
       if (e.kind() != FailureKind.NOT_AUTHORIZED) {
         throw e;
