@@ -1,9 +1,11 @@
 package dev.jitelevate.pimconfig.yaml;
 
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,13 +15,17 @@ import java.util.List;
 
 /** A published JSON Schema (draft 2020-12) of a YAML file, and validation against it with each message's line. */
 public final class YamlSchema {
+  /** Paths as {@code $.rules[0].grant}: what {@link YamlDocument#lineOf} looks up and what users read. */
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.LEGACY).build()));
+
   private final String text;
-  private final JsonSchema schema;
+  private final Schema schema;
   private final String fix;
 
   private YamlSchema(String text, String fix) {
     this.text = text;
-    this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(text);
+    this.schema = REGISTRY.getSchema(text);
     this.fix = fix;
   }
 
@@ -50,7 +56,7 @@ public final class YamlSchema {
    *
    * @param path the instance path, e.g. {@code $.rules[0].grant}
    * @param line the line it starts on
-   * @param message the validator's message
+   * @param message the validator's message, starting with the path
    */
   public record Violation(String path, int line, String message) {}
 
@@ -76,8 +82,8 @@ public final class YamlSchema {
     }
   }
 
-  private static Violation violation(ValidationMessage m, YamlDocument document) {
-    String path = m.getInstanceLocation().toString();
-    return new Violation(path, document.lineOf(path), m.getMessage());
+  private static Violation violation(Error error, YamlDocument document) {
+    String path = error.getInstanceLocation().toString();
+    return new Violation(path, document.lineOf(path), path + ": " + error.getMessage());
   }
 }

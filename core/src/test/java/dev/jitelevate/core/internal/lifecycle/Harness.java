@@ -3,7 +3,6 @@ package dev.jitelevate.core.internal.lifecycle;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.networknt.schema.ValidationMessage;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.CredentialSource;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
@@ -93,7 +91,7 @@ final class Harness implements SurfaceFactory {
   }
 
   /** Validates the record's JSON against the published schema and returns the messages (empty when valid). */
-  static Set<ValidationMessage> schemaErrors(ActivationRecord record) {
+  static List<String> schemaErrors(ActivationRecord record) {
     return RecordSchema.errors(record);
   }
 }
