@@ -12,10 +12,13 @@ final class PolicyRules {
 
   private PolicyRules() {}
 
-  /** Returns the rules in the order the service lists them. */
-  static List<ObjectNode> build(PolicySettings s, List<ObjectNode> approvers) {
+  /**
+   * Returns the rules in the order the service lists them, each target's {@code operations} spelled as the
+   * service spells them for the kind of policy ({@code all} for directory roles, {@code All} for groups).
+   */
+  static List<ObjectNode> build(PolicySettings s, List<ObjectNode> approvers, String operation) {
     List<ObjectNode> rules = new ArrayList<>();
-    rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", false,
+    rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", !s.allowPermanentEligibility(),
         s.eligibilityMaximumDuration()));
     rules.add(enablement("Enablement_Admin_Eligibility", "Admin", "Eligibility", List.of()));
     notifications(rules, s, "Admin", "Admin_Eligibility", "Eligibility");
@@ -28,6 +31,7 @@ final class PolicyRules {
     rules.add(approval(s, approvers));
     rules.add(authenticationContext(s.authenticationContext()));
     notifications(rules, s, "EndUser", "EndUser_Assignment", "Assignment");
+    rules.forEach(rule -> ((ObjectNode) rule.get("target")).putArray("operations").add(operation));
     return rules;
   }
 

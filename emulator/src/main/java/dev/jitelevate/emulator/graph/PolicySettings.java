@@ -12,14 +12,16 @@ import java.util.Map;
  * {@code P180D} with justification, eligibilities up to {@code P365D}, neither required to expire; the nine
  * notification rules at {@code All} to the default recipients; no authentication context
  * ({@code authenticationContext}: the Conditional Access context, e.g. {@code c1}, an activation's token must
- * carry). A PIM group's defaults (no public evidence found) stay the kinder ones: no MFA on activation, admin
- * assignments up to {@code P365D}.
+ * carry). A PIM group's defaults are Azure's default group policy (vector
+ * {@code graph_groups_roleManagementPolicyAssignments_list_expandPolicyRules.json}): activation up to {@code PT8H}
+ * with justification only (no MFA), no approval; admin assignments up to {@code P180D} and eligibilities up to
+ * {@code P365D}, both required to expire.
  */
 record PolicySettings(String maximumDuration, boolean requireJustification, boolean requireTicket,
     boolean requireMfa, boolean requireApproval, List<String> approvers, String adminAssignmentMaximumDuration,
     boolean allowPermanentActiveAssignment, boolean requireJustificationOnActiveAssignment,
     boolean requireMfaOnActiveAssignment, String authenticationContext, String eligibilityMaximumDuration,
-    Map<String, NotificationSetting> notifications) {
+    boolean allowPermanentEligibility, Map<String, NotificationSetting> notifications) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
@@ -45,13 +47,13 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
   /** Azure's default directory-role policy. */
   static PolicySettings directoryRoleDefaults() {
     return new PolicySettings("PT8H", true, false, true, false, List.of(), "P180D", true, true, false, "", "P365D",
-        Map.of());
+        true, Map.of());
   }
 
-  /** The emulator's default for a PIM group's member or owner access. */
+  /** Azure's default policy for a PIM group's member or owner access. */
   static PolicySettings groupDefaults() {
-    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P365D", true, true, false, "", "P365D",
-        Map.of());
+    return new PolicySettings("PT8H", true, false, false, false, List.of(), "P180D", false, true, false, "", "P365D",
+        false, Map.of());
   }
 
   /** Reads a scenario policy entry; absent fields keep the given defaults. */
@@ -71,6 +73,7 @@ record PolicySettings(String maximumDuration, boolean requireJustification, bool
         entry.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment()),
         entry.path("authenticationContext").asText(d.authenticationContext()),
         entry.path("eligibilityMaximumDuration").asText(d.eligibilityMaximumDuration()),
+        entry.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility()),
         NotificationSetting.from(entry.path("notifications")));
   }
 }

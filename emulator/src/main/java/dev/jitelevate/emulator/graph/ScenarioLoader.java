@@ -42,25 +42,26 @@ record ScenarioLoader(Directory directory, Instant now) {
       PimTarget target = PimTarget.directoryRole(role.id(), "/");
       JsonNode entry = find(rolePolicies, e -> roleTarget(e).sameAs(target));
       String id = "DirectoryRole_" + state.tenantId + "_" + PimIds.stableGuid(state.tenantId, role.id());
-      state.policies.add(policy(id, target, entry, PolicySettings.directoryRoleDefaults()));
+      state.policies.add(policy(id, target, entry, PolicySettings.directoryRoleDefaults(), "all"));
     }
     for (String groupId : state.pimGroups) {
       for (String access : List.of("member", "owner")) {
         PimTarget target = PimTarget.group(groupId, access);
         JsonNode entry = find(groupPolicies, e -> groupTarget(e).sameAs(target));
         String id = "Group_" + groupId + "_" + PimIds.stableGuid(groupId, access);
-        state.policies.add(policy(id, target, entry, PolicySettings.groupDefaults()));
+        state.policies.add(policy(id, target, entry, PolicySettings.groupDefaults(), "All"));
       }
     }
   }
 
-  private RoleManagementPolicy policy(String id, PimTarget target, JsonNode entry, PolicySettings defaults) {
+  private RoleManagementPolicy policy(String id, PimTarget target, JsonNode entry, PolicySettings defaults,
+      String operation) {
     PolicySettings settings = entry == null ? defaults : PolicySettings.from(entry, defaults);
     List<ObjectNode> approvers = new ArrayList<>();
     for (String reference : settings.approvers()) {
       approvers.add(approver(reference));
     }
-    return new RoleManagementPolicy(id, target, PolicyRules.build(settings, approvers));
+    return new RoleManagementPolicy(id, target, PolicyRules.build(settings, approvers, operation));
   }
 
   private ObjectNode approver(String reference) {

@@ -101,6 +101,12 @@ class GraphVectorReplayTest {
     }
 
     @Test
+    void theGroupPolicyAssignmentWithExpandedRulesReplays() {
+      replay("graph_groups_roleManagementPolicyAssignments_list_expandPolicyRules", graph.appToken(BROKER),
+          ids("60bba733-f09d-49b7-8445-32369aa066b3", PIM_GROUP));
+    }
+
+    @Test
     void eligibleInstancesOfTheCurrentUserReplay() {
       EmulatorResponse response = replay("graph_roleEligibilityScheduleInstances_filterByCurrentUser",
           graph.userToken(ALICE), ids());
@@ -188,6 +194,7 @@ class GraphVectorReplayTest {
         "graph_groups_assignmentScheduleRequests_create_selfActivate", "graph_groups_assignmentScheduleRequests_cancel",
         "graph_groups_assignmentScheduleInstances_list_byGroup",
         "graph_groups_eligibilityScheduleInstances_filterByCurrentUser", "graph_approvalStage_patch_approve",
+        "graph_groups_roleManagementPolicyAssignments_list_expandPolicyRules",
         "graph_error_throttled_429");
     try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
         GraphVectorReplayTest.class.getResource("/vectors").toURI()))) {

@@ -53,7 +53,12 @@ final class ArmEmulatorRun extends EmulatorExtension {
   final List<ElevationEvent> events = new CopyOnWriteArrayList<>();
 
   ArmEmulatorRun() {
-    super(PimEmulator.builder().scenario(Scenario.demo().withPageSize(PAGE_SIZE)).hazards(fast()).start());
+    this(Scenario.demo());
+  }
+
+  /** The same run on another scenario, still in pages of {@link #PAGE_SIZE}. */
+  ArmEmulatorRun(Scenario scenario) {
+    super(PimEmulator.builder().scenario(scenario.withPageSize(PAGE_SIZE)).hazards(fast()).start());
   }
 
   /** No throttling or random faults, a short provisioning delay, and the short floor. */

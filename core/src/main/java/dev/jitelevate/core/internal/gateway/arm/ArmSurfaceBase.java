@@ -2,7 +2,6 @@ package dev.jitelevate.core.internal.gateway.arm;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.rest.Response;
-import com.azure.core.util.Context;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.PrincipalId;
@@ -13,7 +12,6 @@ import dev.jitelevate.core.internal.gateway.PrincipalInfo;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,8 +20,6 @@ import java.util.function.Function;
  * check through the permissions API with a token of the elevated identity issued now.
  */
 abstract class ArmSurfaceBase implements AccessSurface {
-  private static final String MANAGEMENT_GROUPS = "/providers/microsoft.management/managementgroups/";
-
   final ArmClient arm;
   final SurfaceContext context;
   private final SdkHttp http;
@@ -61,18 +57,29 @@ abstract class ArmSurfaceBase implements AccessSurface {
   /**
    * Asks ARM, as the elevated identity with a credential made now, what it may do at the scope: effective
    * once the permissions API shows every action and data action of the role. Management groups have no
-   * permissions API; there the role assignment being visible to the identity counts.
+   * permissions API; there see {@link ManagementGroupCheck}.
    */
   @Override
   public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
     ArmClient elevated = checker(elevatedIdentity);
-    if (target.scope().toLowerCase(Locale.ROOT).startsWith(MANAGEMENT_GROUPS)) {
-      return assignmentVisible(elevated, target, principal);
+    if (ManagementGroupCheck.appliesTo(target.scope())) {
+      return switch (ManagementGroupCheck.proofFor(target.roleActions())) {
+        case ASSIGNMENT_VISIBLE -> ManagementGroupCheck.assignmentVisible(elevated, target, principal, "the identity");
+        case OWN_INSTANCE -> withoutAssignmentsRead(elevated, target, principal);
+      };
     }
     Optional<String> missing = EffectiveAccess.firstMissing(target.roleActions(), elevated.permissions(target.scope()));
     return missing.isEmpty()
         ? AccessCheck.effective("the permissions API at " + target.scope() + " shows the actions of " + target.roleName())
         : AccessCheck.notYet("the permissions API at " + target.scope() + " does not show " + missing.get() + " yet");
+  }
+
+  /**
+   * The check at a management group for a role that does not let the identity read role assignments there: its
+   * own PIM instance, listed with {@code asTarget()}.
+   */
+  AccessCheck withoutAssignmentsRead(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {
+    return ManagementGroupCheck.ownInstanceListed(elevated, target, principal);
   }
 
   /**
@@ -87,16 +94,6 @@ abstract class ArmSurfaceBase implements AccessSurface {
       checkedAs = identity;
     }
     return checker;
-  }
-
-  private static AccessCheck assignmentVisible(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {
-    String filter = "assignedTo(" + OData.literal(principal.value()) + ")";
-    boolean visible = elevated.call("roleAssignments.list", () -> elevated.sdk().getRoleAssignments()
-        .listForScope(ArmScopes.arg(target.scope()), filter, null, null, Context.NONE).stream()
-        .anyMatch(a -> ArmScopes.sameRole(a.roleDefinitionId(), target.roleDefinitionId().orElse(""))
-            && ArmScopes.covers(a.scope(), target.scope())));
-    return visible ? AccessCheck.effective("the role assignment at " + target.scope() + " is visible to the identity")
-        : AccessCheck.notYet("no assignment of " + target.roleName() + " at " + target.scope() + " is visible yet");
   }
 
   /** ARM's request id of a response. */

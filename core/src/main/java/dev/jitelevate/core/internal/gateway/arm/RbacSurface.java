@@ -10,6 +10,7 @@ import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
+import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.ActiveInstance;
 import dev.jitelevate.core.internal.gateway.AssignmentType;
 import dev.jitelevate.core.internal.gateway.AzureErrorCodes;
@@ -63,6 +64,19 @@ final class RbacSurface extends ArmSurfaceBase implements PlainRoleAssignments {
         .filter(a -> ArmScopes.sameScope(a.scope(), target.scope()))
         .map(a -> instance(a, a.name()))
         .toList());
+  }
+
+  /**
+   * A plain assignment has no PIM instance the identity could list (whether ARM lists non-PIM assignments as
+   * instances is not documented). So at a management group, for a role that does not let the identity read role
+   * assignments there, only the broker's view is left: the assignment exists.
+   */
+  @Override
+  AccessCheck withoutAssignmentsRead(ArmClient elevated, ResolvedTarget target, PrincipalId principal) {
+    AccessCheck seen = ManagementGroupCheck.assignmentVisible(arm, target, principal, "the broker");
+    return seen.effective() ? AccessCheck.effective(seen.detail() + " (management groups have no permissions API "
+        + "and the role does not let the identity read role assignments there: this proves the assignment exists, "
+        + "not its propagation)") : seen;
   }
 
   @Override
