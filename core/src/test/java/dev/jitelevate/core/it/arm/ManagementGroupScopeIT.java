@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
@@ -85,5 +86,18 @@ class ManagementGroupScopeIT {
 
     assertThat(outcome.failure()).isEmpty();
     assertThat(outcome.record().timeline().verified()).isPresent();
+  }
+
+  @Test
+  void aRoleCoveringTheReadIsNotYetEffectiveWhileArmStillRefusesTheListAndIsOnceItPropagates() throws Exception {
+    run.emulator.hazards(ArmEmulatorRun.fast().withPropagationDelay(Duration.ofMillis(900)));
+
+    ElevationOutcome outcome = run.selfElevator().run(request("User Access Administrator", Strategy.SELF), context -> { });
+
+    assertThat(outcome.failure()).isEmpty();
+    ActivationRecord.Timeline t = outcome.record().timeline();
+    assertThat(Duration.between(t.provisioned().orElseThrow(), t.verified().orElseThrow()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(500));
+    assertThat(run.retries("ARM still refuses the identity the role assignments")).isPositive();
   }
 }
