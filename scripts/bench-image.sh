@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Measures the action image for BENCHMARKS.md: the size it adds on top of its base, and how fast
-# `jit-elevate --version` and the action's main step (up to its first network call) start — as a whole
-# `podman run` (what a job step pays after the pull) and as the JVM alone inside one running container —
-# with and without the AppCDS archive, plus the JVM flags' effect on time and peak memory. All medians of RUNS runs measured in one go. Prints Markdown.
+# Measures the action image for BENCHMARKS.md: the size it adds on top of its base, how fast
+# `jit-elevate --version` starts (as a whole `podman run`, what a job step pays after the pull, and as the JVM
+# alone inside one running container, against a plain `java -jar`), and how soon the action's main step makes
+# its first request after it starts, with and without the AppCDS archive, plus the JVM flags' peak memory.
+# All medians of RUNS runs measured in one go. Prints Markdown.
+#
+# The first request: the main step with inputs and a cloud profile whose endpoints are a listener on the
+# host's loopback (python3: it stamps each connection's arrival; the container shares the host's network),
+# from the moment its entrypoint starts to the arrival of its first connection (the GitHub ID token request);
+# the run is stopped there. CPU is the JVM's user+sys at that moment (10 ms ticks).
 #
 # Usage: scripts/bench-image.sh [RUNS]        (default 9; builds the image from source like the runner simulation when missing)
 set -euo pipefail
@@ -16,7 +22,7 @@ BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
 BUILD_IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
 IMAGE=${JIT_SMOKE_IMAGE:-localhost/jit-elevate:smoke}
 ensure_podman
-ensure_debs time
+ensure_debs time python3
 if ! pm image exists "$IMAGE"; then
   "$here/build-base-image.sh" >&2
   "$here/build-base-image.sh" --jdk >&2
@@ -28,12 +34,11 @@ median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # Whole container runs: create, start, JVM, exit, remove.
-container_ms() { # container_ms CDS(on|off)
+container_ms() {
   local t0
   for _ in $(seq "$runs"); do
     t0=$(now_ms)
-    pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" -e "JIT_ELEVATE_CDS=$1" --entrypoint /usr/local/bin/jit-elevate \
-      "$IMAGE" --version >/dev/null
+    pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /usr/local/bin/jit-elevate "$IMAGE" --version >/dev/null
     echo $(($(now_ms) - t0))
   done | median
 }
@@ -50,6 +55,48 @@ jvm_ms() { # jvm_ms CDS JAVA_OPTS LAUNCHER_CMD
   echo "$(awk '{ print int($1 * 1000) }' <<<"$samples" | median) $(awk '{ print int(($2 + $3) * 1000) }' <<<"$samples" | median)"
 }
 
+# The main step up to its first request: prints "median-wall-ms median-cpu-ms". Arguments: the launcher's CDS
+# switch and JIT_ELEVATE_JAVA_OPTS.
+first_request_ms() { # first_request_ms CDS(on|off) JAVA_OPTS
+  local dir port listener samples
+  dir=$(mktemp -d)
+  python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1] + "/port.tmp", "w").write(str(s.getsockname()[1])); __import__("os").rename(sys.argv[1] + "/port.tmp", sys.argv[1] + "/port")
+while True:
+    c, _ = s.accept(); t = time.time_ns() // 1000; c.close()
+    with open(sys.argv[1] + "/stamps", "a") as f: f.write("%d\n" % t)
+' "$dir" &
+  listener=$!
+  while [[ ! -s $dir/port ]]; do sleep 0.1; done
+  port=$(<"$dir/port")
+  # Inside: start the step in its own session, wait (bash's read timeout: no extra processes) for the first
+  # stamp, read the JVM's CPU ticks, stop the session, and wait until no JVM is left before the next run.
+  samples=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --network host -v "$dir:/w" -e "JIT_ELEVATE_CDS=$1" \
+    -e "JIT_ELEVATE_JAVA_OPTS=$2" -e "CDS_TRAINING_ENDPOINT=https://127.0.0.1:$port" --entrypoint /bin/bash "$IMAGE" -c '
+      mkfifo /tmp/tick && exec 9<>/tmp/tick
+      tck=$(getconf CLK_TCK)
+      java_pid() { local c; for c in /proc/[0-9]*/comm; do [[ $(<"$c") == java ]] 2>/dev/null && { echo "${c//[^0-9]/}"; return; }; done; }
+      # The whole session (timeout(1) moves the JVM into a process group of its own).
+      kill_session() { local p s g; for p in /proc/[0-9]*/stat; do s=$(<"$p") 2>/dev/null || continue; read -ra g <<<"${s##*) }"
+        [[ ${g[3]} == "$1" ]] && kill -KILL "${p//[^0-9]/}" 2>/dev/null; done; }
+      for i in $(seq '"$runs"'); do
+        : >/w/stamps
+        t0=${EPOCHREALTIME/./}
+        setsid /usr/local/bin/cds-training 2>/dev/null & pid=$!; disown "$pid"
+        until [[ -s /w/stamps ]]; do read -t 0.005 -u 9 || true; done
+        jp=$(java_pid); stat=$(<"/proc/$jp/stat"); read -ra f <<<"${stat##*) }"
+        kill_session "$pid"
+        while [[ -n $(java_pid) ]]; do read -t 0.01 -u 9 || true; done
+        read -r t1 </w/stamps
+        echo "$(((t1 - t0) / 1000)) $(((f[11] + f[12]) * 1000 / tck))"
+      done')
+  kill "$listener"
+  rm -rf "$dir"
+  echo "$(awk '{ print $1 }' <<<"$samples" | median) $(awk '{ print $2 }' <<<"$samples" | median)"
+}
+
 size_of() { pm image inspect --format '{{.Size}}' "$1"; }
 in_image_size() { pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c "stat -c %s $1"; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
@@ -59,16 +106,14 @@ image=$(size_of "$IMAGE")
 jar=$(in_image_size /opt/jit-elevate/jit-elevate.jar)
 jsa=$(in_image_size /opt/jit-elevate/jit-elevate.jsa)
 
-with_cds=$(container_ms on)
-without_cds=$(container_ms off)
-jvm_cds=$(jvm_ms on "" /usr/local/bin/jit-elevate)
-jvm_nocds=$(jvm_ms off "" /usr/local/bin/jit-elevate)
-# The launcher's flags against a plain `java -jar` (G1, both JITs, default stacks); CDS on in both.
-plain="java -XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -jar /opt/jit-elevate/jit-elevate.jar"
-jvm_plain=$(jvm_ms on "" "$plain")
-# The main step up to its first network call (scripts/container/cds-training, the archive's training run).
-action_cds=$(jvm_ms on "" /usr/local/bin/cds-training)
-action_nocds=$(jvm_ms off "" /usr/local/bin/cds-training)
+whole_run=$(container_ms)
+# The launcher runs --version without the archive (mapping it costs more than the ~50 classes it saves);
+# the second row forces the image's archive onto it, the third is a plain `java -jar` (G1, both JITs).
+jvm_launcher=$(jvm_ms on "" /usr/local/bin/jit-elevate)
+jvm_forced=$(jvm_ms on "-XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off" /usr/local/bin/jit-elevate)
+jvm_plain=$(jvm_ms on "" "java -jar /opt/jit-elevate/jit-elevate.jar")
+action_cds=$(first_request_ms on "")
+action_nocds=$(first_request_ms off "")
 
 # Peak RSS on the host's JVM (the base image has no GNU time), same jar and flags.
 host_jar=action-runner/target/jit-elevate.jar
@@ -92,19 +137,18 @@ image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one
 
 | \`jit-elevate --version\` | median ms |
 |---|---:|
-| \`podman run\` of the image, with AppCDS | $with_cds |
-| \`podman run\` of the image, without AppCDS (\`JIT_ELEVATE_CDS=off\`) | $without_cds |
+| \`podman run\` of the image (create, start, JVM, exit, remove) | $whole_run |
 
 | \`jit-elevate --version\`, the JVM alone inside one container | median wall ms | median CPU ms (user+sys) |
 |---|---:|---:|
-| launcher flags + AppCDS | ${jvm_cds% *} | ${jvm_cds#* } |
-| launcher flags, no AppCDS | ${jvm_nocds% *} | ${jvm_nocds#* } |
-| plain \`java -jar\` + AppCDS (G1, C2, default stacks) | ${jvm_plain% *} | ${jvm_plain#* } |
+| the launcher (its flags, no archive for \`--version\`) | ${jvm_launcher% *} | ${jvm_launcher#* } |
+| the launcher with the image's AppCDS archive forced on | ${jvm_forced% *} | ${jvm_forced#* } |
+| plain \`java -jar\` (G1, C2, default stacks, no archive) | ${jvm_plain% *} | ${jvm_plain#* } |
 
-| \`jit-elevate action\` up to its first network call (offline), inside one container | median wall ms | median CPU ms (user+sys) |
+| the action's main step, from its start to its first request, inside one container | median wall ms | median JVM CPU ms (user+sys) |
 |---|---:|---:|
-| launcher flags + AppCDS | ${action_cds% *} | ${action_cds#* } |
-| launcher flags, no AppCDS | ${action_nocds% *} | ${action_nocds#* } |
+| launcher flags + the image's AppCDS archive | ${action_cds% *} | ${action_cds#* } |
+| launcher flags, no archive (\`JIT_ELEVATE_CDS=off\`) | ${action_nocds% *} | ${action_nocds#* } |
 
 | peak RSS of \`--version\` (host JVM $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }'), same jar) | MiB |
 |---|---:|
