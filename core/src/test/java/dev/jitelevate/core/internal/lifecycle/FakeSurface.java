@@ -57,6 +57,10 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   /** The plain role assignments removed by name (rbac), in order. */
   final List<String> removedAssignments = new ArrayList<>();
   int principalLookupsMissing;
+  /** Runs as each call begins, on the calling thread (tests hold calls up to see which overlap). */
+  volatile java.util.function.Consumer<String> onCall = what -> {};
+  /** Thrown by the next target resolution, when set. */
+  volatile RuntimeException resolveError;
   /** The next submit is stored by the service, but its answer is lost (the caller sees a retryable error). */
   boolean storeThenFailOnce;
   int notYetChecks;
@@ -79,6 +83,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   }
 
   private void call(String what) {
+    onCall.accept(what);
     calls.add(what);
     callTimes.add(clock.instant());
     if (context != null) {
@@ -93,6 +98,9 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   @Override
   public ResolvedTarget resolve(ElevationTarget target) {
     call("resolve");
+    if (resolveError != null) {
+      throw resolveError;
+    }
     if (target instanceof ElevationTarget.Group g) {
       return new ResolvedTarget(SurfaceKind.GROUP, Optional.empty(), "grp-prod-admins", "9a9a9a9a-0000-4000-8000-000000000001",
           Optional.of(g.access()), ResolvedTarget.RoleActions.none());

@@ -6,6 +6,8 @@ import com.azure.core.credential.TokenRequestContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 
@@ -14,7 +16,8 @@ import reactor.core.publisher.Mono;
  * minutes before it expires, instead of asking Entra again. MSAL's own cache should do that, but misses
  * whenever the authority has a port (it files the token under the bare host and looks it up with the port),
  * and the surface asks for the caller's and the identity's ARM token outside the pipeline's token policy
- * (for their claims). Claims challenges always go to the credential.
+ * (for their claims). Callers asking at the same time (the resolve step's parallel lookups) share one request.
+ * Claims challenges always go to the credential.
  */
 final class ReusedTokens implements TokenCredential {
   private static final Duration MARGIN = Duration.ofMinutes(5);
@@ -22,6 +25,8 @@ final class ReusedTokens implements TokenCredential {
   private final TokenCredential credential;
   private final String tenant;
   private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
+  /** The request being made for each key: a second caller meanwhile waits for it instead of signing in again. */
+  private final Map<String, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
 
   /** @param tenant the tenant a request without one gets its token from (the surface's), or null */
   ReusedTokens(TokenCredential credential, String tenant) {
@@ -32,29 +37,72 @@ final class ReusedTokens implements TokenCredential {
   @Override
   public AccessToken getTokenSync(TokenRequestContext request) {
     String key = key(request);
-    AccessToken held = key == null ? null : tokens.get(key);
+    if (key == null) {
+      return credential.getTokenSync(request);
+    }
+    AccessToken held = tokens.get(key);
     if (usable(held)) {
       return held;
     }
-    AccessToken fresh = credential.getTokenSync(request);
-    if (key != null && fresh != null) {
-      tokens.put(key, fresh);
+    CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+    CompletableFuture<AccessToken> other = inFlight.putIfAbsent(key, mine);
+    if (other != null) {
+      return joined(other);
     }
-    return fresh;
+    try {
+      AccessToken fresh = credential.getTokenSync(request);
+      if (fresh != null) {
+        tokens.put(key, fresh);
+      }
+      mine.complete(fresh);
+      return fresh;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
   }
 
   @Override
   public Mono<AccessToken> getToken(TokenRequestContext request) {
     String key = key(request);
-    AccessToken held = key == null ? null : tokens.get(key);
-    if (usable(held)) {
-      return Mono.just(held);
+    if (key == null) {
+      return credential.getToken(request);
     }
-    return credential.getToken(request).doOnNext(fresh -> {
-      if (key != null) {
-        tokens.put(key, fresh);
+    return Mono.defer(() -> {
+      AccessToken held = tokens.get(key);
+      if (usable(held)) {
+        return Mono.just(held);
       }
+      CompletableFuture<AccessToken> mine = new CompletableFuture<>();
+      CompletableFuture<AccessToken> other = inFlight.putIfAbsent(key, mine);
+      if (other != null) {
+        return Mono.fromFuture(other);
+      }
+      return credential.getToken(request)
+          .doOnNext(fresh -> {
+            tokens.put(key, fresh);
+            mine.complete(fresh);
+          })
+          .doOnError(mine::completeExceptionally)
+          .doFinally(signal -> {
+            inFlight.remove(key, mine);
+            mine.completeExceptionally(new IllegalStateException("The token request ended without a token (" + signal + ")"));
+          });
     });
+  }
+
+  /** The token another thread's request for the same scopes got, or its failure as it was. */
+  private static AccessToken joined(CompletableFuture<AccessToken> other) {
+    try {
+      return other.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   private static boolean usable(AccessToken token) {
