@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Console console = root.console();
-    try (DemoWorld world = DemoWorld.start(provisioningDelay, propagationDelay, floor)) {
+    try (DemoWorld world = DemoWorld.start(root.env(), provisioningDelay, propagationDelay, floor)) {
       introduce(console, world);
       Elevator elevator = Elevator.builder().cloud(world.cloud()).tenantId(world.tenantId())
           .identity(world.ciIdentity(console.redactor())).broker(world.broker(console.redactor()))
@@ -91,6 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
     console.progress("  broker     jit-broker " + DemoWorld.BROKER_APP_ID + " (secret masked)");
     console.progress("  asks for   " + DemoWorld.ROLE + " at " + DemoWorld.SCOPE + " for 30m");
     console.progress("  then       rotates " + DemoWorld.VAULT + "/" + DemoWorld.SECRET + " and revokes");
+    console.progress("  keys       the emulator's token signing keys are kept in " + world.keyCache() + " for the next demo");
   }
 
   private static ElevationRequest request() {
