@@ -14,7 +14,7 @@ import java.util.Map;
  * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
  * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
  * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
- * processes at 20 rps), {@code journal} (the requests of one in-JVM elevation), {@code cli-ab} (CLI elevations
+ * processes at 20 rps), {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of one in-JVM elevation), {@code cli-ab} (CLI elevations
  * with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in turn, and their ratio).
  */
 final class Quick {
@@ -87,6 +87,13 @@ final class Quick {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
         print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
             r.cpuFloorMs(), r.failures(), r.leaks());
+      }
+      case "scale-jvm" -> {
+        for (int i = 0; i < runs; i++) {
+          Scale.Result r = Scale.inJvm(world, 100, Bench.RPS, Bench.P, Bench.Q);
+          print("100 in-JVM: makespan / bound / ratio / requests / 429s / failures / leaks", r.makespanMs(), r.boundMs(),
+              r.ratio(), r.requests(), r.throttled(), r.failures(), r.leaks());
+        }
       }
       case "journal" -> {
         world.prepare(World.delays(Bench.P, Bench.Q));

@@ -4,6 +4,7 @@ import dev.jitelevate.emulator.admin.AdminOperations;
 import dev.jitelevate.emulator.admin.AdminSurface;
 import dev.jitelevate.emulator.entra.GitHubActions;
 import dev.jitelevate.emulator.entra.SignIns;
+import dev.jitelevate.emulator.entra.SigningKeyCache;
 import dev.jitelevate.emulator.kernel.ActiveAssignment;
 import dev.jitelevate.emulator.kernel.Caller;
 import dev.jitelevate.emulator.kernel.Directory;
@@ -48,6 +49,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     this.tls = TlsMaterial.generate(List.of(builder.bind));
     this.engine = new EmulatorEngine(builder.bind, builder.port, tls);
     this.context = new EmulatorContext(EmulatorClock.system(), builder.hazards);
+    builder.keyCache.ifPresent(cache -> context.register(SigningKeyCache.class, cache));
     try {
       engine.start();
       context.baseUrl("https://" + HostNames.forUrl(builder.bind) + ":" + engine.port() + "/");
@@ -70,6 +72,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     private String bind = "127.0.0.1";
     private Scenario scenario = Scenario.demo();
     private Hazards hazards = Hazards.none();
+    private Optional<SigningKeyCache> keyCache = Optional.empty();
 
     private Builder() {}
 
@@ -105,6 +108,15 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     /** The hazards to start with (default: none). */
     public Builder hazards(Hazards hazards) {
       this.hazards = Objects.requireNonNull(hazards, "hazards");
+      return this;
+    }
+
+    /**
+     * Keeps the token signing keys (Entra's, GitHub's) in this directory and reuses them on later starts
+     * (default: new keys each start). Saves a second or more of CPU per start in a short-lived JVM.
+     */
+    public Builder signingKeyCache(Path directory) {
+      this.keyCache = Optional.of(SigningKeyCache.in(directory));
       return this;
     }
 

@@ -37,21 +37,21 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--record-out", paramLabel = "FILE", description = "Where to write the record (default: a temp dir).")
   Path recordOut;
 
-  @Option(names = "--provisioning-delay", paramLabel = "DURATION", defaultValue = "400ms", converter = Millis.class,
-      description = "How long the emulator keeps a request Accepted before it is Provisioned (default 400ms).")
+  @Option(names = "--provisioning-delay", paramLabel = "DURATION", defaultValue = "200ms", converter = Millis.class,
+      description = "How long the emulator keeps a request Accepted before it is Provisioned (default 200ms).")
   Duration provisioningDelay;
 
   @Option(names = "--propagation-delay", paramLabel = "DURATION", defaultValue = "700ms", converter = Millis.class,
       description = "How long a new assignment is not yet honoured by ARM and Key Vault (default 700ms).")
   Duration propagationDelay;
 
-  @Option(names = "--minimum-active-duration", paramLabel = "DURATION", defaultValue = "1s", converter = Millis.class,
-      description = "The emulator's deactivation floor (5m in Azure; default 1s, which has passed by the time the "
+  @Option(names = "--minimum-active-duration", paramLabel = "DURATION", defaultValue = "500ms", converter = Millis.class,
+      description = "The emulator's deactivation floor (5m in Azure; default 500ms, which has passed by the time the "
           + "rotation is done; longer to see the revoke wait for it).")
   Duration floor;
 
-  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "500ms", converter = Millis.class,
-      description = "How often the demo polls the emulator (default 500ms, in scale with its delays; real runs poll "
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "250ms", converter = Millis.class,
+      description = "How often the demo polls the emulator (default 250ms, in scale with its delays; real runs poll "
           + "once a second).")
   Duration pollInterval;
 
@@ -61,7 +61,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Console console = root.console();
-    try (DemoWorld world = DemoWorld.start(provisioningDelay, propagationDelay, floor)) {
+    try (DemoWorld world = DemoWorld.start(root.env(), provisioningDelay, propagationDelay, floor)) {
       introduce(console, world);
       Elevator elevator = Elevator.builder().cloud(world.cloud()).tenantId(world.tenantId())
           .identity(world.ciIdentity(console.redactor())).broker(world.broker(console.redactor()))
@@ -91,6 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
     console.progress("  broker     jit-broker " + DemoWorld.BROKER_APP_ID + " (secret masked)");
     console.progress("  asks for   " + DemoWorld.ROLE + " at " + DemoWorld.SCOPE + " for 30m");
     console.progress("  then       rotates " + DemoWorld.VAULT + "/" + DemoWorld.SECRET + " and revokes");
+    console.progress("  keys       the emulator's token signing keys are kept in " + world.keyCache() + " for the next demo");
   }
 
   private static ElevationRequest request() {

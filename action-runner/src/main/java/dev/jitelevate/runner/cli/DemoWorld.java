@@ -6,6 +6,7 @@ import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.runner.demo.DemoEmulator;
 import dev.jitelevate.runner.demo.DemoEmulators;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,15 +29,33 @@ final class DemoWorld implements AutoCloseable {
 
   private final DemoEmulator emulator;
   private final CloudProfile cloud;
+  private final Path keyCache;
 
-  private DemoWorld(DemoEmulator emulator) {
+  private DemoWorld(DemoEmulator emulator, Path keyCache) {
     this.emulator = emulator;
+    this.keyCache = keyCache;
     this.cloud = CloudProfile.parse(emulator.profileJson());
   }
 
-  /** Starts the emulator with the demo scenario, these delays, and the given deactivation floor. */
-  static DemoWorld start(Duration provisioning, Duration propagation, Duration floor) {
-    return new DemoWorld(DemoEmulators.factory().start(provisioning, propagation, floor));
+  /**
+   * Starts the emulator with the demo scenario, these delays, and the given deactivation floor; its token
+   * signing keys are kept under the user's cache directory and reused by the next demo.
+   */
+  static DemoWorld start(Env env, Duration provisioning, Duration propagation, Duration floor) {
+    Path keys = keyCache(env);
+    return new DemoWorld(DemoEmulators.factory().start(provisioning, propagation, floor, keys), keys);
+  }
+
+  /** {@code $XDG_CACHE_HOME/jit-elevate/demo-emulator}, else {@code ~/.cache/jit-elevate/demo-emulator}. */
+  static Path keyCache(Env env) {
+    return env.get("XDG_CACHE_HOME").filter(dir -> !dir.isBlank()).map(Path::of)
+        .orElseGet(() -> Path.of(env.get("HOME").orElse(System.getProperty("user.home")), ".cache"))
+        .resolve("jit-elevate").resolve("demo-emulator");
+  }
+
+  /** Where the emulator keeps its token signing keys between demos. */
+  Path keyCache() {
+    return keyCache;
   }
 
   String baseUrl() {

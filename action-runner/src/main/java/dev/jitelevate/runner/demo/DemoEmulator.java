@@ -1,5 +1,6 @@
 package dev.jitelevate.runner.demo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,7 +30,11 @@ public interface DemoEmulator extends AutoCloseable {
 
   /** Starts emulators; provided through {@link java.util.ServiceLoader}. */
   interface Factory {
-    /** Starts the emulator on an ephemeral port with the demo scenario, these delays and this deactivation floor. */
-    DemoEmulator start(Duration provisioning, Duration propagation, Duration floor);
+    /**
+     * Starts the emulator on an ephemeral port with the demo scenario, these delays and this deactivation floor;
+     * its token signing keys are kept in {@code keyCache} and reused by later demos (RSA key generation is the
+     * costliest part of an emulator's start).
+     */
+    DemoEmulator start(Duration provisioning, Duration propagation, Duration floor, Path keyCache);
   }
 }

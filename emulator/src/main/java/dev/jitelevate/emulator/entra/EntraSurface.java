@@ -28,7 +28,7 @@ final class EntraSurface implements Surface {
   EntraSurface(EmulatorContext context) {
     this.context = context;
     this.directory.set(TenantDirectory.from(Scenario.empty()));
-    SigningKey key = SigningKey.generate();
+    SigningKey key = SigningKey.generate(context, "entra");
     this.tokens = new AccessTokens(context, key);
     this.tokenEndpoint = new TokenEndpoint(context, tokens);
     context.register(Directory.class, new LiveDirectory(directory));

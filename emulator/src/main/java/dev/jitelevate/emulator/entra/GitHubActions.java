@@ -16,12 +16,13 @@ import java.util.function.UnaryOperator;
 public final class GitHubActions {
   public static final String ISSUER = "https://token.actions.githubusercontent.com";
   private final EmulatorContext context;
-  private final SigningKey key = SigningKey.generate();
+  private final SigningKey key;
   private final AtomicReference<GitHubContext> current = new AtomicReference<>();
   private final AtomicReference<OidcCustomization> customization = new AtomicReference<>(OidcCustomization.none());
 
   GitHubActions(EmulatorContext context, GitHubContext initial) {
     this.context = context;
+    this.key = SigningKey.generate(context, "github");
     this.current.set(initial);
   }
 

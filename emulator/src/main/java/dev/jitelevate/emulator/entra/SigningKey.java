@@ -1,6 +1,7 @@
 package dev.jitelevate.emulator.entra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.kernel.EmulatorContext;
 import dev.jitelevate.emulator.kernel.Json;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -9,8 +10,10 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * An RSA-2048 token signing key of one issuer, with its key id and JWKS entry. The key pair is generated on a
@@ -28,7 +31,18 @@ final class SigningKey {
   }
 
   static SigningKey generate() {
-    CompletableFuture<KeyPair> keys = CompletableFuture.supplyAsync(SigningKey::rsa2048, task -> {
+    return generate(Optional.empty(), "");
+  }
+
+  /** A key for this issuer, from the emulator's {@link SigningKeyCache} when it has one. */
+  static SigningKey generate(EmulatorContext context, String issuer) {
+    return generate(context.find(SigningKeyCache.class), issuer);
+  }
+
+  private static SigningKey generate(Optional<SigningKeyCache> cache, String issuer) {
+    Supplier<KeyPair> make = cache.<Supplier<KeyPair>>map(c -> () -> c.keys(issuer, SigningKey::rsa2048))
+        .orElse(SigningKey::rsa2048);
+    CompletableFuture<KeyPair> keys = CompletableFuture.supplyAsync(make, task -> {
       Thread thread = new Thread(task, "emulator-signing-key");
       thread.setDaemon(true);
       thread.start();

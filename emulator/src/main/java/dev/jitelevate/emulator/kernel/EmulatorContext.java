@@ -2,6 +2,7 @@ package dev.jitelevate.emulator.kernel;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,6 +46,11 @@ public final class EmulatorContext {
   /** Registers the implementation of a shared service; a surface calls this in its constructor. */
   public <T> void register(Class<T> type, T implementation) {
     services.put(type, type.cast(implementation));
+  }
+
+  /** A shared service when one is registered, e.g. an optional one the builder provides. */
+  public <T> Optional<T> find(Class<T> type) {
+    return Optional.ofNullable(services.get(type)).map(type::cast);
   }
 
   /**

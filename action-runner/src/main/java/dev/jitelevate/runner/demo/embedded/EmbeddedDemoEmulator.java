@@ -4,6 +4,7 @@ import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.runner.demo.DemoEmulator;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -51,10 +52,11 @@ public final class EmbeddedDemoEmulator implements DemoEmulator {
   /** The service provider: starts the emulator with the built-in demo scenario. */
   public static final class Factory implements DemoEmulator.Factory {
     @Override
-    public DemoEmulator start(Duration provisioning, Duration propagation, Duration floor) {
+    public DemoEmulator start(Duration provisioning, Duration propagation, Duration floor, Path keyCache) {
       Hazards hazards = Hazards.none().withProvisioningDelay(provisioning).withPropagationDelay(propagation)
           .withMinimumActiveDuration(floor);
-      return new EmbeddedDemoEmulator(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards).start());
+      return new EmbeddedDemoEmulator(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards)
+          .signingKeyCache(keyCache).start());
     }
   }
 }

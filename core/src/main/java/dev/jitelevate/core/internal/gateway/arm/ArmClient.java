@@ -12,9 +12,11 @@ import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementCli
 import com.azure.resourcemanager.authorization.implementation.AuthorizationManagementClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry;
+import dev.jitelevate.core.internal.retry.ThrottleGate;
 import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,10 +37,10 @@ final class ArmClient {
   private final TransientRetry retry;
   private final String endpoint;
 
-  private ArmClient(HttpPipeline pipeline, SurfaceContext context) {
+  private ArmClient(HttpPipeline pipeline, SurfaceContext context, ThrottleGate gate) {
     this.pipeline = pipeline;
     this.sdk = roleClient(pipeline, context);
-    this.retry = new TransientRetry(context);
+    this.retry = new TransientRetry(context, gate);
     this.endpoint = ArmPipeline.endpoint(context.cloud());
   }
 
@@ -54,9 +56,13 @@ final class ArmClient {
         .buildClient();
   }
 
-  /** A client calling as the credential's identity. */
-  static ArmClient create(TokenCredential credential, SurfaceContext context, SdkHttp http) {
-    return new ArmClient(ArmPipeline.create(credential, context, http), context);
+  /**
+   * A client calling as the credential's identity. ARM throttles per caller, so every client of one identity
+   * (one broker for many elevations in this JVM) shares its throttle gate: a 429's {@code Retry-After} holds them all.
+   */
+  static ArmClient create(TokenCredential credential, CredentialSource identity, SurfaceContext context, SdkHttp http) {
+    ThrottleGate gate = ThrottleGate.of(identity, "arm " + context.cloud().resourceManagerEndpoint());
+    return new ArmClient(ArmPipeline.create(credential, context, http), context, gate);
   }
 
   /** The SDK's client; use it inside {@link #call}. */

@@ -90,7 +90,7 @@ abstract class ArmSurfaceBase implements AccessSurface {
    */
   private synchronized ArmClient checker(CredentialSource identity) {
     if (checker == null || checkedAs != identity) {
-      checker = ArmClient.create(credentials.apply(identity), context, http);
+      checker = ArmClient.create(credentials.apply(identity), identity, context, http);
       checkedAs = identity;
     }
     return checker;

@@ -24,7 +24,7 @@ public final class ArmSurfaces {
   public static AccessSurface open(SurfaceKind kind, CredentialSource caller, SurfaceContext context, SdkHttp http) {
     Function<CredentialSource, TokenCredential> credentials = credentialPerIdentity(ArmPipeline.tenant(context));
     TokenCredential callerCredential = credentials.apply(caller);
-    ArmClient arm = ArmClient.create(callerCredential, context, http);
+    ArmClient arm = ArmClient.create(callerCredential, caller, context, http);
     DirectoryPrincipals principals = new DirectoryPrincipals(callerCredential, credentials, context, http);
     RoleResolver roles = new RoleResolver(arm, kind);
     return switch (kind) {

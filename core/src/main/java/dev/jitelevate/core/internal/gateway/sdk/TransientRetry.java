@@ -3,6 +3,7 @@ package dev.jitelevate.core.internal.gateway.sdk;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.retry.Backoff;
 import dev.jitelevate.core.internal.retry.Retrier;
+import dev.jitelevate.core.internal.retry.ThrottleGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,11 +19,24 @@ import java.util.function.Supplier;
 public final class TransientRetry {
   private final Retrier retrier;
   private final int maxAttempts;
+  private final SurfaceContext context;
+  private final ThrottleGate gate;
 
+  /** Retries for a client whose throttling nobody else shares. */
   public TransientRetry(SurfaceContext context) {
+    this(context, new ThrottleGate());
+  }
+
+  /**
+   * Retries for a client that shares {@code gate} with the other calls of its identity: a {@code Retry-After}
+   * one of them hears holds the others' next attempts until then (see {@link ThrottleGate}).
+   */
+  public TransientRetry(SurfaceContext context, ThrottleGate gate) {
     this.retrier = new Retrier(context.clock(), context.sleeper(), Backoff.transport(context.polling(), context.random()),
         context.events());
     this.maxAttempts = context.polling().maxRetries() + 1;
+    this.context = context;
+    this.gate = gate;
   }
 
   /** What a surface makes of one failure. */
@@ -50,9 +64,15 @@ public final class TransientRetry {
     try {
       return retrier.call(plan, () -> {
         try {
+          gate.pass(context.clock(), context.sleeper(), context.random());
           return call.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(operation + " was interrupted while its client was throttled", e);
         } catch (RuntimeException e) {
           last[0] = e;
+          verdict.apply(e).retryAfter().filter(wait -> verdict.apply(e).isTransient())
+              .ifPresent(wait -> gate.closeUntil(context.clock().instant().plus(Retrier.delay(Optional.of(wait), Duration.ZERO))));
           throw e;
         }
       });
