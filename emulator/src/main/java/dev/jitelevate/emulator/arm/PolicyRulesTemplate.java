@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.arm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Json;
+import dev.jitelevate.emulator.kernel.NotificationSetting;
 import java.util.function.Function;
 
 /** Builds the rule array of a role management policy from its settings, in the order ARM returns them. */
@@ -20,13 +21,13 @@ final class PolicyRulesTemplate {
     rules.add(enablement("Enablement_Admin_Eligibility", "Admin", "Eligibility"));
     rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", !s.allowPermanentEligibility(),
         IsoDurations.format(s.adminEligibilityMaximumDuration())));
-    notifications(rules, "Admin", "Admin_Eligibility", "Eligibility");
+    notifications(rules, s, "Admin", "Admin_Eligibility", "Eligibility");
     rules.add(s.requireMfaOnActiveAssignment()
         ? enablement("Enablement_Admin_Assignment", "Admin", "Assignment", "MultiFactorAuthentication", "Justification")
         : enablement("Enablement_Admin_Assignment", "Admin", "Assignment", "Justification"));
     rules.add(expiration("Expiration_Admin_Assignment", "Admin", "Assignment", !s.allowPermanentActiveAssignment(),
         IsoDurations.format(s.adminAssignmentMaximumDuration())));
-    notifications(rules, "Admin", "Admin_Assignment", "Assignment");
+    notifications(rules, s, "Admin", "Admin_Assignment", "Assignment");
     rules.add(approval(s, approverLabel));
     ObjectNode authContext = rule("AuthenticationContext_EndUser_Assignment", "RoleManagementPolicyAuthenticationContextRule",
         "EndUser", "Assignment");
@@ -39,7 +40,7 @@ final class PolicyRulesTemplate {
     if (s.requireTicket()) enabled.add("Ticketing");
     rules.add(endUser);
     rules.add(expiration("Expiration_EndUser_Assignment", "EndUser", "Assignment", true, IsoDurations.format(s.maximumDuration())));
-    notifications(rules, "EndUser", "EndUser_Assignment", "Assignment");
+    notifications(rules, s, "EndUser", "EndUser_Assignment", "Assignment");
     return rules;
   }
 
@@ -62,12 +63,16 @@ final class PolicyRulesTemplate {
     return rule;
   }
 
-  private static void notifications(ArrayNode rules, String caller, String suffix, String level) {
+  private static void notifications(ArrayNode rules, PolicySettings s, String caller, String suffix, String level) {
     for (String recipient : new String[] {"Admin", "Requestor", "Approver"}) {
-      ObjectNode rule = rule("Notification_" + recipient + "_" + suffix, "RoleManagementPolicyNotificationRule", caller, level);
-      rule.put("notificationType", "Email").put("recipientType", recipient).put("isDefaultRecipientsEnabled", true)
-          .put("notificationLevel", "All");
-      rule.putArray("notificationRecipients");
+      String id = "Notification_" + recipient + "_" + suffix;
+      NotificationSetting setting = s.notification(id);
+      ObjectNode rule = rule(id, "RoleManagementPolicyNotificationRule", caller, level);
+      rule.put("notificationType", "Email").put("recipientType", recipient)
+          .put("isDefaultRecipientsEnabled", setting.defaultRecipients())
+          .put("notificationLevel", setting.notificationLevel());
+      ArrayNode recipients = rule.putArray("notificationRecipients");
+      setting.recipients().forEach(recipients::add);
       rules.add(rule);
     }
   }
@@ -81,7 +86,7 @@ final class PolicyRulesTemplate {
 
   private static ObjectNode expiration(String id, String caller, String level, boolean required, String max) {
     ObjectNode rule = rule(id, "RoleManagementPolicyExpirationRule", caller, level);
-    rule.put("isExpirationRequired", required).put("maximumDuration", max);
+    rule.put("isExpirationRequired", required).put("maximumDuration", max).putNull("exceptionMembers");
     return rule;
   }
 

@@ -1,14 +1,17 @@
 package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.kernel.NotificationSetting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The settings of a role management policy as the scenario expresses them ({@code arm.policies}).
  * Defaults follow {@code emulator/docs/scenario-format.md}; {@code authenticationContext} is the Conditional Access
- * authentication context an activation needs ({@code c1}…), blank for none.
+ * authentication context an activation needs ({@code c1}…), blank for none; {@code notifications} the scenario's
+ * notification rules by rule id (rules not named keep Azure's default: {@code All} to the default recipients).
  */
 record PolicySettings(
     Duration maximumDuration,
@@ -22,15 +25,22 @@ record PolicySettings(
     Duration adminEligibilityMaximumDuration,
     boolean allowPermanentEligibility,
     boolean requireMfaOnActiveAssignment,
-    String authenticationContext) {
+    String authenticationContext,
+    Map<String, NotificationSetting> notifications) {
 
   PolicySettings {
     approvers = List.copyOf(approvers);
+    notifications = Map.copyOf(notifications);
+  }
+
+  /** The notification rule's setting: the scenario's, else Azure's default. */
+  NotificationSetting notification(String ruleId) {
+    return notifications.getOrDefault(ruleId, NotificationSetting.DEFAULT);
   }
 
   static PolicySettings defaults() {
     return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(), Duration.ofDays(365), false,
-        Duration.ofDays(365), false, false, "");
+        Duration.ofDays(365), false, false, "", Map.of());
   }
 
   /** Reads a scenario policy entry over the defaults. */
@@ -50,7 +60,8 @@ record PolicySettings(
         duration(node, "adminEligibilityMaximumDuration", d.adminEligibilityMaximumDuration),
         node.path("allowPermanentEligibility").asBoolean(d.allowPermanentEligibility),
         node.path("requireMfaOnActiveAssignment").asBoolean(d.requireMfaOnActiveAssignment),
-        node.path("authenticationContext").asText(d.authenticationContext));
+        node.path("authenticationContext").asText(d.authenticationContext),
+        NotificationSetting.from(node.path("notifications")));
   }
 
   private static Duration duration(JsonNode node, String field, Duration fallback) {

@@ -14,13 +14,6 @@ import java.util.UUID;
 
 /** Mints the v1.0 access tokens (RS256, with kid) and v2.0 ID tokens Entra issues. */
 final class AccessTokens {
-  /** The delegated permissions every user token carries (the emulated client is consented for them). */
-  static final List<String> DELEGATED_SCOPES = List.of(
-      "Directory.Read.All", "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
-      "PrivilegedEligibilitySchedule.Read.AzureADGroup", "RoleAssignmentSchedule.ReadWrite.Directory",
-      "RoleEligibilitySchedule.Read.Directory", "RoleManagementPolicy.Read.AzureADGroup",
-      "RoleManagementPolicy.Read.Directory", "User.Read", "user_impersonation");
-
   private final EmulatorContext context;
   private final SigningKey key;
 
@@ -57,16 +50,16 @@ final class AccessTokens {
     return key.sign(snapshotDirectoryClaims(claims, app.id()));
   }
 
-  /** A delegated token for a user signed in through the given client. */
-  String forUser(String tenantId, Principal user, String audience, String clientId) {
-    return forUser(tenantId, user, audience, clientId, Set.of());
-  }
-
-  /** A delegated token carrying the authentication contexts ({@code acrs}) the request asked for and got. */
-  String forUser(String tenantId, Principal user, String audience, String clientId, Set<String> acrs) {
+  /**
+   * A delegated token for a user signed in through the given client, carrying the delegated permissions
+   * ({@code scp}) the client was consented for and asked for, and the authentication contexts ({@code acrs}) the
+   * request asked for and got.
+   */
+  String forUser(String tenantId, Principal user, String audience, String clientId, Collection<String> scp,
+      Set<String> acrs) {
     ObjectNode claims = common(tenantId, user, audience, clientId);
     claims.put("appidacr", "0").put("azpacr", "0").put("idtyp", "user")
-        .put("scp", String.join(" ", DELEGATED_SCOPES))
+        .put("scp", String.join(" ", scp.stream().sorted().toList()))
         .put("upn", user.userPrincipalName()).put("unique_name", user.userPrincipalName())
         .put("name", user.displayName());
     array(claims, "amr", user.mfa() || !acrs.isEmpty() ? List.of("pwd", "mfa") : List.of("pwd"));

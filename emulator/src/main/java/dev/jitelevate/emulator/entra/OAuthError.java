@@ -11,10 +11,14 @@ import java.util.UUID;
 /**
  * An OAuth 2.0 error as Entra's token endpoint renders it: {@code error}, an {@code AADSTS…} description
  * with trace and correlation ids, {@code error_codes}, {@code timestamp}, {@code trace_id},
- * {@code correlation_id} and {@code error_uri}.
+ * {@code correlation_id} and {@code error_uri}, plus {@code suberror} where Entra sends one ({@code consent_required}).
  */
-record OAuthError(int status, String error, int code, String description) {
+record OAuthError(int status, String error, int code, String description, String suberror) {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+  OAuthError(int status, String error, int code, String description) {
+    this(status, error, code, description, null);
+  }
 
   EmulatorResponse render(Instant now, String correlationId, String baseUrl) {
     String traceId = UUID.randomUUID().toString();
@@ -27,6 +31,9 @@ record OAuthError(int status, String error, int code, String description) {
     body.putArray("error_codes").add(code);
     body.put("timestamp", timestamp).put("trace_id", traceId).put("correlation_id", correlation)
         .put("error_uri", baseUrl + "error?code=" + code);
+    if (suberror != null) {
+      body.put("suberror", suberror);
+    }
     return EmulatorResponse.json(status, body);
   }
 

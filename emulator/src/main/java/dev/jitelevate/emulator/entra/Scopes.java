@@ -22,15 +22,28 @@ record Scopes(String raw, List<String> values) {
     return resourceScope().map(s -> s.endsWith("/.default")).orElse(false);
   }
 
-  /** The token audience: the resource scope without {@code /.default} or the permission name. */
+  /**
+   * The token audience: the resource scope without {@code /.default} or the permission name; a bare permission
+   * name ({@code User.Read}) is Microsoft Graph's, as Entra reads it.
+   */
   Optional<String> audience() {
     return resourceScope().map(s -> {
+      if (!s.contains("/") && s.contains(".")) {
+        return Consents.GRAPH;
+      }
       if (s.endsWith("/.default")) {
         return s.substring(0, s.length() - "/.default".length());
       }
       int slash = s.lastIndexOf('/');
       return slash > "https://".length() ? s.substring(0, slash) : s;
     });
+  }
+
+  /** The permissions asked for, without their resource prefix ({@code .default} included as such). */
+  List<String> permissions() {
+    return values.stream().filter(s -> !OIDC.contains(s))
+        .map(s -> s.contains("://") ? s.substring(s.lastIndexOf('/') + 1) : s.replaceFirst("^/", ""))
+        .filter(s -> !s.isEmpty()).toList();
   }
 
   boolean has(String scope) {

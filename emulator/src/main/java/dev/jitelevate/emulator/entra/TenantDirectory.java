@@ -26,6 +26,7 @@ final class TenantDirectory {
   final Map<String, String> passwords = new LinkedHashMap<>();
   final Map<String, Set<String>> secrets = new LinkedHashMap<>();
   final Map<String, List<FederatedCredential>> federated = new LinkedHashMap<>();
+  private Consents consents;
 
   private TenantDirectory(String tenantId, String domain) {
     this.tenantId = tenantId;
@@ -39,6 +40,9 @@ final class TenantDirectory {
     scenario.section("users").forEach(dir::addUser);
     scenario.section("servicePrincipals").forEach(dir::addServicePrincipal);
     scenario.section("groups").forEach(dir::addGroup);
+    dir.consents = Consents.from(scenario.section("consents"),
+        client -> Optional.ofNullable(dir.principals.get(client)).map(Principal::appId).orElse(client),
+        user -> dir.userByName(user).map(Principal::id).orElse(user));
     return dir;
   }
 
@@ -46,6 +50,11 @@ final class TenantDirectory {
   boolean answersTo(String tenant) {
     return tenant.equalsIgnoreCase(tenantId) || tenant.equalsIgnoreCase(domain)
         || "organizations".equalsIgnoreCase(tenant) || "common".equalsIgnoreCase(tenant);
+  }
+
+  /** The delegated permission grants of the scenario. */
+  Consents consents() {
+    return consents;
   }
 
   Optional<Principal> userByName(String name) {

@@ -137,8 +137,8 @@ final class TokenEndpoint {
       return TokenResult.fail(stepUp.get());
     }
     record(user.get(), clientId.get(), SignIns.Grant.PASSWORD);
-    return TokenResult.ok(users.response(dir, user.get(), clientId.get(), Scopes.parse(scope.get()),
-        form.get("client_info").isPresent()));
+    return users.response(dir, user.get(), clientId.get(), Scopes.parse(scope.get()),
+        form.get("client_info").isPresent());
   }
 
   private static Optional<Principal> byNameOrId(TenantDirectory dir, String name) {
@@ -175,8 +175,8 @@ final class TokenEndpoint {
     record(user, p.clientId, SignIns.Grant.DEVICE_CODE);
     Set<String> acrs = new LinkedHashSet<>(p.acrs);
     acrs.addAll(StepUpClaims.requested(form));
-    return TokenResult.ok(users.response(dir, user, p.clientId, Scopes.parse(p.scope), form.get("client_info").isPresent(),
-        acrs, acrs));
+    return users.response(dir, user, p.clientId, Scopes.parse(p.scope), form.get("client_info").isPresent(),
+        acrs, acrs);
   }
 
   private TokenResult refresh(TenantDirectory dir, FormBody form) {
@@ -201,8 +201,8 @@ final class TokenEndpoint {
     record(user.get(), grant.get().clientId(), SignIns.Grant.REFRESH_TOKEN);
     Set<String> opportunistic = new LinkedHashSet<>(acrs);
     opportunistic.addAll(grant.get().acrs());
-    return TokenResult.ok(users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent(),
-        opportunistic, grant.get().acrs()));
+    return users.response(dir, user.get(), grant.get().clientId(), scopes, form.get("client_info").isPresent(),
+        opportunistic, grant.get().acrs());
   }
 
   private EmulatorResponse render(TokenResult result, EmulatorRequest request) {

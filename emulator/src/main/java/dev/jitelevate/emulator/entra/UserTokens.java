@@ -19,6 +19,9 @@ final class UserTokens {
   /** First-party public clients (Azure CLI, Azure PowerShell) that any tenant accepts. */
   private static final Set<String> PUBLIC_CLIENTS = Set.of(
       "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "1950a258-227b-4e31-a9cf-717495945fc2");
+  private static final Map<String, String> FIRST_PARTY_NAMES = Map.of(
+      "04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI",
+      "1950a258-227b-4e31-a9cf-717495945fc2", "Microsoft Azure PowerShell");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AccessTokens tokens;
@@ -46,18 +49,23 @@ final class UserTokens {
   }
 
   /** The token response for the user, with refresh/ID token and client_info as MSAL asks for them. */
-  ObjectNode response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo) {
+  TokenResult response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo) {
     return response(dir, user, clientId, scopes, clientInfo, Set.of(), Set.of());
   }
 
   /**
    * The token response, the access token carrying {@code acrs} (the contexts asked for), the refresh token
-   * remembering {@code satisfied} (every context the sign-in has satisfied).
+   * remembering {@code satisfied} (every context the sign-in has satisfied); refused with {@code AADSTS65001} when
+   * the client was never consented for a scope asked for (or, for {@code .default}, for any scope of the resource).
    */
-  ObjectNode response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo,
+  TokenResult response(TenantDirectory dir, Principal user, String clientId, Scopes scopes, boolean clientInfo,
       Set<String> acrs, Set<String> satisfied) {
     String audience = audience(scopes);
-    ObjectNode body = TokenEndpoint.bearer(tokens.forUser(dir.tenantId, user, audience, clientId, acrs),
+    Consents.Decision consent = dir.consents().decide(clientId, user.id(), audience, scopes);
+    if (consent.refused()) {
+      return TokenResult.fail(TenantErrors.consentRequired(clientId, appName(dir, clientId)));
+    }
+    ObjectNode body = TokenEndpoint.bearer(tokens.forUser(dir.tenantId, user, audience, clientId, consent.scp(), acrs),
         tokens.lifetimeSeconds());
     body.put("scope", scopes.resourceScope().orElse(audience + "/.default"));
     if (scopes.has("offline_access")) {
@@ -72,7 +80,12 @@ final class UserTokens {
       String info = Json.object().put("uid", user.id()).put("utid", dir.tenantId).toString();
       body.put("client_info", Base64.getUrlEncoder().withoutPadding().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
     }
-    return body;
+    return TokenResult.ok(body);
+  }
+
+  private static String appName(TenantDirectory dir, String clientId) {
+    return FIRST_PARTY_NAMES.getOrDefault(clientId,
+        dir.byAppId(clientId).map(Principal::displayName).orElse(clientId));
   }
 
   static String audience(Scopes scopes) {

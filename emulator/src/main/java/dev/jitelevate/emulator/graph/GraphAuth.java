@@ -63,12 +63,16 @@ final class GraphAuth {
   /**
    * Requires one of the permissions an operation accepts.
    *
-   * @throws GraphException 403 {@code Authorization_RequestDenied} otherwise
+   * @throws GraphException 403 {@code Authorization_RequestDenied} otherwise; for a delegated token at PIM for
+   *     Groups, 403 {@code UnknownError} around that workload's {@code PermissionScopeNotGranted}
    */
   static void require(Caller caller, Permission permission) {
     Set<String> granted = caller.isApp() ? caller.roles() : caller.scopes();
     Set<String> accepted = caller.isApp() ? permission.application() : permission.delegated();
     if (granted.stream().noneMatch(g -> accepted.stream().anyMatch(a -> a.equalsIgnoreCase(g)))) {
+      if (!caller.isApp() && permission.pimForGroupsWorkload()) {
+        throw GraphException.permissionScopeNotGranted(accepted);
+      }
       throw GraphException.denied();
     }
   }

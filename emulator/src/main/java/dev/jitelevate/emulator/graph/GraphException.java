@@ -38,6 +38,18 @@ final class GraphException extends SurfaceException {
   }
 
   /**
+   * Refuses a delegated token without the scope the way PIM for Groups does: 403, an outer {@code UnknownError}
+   * whose message is the workload's own document, {@code PermissionScopeNotGranted} naming every scope that would do.
+   */
+  static GraphException permissionScopeNotGranted(java.util.Collection<String> accepted) {
+    com.fasterxml.jackson.databind.node.ObjectNode inner = dev.jitelevate.emulator.kernel.Json.object()
+        .put("errorCode", "PermissionScopeNotGranted")
+        .put("message", "Authorization failed due to missing permission scope " + String.join(",", accepted) + ".");
+    inner.putArray("instanceAnnotations");
+    return new GraphException(403, "UnknownError", inner.toString());
+  }
+
+  /**
    * Refuses a self-activation whose token lacks the policy's authentication context as Graph does: an outer
    * {@code UnknownError} whose message is PIM's own error document, {@code RoleAssignmentRequestAcrsValidationFailed}
    * with the URL-encoded claims request as its message.

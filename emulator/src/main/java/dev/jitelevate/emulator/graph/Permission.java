@@ -1,12 +1,18 @@
 package dev.jitelevate.emulator.graph;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The Graph permissions an operation accepts: any one application permission (token {@code roles}) or any one
- * delegated permission (token {@code scp}), as the Graph docs list them per API.
+ * delegated permission (token {@code scp}), as the Graph docs list them per API, in the docs' order.
+ *
+ * @param pimForGroupsWorkload whether the API is served by PIM for Groups, which refuses a delegated token
+ *     without the scope with its own {@code PermissionScopeNotGranted} inside an {@code UnknownError}
  */
-record Permission(Set<String> application, Set<String> delegated) {
+record Permission(Set<String> application, Set<String> delegated, boolean pimForGroupsWorkload) {
 
   static final Permission DIRECTORY_ROLE_REQUESTS_WRITE = both(
       "RoleAssignmentSchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory");
@@ -21,14 +27,14 @@ record Permission(Set<String> application, Set<String> delegated) {
   static final Permission DIRECTORY_ROLES_READ = both(
       "RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory",
       "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Permission GROUP_ASSIGNMENTS_WRITE = both(
+  static final Permission GROUP_ASSIGNMENTS_WRITE = groupWorkload(
       "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
-  static final Permission GROUP_ASSIGNMENTS_READ = both(
+  static final Permission GROUP_ASSIGNMENTS_READ = groupWorkload(
       "PrivilegedAssignmentSchedule.Read.AzureADGroup", "PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup",
       "PrivilegedAccess.Read.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
-  static final Permission GROUP_ELIGIBILITY_WRITE = both(
+  static final Permission GROUP_ELIGIBILITY_WRITE = groupWorkload(
       "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
-  static final Permission GROUP_ELIGIBILITY_READ = both(
+  static final Permission GROUP_ELIGIBILITY_READ = groupWorkload(
       "PrivilegedEligibilitySchedule.Read.AzureADGroup", "PrivilegedEligibilitySchedule.ReadWrite.AzureADGroup",
       "PrivilegedAccess.Read.AzureADGroup", "PrivilegedAccess.ReadWrite.AzureADGroup");
   static final Permission GROUP_APPROVALS = delegatedOnly(
@@ -54,15 +60,27 @@ record Permission(Set<String> application, Set<String> delegated) {
   static final Permission DIRECTORY_OBJECTS_READ = both("Directory.Read.All", "Directory.ReadWrite.All");
 
   Permission {
-    application = Set.copyOf(application);
-    delegated = Set.copyOf(delegated);
+    application = Collections.unmodifiableSet(new LinkedHashSet<>(application));
+    delegated = Collections.unmodifiableSet(new LinkedHashSet<>(delegated));
+  }
+
+  Permission(Set<String> application, Set<String> delegated) {
+    this(application, delegated, false);
   }
 
   private static Permission both(String... names) {
-    return new Permission(Set.of(names), Set.of(names));
+    return new Permission(ordered(names), ordered(names), false);
+  }
+
+  private static Permission groupWorkload(String... names) {
+    return new Permission(ordered(names), ordered(names), true);
   }
 
   private static Permission delegatedOnly(String... names) {
-    return new Permission(Set.of(), Set.of(names));
+    return new Permission(Set.of(), ordered(names), false);
+  }
+
+  private static Set<String> ordered(String... names) {
+    return new LinkedHashSet<>(List.of(names));
   }
 }

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.graph;
 
+import dev.jitelevate.emulator.kernel.NotificationSetting;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Json;

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.graph;
 
+import dev.jitelevate.emulator.kernel.NotificationSetting;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

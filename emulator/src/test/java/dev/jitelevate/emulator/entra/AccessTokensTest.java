@@ -43,9 +43,9 @@ class AccessTokensTest {
           return roles.isEmpty() ? Set.of() : Set.of("g-1");
         }
       });
-      String before = tokens.forUser("t", alice, "https://graph.microsoft.com", "c");
+      String before = tokens.forUser("t", alice, "https://graph.microsoft.com", "c", Set.of("user_impersonation"), Set.of());
       roles.add("fe930be7-5e62-47db-91af-98c3a49a38b1");
-      String after = tokens.forUser("t", alice, "https://graph.microsoft.com", "c");
+      String after = tokens.forUser("t", alice, "https://graph.microsoft.com", "c", Set.of("user_impersonation"), Set.of());
       assertThat(claims(before).has("wids")).isFalse();
       assertThat(claims(after).path("wids").toString()).contains("fe930be7-5e62-47db-91af-98c3a49a38b1");
       assertThat(claims(after).path("groups").toString()).contains("g-1");
@@ -56,13 +56,13 @@ class AccessTokensTest {
   class UserClaims {
     @Test
     void aUserWithoutMfaHasOnlyPwdInAmr() {
-      assertThat(claims(tokens.forUser("t", alice, "https://management.azure.com", "c")).path("amr").toString())
+      assertThat(claims(tokens.forUser("t", alice, "https://management.azure.com", "c", Set.of("user_impersonation"), Set.of())).path("amr").toString())
           .isEqualTo("[\"pwd\"]");
     }
 
     @Test
     void userTokensNameTheUserAndTheClient() {
-      var claims = claims(tokens.forUser("t", alice, "https://management.azure.com", "client-1"));
+      var claims = claims(tokens.forUser("t", alice, "https://management.azure.com", "client-1", Set.of("user_impersonation"), Set.of()));
       assertThat(claims.path("upn").asText()).isEqualTo("alice@x");
       assertThat(claims.path("name").asText()).isEqualTo("Alice");
       assertThat(claims.path("appid").asText()).isEqualTo("client-1");

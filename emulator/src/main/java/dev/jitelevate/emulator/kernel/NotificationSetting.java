@@ -1,4 +1,4 @@
-package dev.jitelevate.emulator.graph;
+package dev.jitelevate.emulator.kernel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -10,13 +10,14 @@ import java.util.Set;
 /**
  * One notification rule of a policy as a scenario states it: {@code notificationLevel} ({@code None},
  * {@code Critical} or {@code All}), whether the default recipients get it, and the additional recipients (email
- * addresses). Azure's default for each of the nine rules is {@code All}, default recipients on, none added.
+ * addresses). Azure's default for each of the nine rules is {@code All}, default recipients on, none added. Shared
+ * by the ARM and Graph surfaces, whose policies have the same nine notification rules.
  */
-record NotificationSetting(String notificationLevel, boolean defaultRecipients, List<String> recipients) {
+public record NotificationSetting(String notificationLevel, boolean defaultRecipients, List<String> recipients) {
   private static final Set<String> LEVELS = Set.of("None", "Critical", "All");
-  static final NotificationSetting DEFAULT = new NotificationSetting("All", true, List.of());
+  public static final NotificationSetting DEFAULT = new NotificationSetting("All", true, List.of());
 
-  NotificationSetting {
+  public NotificationSetting {
     recipients = List.copyOf(recipients);
     if (!LEVELS.contains(notificationLevel)) {
       throw new IllegalArgumentException("Unknown notificationLevel '" + notificationLevel + "' in a scenario"
@@ -25,7 +26,7 @@ record NotificationSetting(String notificationLevel, boolean defaultRecipients, 
   }
 
   /** The ids of the nine notification rules: Admin, Requestor, Approver × the three levels. */
-  static List<String> ruleIds() {
+  public static List<String> ruleIds() {
     List<String> ids = new ArrayList<>();
     for (String level : List.of("Admin_Eligibility", "Admin_Assignment", "EndUser_Assignment")) {
       for (String recipient : List.of("Admin", "Requestor", "Approver")) {
@@ -40,7 +41,7 @@ record NotificationSetting(String notificationLevel, boolean defaultRecipients, 
    *
    * @throws IllegalArgumentException for an unknown rule id or level
    */
-  static Map<String, NotificationSetting> from(JsonNode notifications) {
+  public static Map<String, NotificationSetting> from(JsonNode notifications) {
     Map<String, NotificationSetting> out = new LinkedHashMap<>();
     notifications.fields().forEachRemaining(field -> {
       if (!ruleIds().contains(field.getKey())) {
