@@ -10,7 +10,7 @@ import dev.jitelevate.emulator.kernel.Json;
  * {@code innererror}), with the real service's codes and message texts.
  */
 final class KeyVaultErrors {
-  static final String SUPPORTED_VERSIONS = "7.4, 7.5, 7.6";
+  static final String SUPPORTED_VERSIONS = "7.4, 7.5, 7.6, 2025-07-01";
 
   private KeyVaultErrors() {}
 

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Key Vault secrets (api-version 7.4 to 7.6) for the vaults of the scenario, at {@code {baseUrl}kv/{vault}/}:
+ * Key Vault secrets (api-version 7.4 to 7.6 and 2025-07-01) for the vaults of the scenario, at {@code {baseUrl}kv/{vault}/}:
  * the challenge-based 401, RBAC data actions with propagation, versions, soft delete, paging and the real
  * service's error envelope. An unknown vault answers 404 {@code VaultNotFound} (the real service fails in DNS).
  */
 public final class KeyVaultSurface implements Surface {
-  static final Set<String> API_VERSIONS = Set.of("7.4", "7.5", "7.6");
+  static final Set<String> API_VERSIONS = Set.of("7.4", "7.5", "7.6", "2025-07-01");
   private static final String SERVICE_VERSION = "1.9.0.0-jit-emulator";
 
   private final EmulatorContext context;

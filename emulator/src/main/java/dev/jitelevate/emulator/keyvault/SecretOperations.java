@@ -50,6 +50,10 @@ final class SecretOperations {
     if (denied.isPresent()) {
       return denied.get();
     }
+    Optional<String> badOutContentType = OutContentType.refusal(call);
+    if (badOutContentType.isPresent()) {
+      return KeyVaultErrors.badParameter(badOutContentType.get());
+    }
     Optional<Vault.Secret> secret = call.vault().secret(name);
     Optional<SecretVersion> version = secret.flatMap(s -> versionId == null ? Optional.of(s.latest()) : s.version(versionId));
     if (version.isEmpty()) {

@@ -18,6 +18,7 @@ import com.azure.resourcemanager.authorization.models.PrincipalType;
 import com.azure.resourcemanager.authorization.models.RoleAssignmentCreateParameters;
 import com.azure.security.keyvault.secrets.SecretClient;
 import com.azure.security.keyvault.secrets.SecretClientBuilder;
+import com.azure.security.keyvault.secrets.SecretServiceVersion;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
 import dev.jitelevate.emulator.PimEmulator;
@@ -187,6 +188,30 @@ class KeyVaultSdkFidelityIT {
           .hasSize(29).contains(vaultUrl() + "secrets/db-password", vaultUrl() + "secrets/bulk-26");
       assertThat(emulator.journal().stream().map(JournalEntry::query))
           .anyMatch(q -> q != null && q.contains("skiptoken"));
+    }
+
+    @Test
+    void theSdkSpeaksApi20250701AndPinnedClientsStillGetOlderVersions() {
+      secrets().setSecret("sdk-version", "current");
+      SecretClient pinned = new SecretClientBuilder().vaultUrl(vaultUrl()).credential(broker).httpClient(http)
+          .serviceVersion(SecretServiceVersion.V7_4).disableChallengeResourceVerification().buildClient();
+
+      assertThat(pinned.getSecret("sdk-version").getValue()).isEqualTo("current");
+      assertThat(emulator.journal().stream().map(JournalEntry::query))
+          .anyMatch(q -> q != null && q.contains("api-version=2025-07-01"))
+          .anyMatch(q -> q != null && q.contains("api-version=7.4"));
+    }
+
+    @Test
+    void outContentTypeServesAPlainSecretAsStoredAndAnUnknownTypeIsABadParameter() {
+      SecretClient client = secrets();
+      String version = versionOf(client.setSecret("sdk-pem", "not-a-certificate").getId());
+
+      assertThat(client.getSecret("sdk-pem", version, "application/x-pem-file").getValue()).isEqualTo("not-a-certificate");
+      assertThatThrownBy(() -> client.getSecret("sdk-pem", version, "text/plain"))
+          .isInstanceOf(HttpResponseException.class).hasMessageContaining("BadParameter").hasMessageContaining("text/plain");
+      assertThat(emulator.journal().stream().map(JournalEntry::query))
+          .anyMatch(q -> q != null && q.contains("outContentType"));
     }
 
     @Test

@@ -58,8 +58,8 @@ class KeyVaultSurfaceTest {
   @Nested
   class ApiVersions {
     @Test
-    void versionsSevenFourToSevenSixAreServed() {
-      for (String version : new String[] {"7.4", "7.5", "7.6"}) {
+    void versionsSevenFourToSevenSixAnd20250701AreServed() {
+      for (String version : new String[] {"7.4", "7.5", "7.6", "2025-07-01"}) {
         assertThat(bench.officer("GET", KV + "/db-password?api-version=" + version, null).status()).isEqualTo(200);
       }
     }
@@ -70,7 +70,7 @@ class KeyVaultSurfaceTest {
 
       assertThat(response.status()).isEqualTo(400);
       assertThat(errorCode(response)).isEqualTo("BadParameter");
-      assertThat(text(response)).contains("2016-10-01").contains("7.4, 7.5, 7.6");
+      assertThat(text(response)).contains("2016-10-01").contains("7.4, 7.5, 7.6, 2025-07-01");
     }
 
     @Test
