@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * {@code roleAssignmentApprovals} (api-version 2021-01-01-preview): list ({@code asApprover()},
- * {@code asCreatedBy()}, {@code asTarget()}), get, and the stage get/PATCH/PUT through which approvers decide.
+ * {@code asCreatedBy()}, {@code asTarget()}), get, and the stage get/PATCH/PUT through which
+ * approvers decide, stage by stage (a later stage only once the one before it is approved).
  */
 final class ApprovalsApi {
   private static final String STAGE_TYPE = "Microsoft.Authorization/roleAssignmentApprovals/stages";
@@ -39,18 +40,21 @@ final class ApprovalsApi {
       Routes.requireMethod(call, "GET");
       return EmulatorResponse.json(200, approval(approval, call));
     }
-    if (!"stages".equals(call.lowerSegment(2)) || call.segment(3) == null || !call.segment(3).equalsIgnoreCase(approval.stageId())) {
+    ApprovalStage stage = "stages".equals(call.lowerSegment(2)) && call.segment(3) != null
+        ? approval.stage(call.segment(3)).orElse(null) : null;
+    if (stage == null) {
       throw ArmErrors.notFound("RoleAssignmentApprovalStepNotFound", "The approval stage '" + call.segment(3)
           + "' does not exist in approval '" + id + "'.");
     }
     Routes.requireMethod(call, "GET", "PATCH", "PUT");
     if (!call.method().equals("GET")) {
-      approval = decide(call, approval);
+      approval = decide(call, approval, stage);
+      stage = approval.stage(stage.id()).orElseThrow();
     }
-    return EmulatorResponse.json(200, stage(approval, call));
+    return EmulatorResponse.json(200, stage(approval, stage, call));
   }
 
-  private Approval decide(ArmCall call, Approval approval) {
+  private Approval decide(ArmCall call, Approval approval, ApprovalStage stage) {
     JsonNode body = call.request().bodyJson();
     JsonNode p = body.has("properties") ? body.get("properties") : body;
     String result = Json.text(p, "reviewResult");
@@ -60,7 +64,8 @@ final class ApprovalsApi {
     if (!result.equalsIgnoreCase("Approve") && !result.equalsIgnoreCase("Deny")) {
       throw ArmErrors.invalidContent("Error converting value \"" + result + "\" for 'reviewResult'. Allowed values: Approve, Deny");
     }
-    return approvals.decide(approval, result.equalsIgnoreCase("Approve"), call.callerId(), Json.text(p, "justification"), call.now());
+    return approvals.decide(approval, stage, result.equalsIgnoreCase("Approve"), call.callerId(),
+        Json.text(p, "justification"), call.now());
   }
 
   private EmulatorResponse list(ArmCall call) {
@@ -77,10 +82,10 @@ final class ApprovalsApi {
     if (request == null || !state.topology.covers(call.scope(), request.spec().scope())) {
       return false;
     }
-    boolean approver = approvals.isApprover(a, call.callerId());
+    boolean approver = approvals.isAnyApprover(a, call.callerId());
     boolean creator = request.spec().requestorId().equalsIgnoreCase(call.callerId());
     boolean target = call.identities().contains(ArmState.key(request.spec().principalId()));
-    if (filter.has("asapprover()")) return approver && a.inProgress();
+    if (filter.has("asapprover()")) return approvals.isApprover(a, call.callerId());
     if (filter.has("ascreatedby()")) return creator;
     if (filter.has("astarget()")) return target;
     return approver || creator || target;
@@ -88,22 +93,24 @@ final class ApprovalsApi {
 
   private ObjectNode approval(Approval a, ArmCall call) {
     ObjectNode p = Json.object();
-    p.putArray("stages").add(stage(a, call));
+    var stages = p.putArray("stages");
+    a.stages().forEach(stage -> stages.add(stage(a, stage, call)));
     return ArmJson.resource(p, a.id(), a.fullId(), STAGE_TYPE);
   }
 
-  private ObjectNode stage(Approval a, ArmCall call) {
+  private ObjectNode stage(Approval a, ApprovalStage s, ArmCall call) {
     ObjectNode p = Json.object();
-    p.put("displayName", "Approval stage 1").put("assignedToMe", approvals.isApprover(a, call.callerId()));
-    p.put("status", a.stageStatus());
-    if (a.reviewerId() == null) {
+    p.put("displayName", "Approval stage " + a.number(s))
+        .put("assignedToMe", s.inProgress() && approvals.isApprover(a, s, call.callerId()));
+    p.put("status", s.wireStatus());
+    if (s.reviewerId() == null) {
       p.putNull("reviewedBy");
     } else {
       ObjectNode by = p.putObject("reviewedBy");
-      by.put("principalType", "user").put("principalId", a.reviewerId());
-      principals.find(a.reviewerId()).ifPresent(o -> by.put("principalName", o.displayName()).put("userPrincipalName", o.email()));
+      by.put("principalType", "user").put("principalId", s.reviewerId());
+      principals.find(s.reviewerId()).ifPresent(o -> by.put("principalName", o.displayName()).put("userPrincipalName", o.email()));
     }
-    p.put("reviewedDateTime", ArmJson.time(a.reviewedAt())).put("reviewResult", a.reviewResult()).put("justification", a.justification());
-    return ArmJson.resource(p, a.stageId(), a.fullId() + "/stages/" + a.stageId(), STAGE_TYPE);
+    p.put("reviewedDateTime", ArmJson.time(s.reviewedAt())).put("reviewResult", s.reviewResult()).put("justification", s.justification());
+    return ArmJson.resource(p, s.id(), a.fullId() + "/stages/" + s.id(), STAGE_TYPE);
   }
 }

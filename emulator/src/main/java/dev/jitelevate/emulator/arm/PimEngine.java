@@ -142,7 +142,7 @@ final class PimEngine {
       }
     }
     if (request.status().equals("PendingApproval")) {
-      approvals.open(request, policies.policyFor(spec.scope(), spec.roleGuid()).approvers());
+      approvals.open(request, policies.policyFor(spec.scope(), spec.roleGuid()).approvalStages());
     }
     state.put(request);
     if (request.status().equals("Accepted") && !request.readyAt().isAfter(spec.createdOn())) {

@@ -2,8 +2,10 @@ package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.kernel.ApprovalStageSettings;
 import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.NotificationSetting;
+import java.util.List;
 import java.util.function.Function;
 
 /** Builds the rule array of a role management policy from its settings, in the order ARM returns them. */
@@ -45,19 +47,21 @@ final class PolicyRulesTemplate {
   }
 
   private static ObjectNode approval(PolicySettings s, Function<String, String[]> approverLabel) {
-    ObjectNode stage = Json.object();
-    stage.put("approvalStageTimeOutInDays", 1).put("isApproverJustificationRequired", true).put("escalationTimeInMinutes", 0);
-    ArrayNode approvers = stage.putArray("primaryApprovers");
-    for (String id : s.approvers()) {
-      String[] label = approverLabel.apply(id);
-      approvers.addObject().put("id", id).put("description", label[0]).put("isBackup", false).put("userType", label[1]);
-    }
-    stage.put("isEscalationEnabled", false).putNull("escalationApprovers");
     ObjectNode setting = Json.object();
     setting.put("isApprovalRequired", s.requireApproval()).put("isApprovalRequiredForExtension", false)
         .put("isRequestorJustificationRequired", true)
-        .put("approvalMode", "SingleStage");
-    setting.putArray("approvalStages").add(stage);
+        .put("approvalMode", ApprovalStageSettings.mode(s.approvalStages().size()));
+    ArrayNode stages = setting.putArray("approvalStages");
+    for (List<String> stageApprovers : s.approvalStages()) {
+      ObjectNode stage = stages.addObject();
+      stage.put("approvalStageTimeOutInDays", 1).put("isApproverJustificationRequired", true).put("escalationTimeInMinutes", 0);
+      ArrayNode approvers = stage.putArray("primaryApprovers");
+      for (String id : stageApprovers) {
+        String[] label = approverLabel.apply(id);
+        approvers.addObject().put("id", id).put("description", label[0]).put("isBackup", false).put("userType", label[1]);
+      }
+      stage.put("isEscalationEnabled", false).putNull("escalationApprovers");
+    }
     ObjectNode rule = rule("Approval_EndUser_Assignment", "RoleManagementPolicyApprovalRule", "EndUser", "Assignment");
     rule.set("setting", setting);
     return rule;

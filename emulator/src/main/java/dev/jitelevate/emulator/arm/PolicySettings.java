@@ -1,9 +1,9 @@
 package dev.jitelevate.emulator.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jitelevate.emulator.kernel.ApprovalStageSettings;
 import dev.jitelevate.emulator.kernel.NotificationSetting;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * The settings of a role management policy as the scenario expresses them ({@code arm.policies}).
  * Defaults follow {@code emulator/docs/scenario-format.md}; {@code authenticationContext} is the Conditional Access
  * authentication context an activation needs ({@code c1}…), blank for none; {@code notifications} the scenario's
- * notification rules by rule id (rules not named keep Azure's default: {@code All} to the default recipients).
+ * notification rules by rule id; {@code approvalStages} each stage's approvers (one or two stages) (rules not named keep Azure's default: {@code All} to the default recipients).
  */
 record PolicySettings(
     Duration maximumDuration,
@@ -19,7 +19,7 @@ record PolicySettings(
     boolean requireTicket,
     boolean requireMfa,
     boolean requireApproval,
-    List<String> approvers,
+    List<List<String>> approvalStages,
     Duration adminAssignmentMaximumDuration,
     boolean allowPermanentActiveAssignment,
     Duration adminEligibilityMaximumDuration,
@@ -29,7 +29,7 @@ record PolicySettings(
     Map<String, NotificationSetting> notifications) {
 
   PolicySettings {
-    approvers = List.copyOf(approvers);
+    approvalStages = List.copyOf(approvalStages);
     notifications = Map.copyOf(notifications);
   }
 
@@ -39,22 +39,20 @@ record PolicySettings(
   }
 
   static PolicySettings defaults() {
-    return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(), Duration.ofDays(365), false,
+    return new PolicySettings(Duration.ofHours(8), true, false, false, false, List.of(List.of()), Duration.ofDays(365), false,
         Duration.ofDays(365), false, false, "", Map.of());
   }
 
   /** Reads a scenario policy entry over the defaults. */
   static PolicySettings from(JsonNode node) {
     PolicySettings d = defaults();
-    List<String> approvers = new ArrayList<>();
-    node.path("approvers").forEach(a -> approvers.add(a.asText()));
     return new PolicySettings(
         duration(node, "maximumDuration", d.maximumDuration),
         node.path("requireJustification").asBoolean(d.requireJustification),
         node.path("requireTicket").asBoolean(d.requireTicket),
         node.path("requireMfa").asBoolean(d.requireMfa),
         node.path("requireApproval").asBoolean(d.requireApproval),
-        approvers,
+        ApprovalStageSettings.from(node),
         duration(node, "adminAssignmentMaximumDuration", d.adminAssignmentMaximumDuration),
         node.path("allowPermanentActiveAssignment").asBoolean(d.allowPermanentActiveAssignment),
         duration(node, "adminEligibilityMaximumDuration", d.adminEligibilityMaximumDuration),

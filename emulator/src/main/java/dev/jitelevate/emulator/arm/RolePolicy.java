@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.jitelevate.emulator.kernel.PolicyLimits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -78,11 +80,14 @@ record RolePolicy(String name, ArmScope scope, String roleGuid, ArrayNode rules,
     return rule("Approval_EndUser_Assignment").path("setting").path("isApprovalRequired").asBoolean(false);
   }
 
-  Set<String> approvers() {
-    Set<String> out = new LinkedHashSet<>();
+  /** Each approval stage's primary approvers (object ids), in stage order; one empty stage when none are set. */
+  List<Set<String>> approvalStages() {
+    List<Set<String>> out = new ArrayList<>();
     for (JsonNode stage : rule("Approval_EndUser_Assignment").path("setting").path("approvalStages")) {
-      stage.path("primaryApprovers").forEach(a -> out.add(a.path("id").asText()));
+      Set<String> approvers = new LinkedHashSet<>();
+      stage.path("primaryApprovers").forEach(a -> approvers.add(a.path("id").asText()));
+      out.add(approvers);
     }
-    return out;
+    return out.isEmpty() ? List.of(Set.of()) : out;
   }
 }

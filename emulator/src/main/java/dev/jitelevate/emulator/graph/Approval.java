@@ -1,48 +1,61 @@
 package dev.jitelevate.emulator.graph;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The approval of one request with its single stage (Graph's approval + approvalStage / approvalStep).
- * Guarded by the {@link PimState} lock.
+ * The approval of one request (Graph's approval) with its one or two stages, run in series. Guarded by the
+ * {@link PimState} lock.
  */
 final class Approval {
-  static final String IN_PROGRESS = "InProgress";
-  static final String COMPLETED = "Completed";
-  static final String EXPIRED = "Expired";
-
   final String id;
-  final String stageId;
   final ScheduleRequest request;
-  final Set<String> approverIds;
-  final boolean justificationRequired;
   final Instant createdAt;
-  String stageStatus = IN_PROGRESS;
-  String reviewResult = "NotReviewed";
-  String reviewedBy;
-  Instant reviewedAt;
-  String reviewJustification;
+  final List<ApprovalStage> stages;
 
-  Approval(String id, String stageId, ScheduleRequest request, Set<String> approverIds,
-      boolean justificationRequired, Instant createdAt) {
+  /** Opens the approval: its first stage goes in progress at {@code createdAt}. */
+  Approval(String id, ScheduleRequest request, List<ApprovalStage> stages, Instant createdAt) {
     this.id = id;
-    this.stageId = stageId;
     this.request = request;
-    this.approverIds = Set.copyOf(approverIds);
-    this.justificationRequired = justificationRequired;
+    this.stages = List.copyOf(stages);
     this.createdAt = createdAt;
+    this.stages.get(0).open(createdAt);
+  }
+
+  /** The stage in progress, if any. */
+  Optional<ApprovalStage> current() {
+    return stages.stream().filter(ApprovalStage::isOpen).findFirst();
+  }
+
+  Optional<ApprovalStage> stage(String stageId) {
+    return stages.stream().filter(s -> s.id.equalsIgnoreCase(stageId)).findFirst();
+  }
+
+  /** The stage after the given one, if any. */
+  Optional<ApprovalStage> after(ApprovalStage stage) {
+    int index = stages.indexOf(stage);
+    return index + 1 < stages.size() ? Optional.of(stages.get(index + 1)) : Optional.empty();
   }
 
   boolean isOpen() {
-    return IN_PROGRESS.equals(stageStatus);
+    return current().isPresent();
   }
 
-  /** The kernel's view of the outcome: {@code InProgress}, {@code Approved}, {@code Denied} or {@code TimedOut}. */
+  /**
+   * The kernel's view of the outcome: {@code InProgress}, {@code Approved} (every stage), {@code Denied},
+   * {@code TimedOut}, or {@code NotReviewed} when cancelled.
+   */
   String outcome() {
-    if (EXPIRED.equals(stageStatus)) {
+    if (stages.stream().anyMatch(s -> ApprovalStage.EXPIRED.equals(s.status))) {
       return "TimedOut";
     }
-    return isOpen() ? IN_PROGRESS : reviewResult;
+    if (isOpen()) {
+      return ApprovalStage.IN_PROGRESS;
+    }
+    if (stages.stream().anyMatch(s -> "Denied".equals(s.reviewResult))) {
+      return "Denied";
+    }
+    return stages.stream().allMatch(s -> "Approved".equals(s.reviewResult)) ? "Approved" : "NotReviewed";
   }
 }

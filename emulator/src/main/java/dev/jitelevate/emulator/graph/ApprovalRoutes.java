@@ -39,17 +39,17 @@ final class ApprovalRoutes {
     }
     if (call.size() == index + 2 && call.isGet()) {
       ObjectNode list = Json.object();
-      list.putArray("value").add(stage(approval, call));
+      var stages = list.putArray("value");
+      approval.stages.forEach(stage -> stages.add(stage(approval, stage, call)));
       return EmulatorResponse.json(200, list);
     }
     if (call.size() != index + 3) {
       throw call.unknownSegment(index + 3);
     }
     if (call.isGet()) {
-      if (!approval.stageId.equalsIgnoreCase(call.segment(index + 2))) {
-        throw GraphException.pimNotFound("approval stage", call.segment(index + 2));
-      }
-      return EmulatorResponse.json(200, stage(approval, call));
+      ApprovalStage stage = approval.stage(call.segment(index + 2))
+          .orElseThrow(() -> GraphException.pimNotFound("approval stage", call.segment(index + 2)));
+      return EmulatorResponse.json(200, stage(approval, stage, call));
     }
     if (!call.method().equals("PATCH")) {
       throw call.methodNotAllowed();
@@ -64,25 +64,27 @@ final class ApprovalRoutes {
     ObjectNode o = Json.object();
     o.put("@odata.context", call.context("approvals/$entity"));
     o.put("id", approval.id);
-    o.putArray(stepsName).add(stage(approval, call));
+    var stages = o.putArray(stepsName);
+    approval.stages.forEach(stage -> stages.add(stage(approval, stage, call)));
     return o;
   }
 
-  private ObjectNode stage(Approval approval, GraphCall call) {
+  private ObjectNode stage(Approval approval, ApprovalStage stage, GraphCall call) {
     ObjectNode o = Json.object();
-    o.put("id", approval.stageId);
+    o.put("id", stage.id);
     o.putNull("displayName");
-    PimRenderer.time(o, "reviewedDateTime", approval.reviewedAt);
-    o.put("reviewResult", approval.reviewResult);
-    o.put("status", approval.stageStatus);
-    o.put("assignedToMe", approval.isOpen() && tenant.approvals.isApprover(approval, call.caller().objectId()));
-    o.put("justification", approval.reviewJustification);
-    if (approval.reviewedBy == null) {
+    PimRenderer.time(o, "reviewedDateTime", stage.reviewedAt);
+    o.put("reviewResult", stage.reviewResult);
+    o.put("status", stage.status);
+    o.put("assignedToMe", stage.isOpen() && tenant.approvals.isApprover(stage, call.caller().objectId())
+        && !approval.request.principalId.equalsIgnoreCase(call.caller().objectId()));
+    o.put("justification", stage.reviewJustification);
+    if (stage.reviewedBy == null) {
       o.putNull("reviewedBy");
     } else {
       ObjectNode by = o.putObject("reviewedBy");
-      by.put("id", approval.reviewedBy);
-      by.put("displayName", tenant.directory().principal(approval.reviewedBy).map(p -> p.displayName()).orElse(null));
+      by.put("id", stage.reviewedBy);
+      by.put("displayName", tenant.directory().principal(stage.reviewedBy).map(p -> p.displayName()).orElse(null));
     }
     return o;
   }

@@ -119,7 +119,7 @@ public final class GraphSurface implements Surface {
   }
 
   /**
-   * Decides an open approval as the given approver (the first user approver when none is given); for a completed
+   * Decides the stage in progress of an open approval as the given approver (the first user approver when none is given); for a completed
    * approval returns its outcome unchanged.
    *
    * @throws IllegalArgumentException when the approver is not one of the approval's approvers, or is the requestor
@@ -131,14 +131,16 @@ public final class GraphSurface implements Surface {
       if (approval == null) {
         return Optional.empty();
       }
-      if (approval.isOpen()) {
-        String approver = approverId == null || approverId.isBlank() ? firstApprover(approval) : approverId;
-        if (!t.approvals.isApprover(approval, approver)
+      ApprovalStage stage = approval.current().orElse(null);
+      if (stage != null) {
+        String approver = approverId == null || approverId.isBlank() ? firstApprover(approval, stage) : approverId;
+        if (!t.approvals.isApprover(stage, approver)
             || approval.request.principalId.equalsIgnoreCase(approver)) {
-          throw new IllegalArgumentException("'" + approver + "' is not an approver of approval '" + approval.id
-              + "'; the policy's approvers are " + approval.approverIds + " and requestors cannot approve themselves.");
+          throw new IllegalArgumentException("'" + approver + "' is not an approver of the stage in progress of"
+              + " approval '" + approval.id + "'; that stage's approvers are " + stage.approverIds
+              + " and requestors cannot approve themselves.");
         }
-        t.engine.provisioner().decide(approval, approve, approver, justification, t.now());
+        t.engine.provisioner().decide(approval, stage, approve, approver, justification, t.now());
       }
       return Optional.of(view(approval));
     });
@@ -155,8 +157,8 @@ public final class GraphSurface implements Surface {
     }
   }
 
-  private static String firstApprover(Approval approval) {
-    return approval.approverIds.stream().filter(a -> !a.startsWith("group:")).sorted().findFirst()
+  private static String firstApprover(Approval approval, ApprovalStage stage) {
+    return stage.approverIds.stream().filter(a -> !a.startsWith("group:")).sorted().findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Approval '" + approval.id + "' has only group approvers;"
             + " name the approving member as approverId."));
   }

@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.graph;
 import dev.jitelevate.emulator.kernel.NotificationSetting;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jitelevate.emulator.kernel.ApprovalStageSettings;
 import dev.jitelevate.emulator.kernel.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class PolicyRules {
    * Returns the rules in the order the service lists them, each target's {@code operations} spelled as the
    * service spells them for the kind of policy ({@code all} for directory roles, {@code All} for groups).
    */
-  static List<ObjectNode> build(PolicySettings s, List<ObjectNode> approvers, String operation) {
+  static List<ObjectNode> build(PolicySettings s, List<List<ObjectNode>> approvers, String operation) {
     List<ObjectNode> rules = new ArrayList<>();
     rules.add(expiration("Expiration_Admin_Eligibility", "Admin", "Eligibility", !s.allowPermanentEligibility(),
         s.eligibilityMaximumDuration()));
@@ -88,21 +89,24 @@ final class PolicyRules {
     }
   }
 
-  private static ObjectNode approval(PolicySettings s, List<ObjectNode> approvers) {
+  private static ObjectNode approval(PolicySettings s, List<List<ObjectNode>> stageApprovers) {
     ObjectNode rule = rule("ApprovalRule", "Approval_EndUser_Assignment", "EndUser", "Assignment");
     ObjectNode setting = rule.putObject("setting");
     setting.put("isApprovalRequired", s.requireApproval());
     setting.put("isApprovalRequiredForExtension", false);
     setting.put("isRequestorJustificationRequired", true);
-    setting.put("approvalMode", "SingleStage");
-    ObjectNode stage = setting.putArray("approvalStages").addObject();
-    stage.put("approvalStageTimeOutInDays", 1);
-    stage.put("isApproverJustificationRequired", true);
-    stage.put("escalationTimeInMinutes", 0);
-    stage.put("isEscalationEnabled", false);
-    ArrayNode primary = stage.putArray("primaryApprovers");
-    approvers.forEach(primary::add);
-    stage.putArray("escalationApprovers");
+    setting.put("approvalMode", ApprovalStageSettings.mode(stageApprovers.size()));
+    ArrayNode stages = setting.putArray("approvalStages");
+    for (List<ObjectNode> approvers : stageApprovers) {
+      ObjectNode stage = stages.addObject();
+      stage.put("approvalStageTimeOutInDays", 1);
+      stage.put("isApproverJustificationRequired", true);
+      stage.put("escalationTimeInMinutes", 0);
+      stage.put("isEscalationEnabled", false);
+      ArrayNode primary = stage.putArray("primaryApprovers");
+      approvers.forEach(primary::add);
+      stage.putArray("escalationApprovers");
+    }
     return rule;
   }
 

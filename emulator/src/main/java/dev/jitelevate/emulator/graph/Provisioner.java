@@ -3,6 +3,7 @@ package dev.jitelevate.emulator.graph;
 import dev.jitelevate.emulator.kernel.EmulatorContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns granted requests into instances and keeps time-based state current. Evaluated lazily from the
@@ -25,8 +26,9 @@ record Provisioner(PimState state, EmulatorContext context) {
   /** Applies every change that is due at {@code now}. */
   void tick(Instant now) {
     for (Approval approval : List.copyOf(state.approvals.values())) {
-      if (approval.isOpen() && !approval.createdAt.plus(context.hazards().approvalStageTimeout()).isAfter(now)) {
-        approval.stageStatus = Approval.EXPIRED;
+      ApprovalStage stage = approval.current().orElse(null);
+      if (stage != null && !stage.openedAt.plus(context.hazards().approvalStageTimeout()).isAfter(now)) {
+        stage.status = ApprovalStage.EXPIRED;
         approval.request.status = RequestStatus.DENIED;
         approval.request.completedAt = now;
       }
@@ -41,14 +43,17 @@ record Provisioner(PimState state, EmulatorContext context) {
     state.eligibilities.removeIf(e -> e.end() != null && !e.end().isAfter(now));
   }
 
-  /** Records an approver's decision and schedules or denies the request. */
-  void decide(Approval approval, boolean approve, String approverId, String justification, Instant now) {
-    approval.stageStatus = Approval.COMPLETED;
-    approval.reviewResult = approve ? "Approved" : "Denied";
-    approval.reviewedBy = approverId;
-    approval.reviewedAt = now;
-    approval.reviewJustification = justification;
-    if (approve) {
+  /**
+   * Records an approver's decision on a stage: an approval opens the next stage, or schedules the request after
+   * the last one; a denial denies the request.
+   */
+  void decide(Approval approval, ApprovalStage stage, boolean approve, String approverId, String justification,
+      Instant now) {
+    stage.decide(approve, approverId, justification, now);
+    Optional<ApprovalStage> next = approve ? approval.after(stage) : Optional.empty();
+    if (next.isPresent()) {
+      next.get().open(now);
+    } else if (approve) {
       schedule(approval.request, now);
     } else {
       approval.request.status = RequestStatus.DENIED;

@@ -64,8 +64,8 @@ final class RequestSet {
     request.status = RequestStatus.CANCELED;
     request.completedAt = tenant.now();
     Approval approval = tenant.state.approvals.get(request.id);
-    if (approval != null && approval.isOpen()) {
-      approval.stageStatus = Approval.COMPLETED;
+    if (approval != null) {
+      approval.current().ifPresent(stage -> stage.status = ApprovalStage.COMPLETED);
     }
     return EmulatorResponse.empty(204);
   }

@@ -63,19 +63,24 @@ final class RoleManagementPolicy {
     return approvalSetting().path("isApprovalRequired").asBoolean(false);
   }
 
-  boolean approverJustificationRequired() {
-    return approvalSetting().path("approvalStages").path(0).path("isApproverJustificationRequired").asBoolean(false);
+  boolean approverJustificationRequired(int stage) {
+    return approvalSetting().path("approvalStages").path(stage).path("isApproverJustificationRequired")
+        .asBoolean(false);
   }
 
-  /** The stage's primary approvers as (objectId, isGroup) pairs. */
-  Map<String, Boolean> approvers() {
-    Map<String, Boolean> out = new java.util.LinkedHashMap<>();
-    for (JsonNode approver : approvalSetting().path("approvalStages").path(0).path("primaryApprovers")) {
-      if (approver.hasNonNull("userId")) out.put(approver.get("userId").asText(), false);
-      if (approver.hasNonNull("groupId")) out.put(approver.get("groupId").asText(), true);
-      if (approver.hasNonNull("id")) out.put(approver.get("id").asText(), "Group".equals(approver.path("userType").asText()));
+  /** Each stage's primary approvers as (objectId, isGroup) pairs, in stage order; one empty stage when none. */
+  List<Map<String, Boolean>> stageApprovers() {
+    List<Map<String, Boolean>> stages = new ArrayList<>();
+    for (JsonNode stage : approvalSetting().path("approvalStages")) {
+      Map<String, Boolean> out = new java.util.LinkedHashMap<>();
+      for (JsonNode approver : stage.path("primaryApprovers")) {
+        if (approver.hasNonNull("userId")) out.put(approver.get("userId").asText(), false);
+        if (approver.hasNonNull("groupId")) out.put(approver.get("groupId").asText(), true);
+        if (approver.hasNonNull("id")) out.put(approver.get("id").asText(), "Group".equals(approver.path("userType").asText()));
+      }
+      stages.add(out);
     }
-    return out;
+    return stages.isEmpty() ? List.of(Map.of()) : stages;
   }
 
   /**

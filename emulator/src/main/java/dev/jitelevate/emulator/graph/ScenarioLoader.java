@@ -57,9 +57,13 @@ record ScenarioLoader(Directory directory, Instant now) {
   private RoleManagementPolicy policy(String id, PimTarget target, JsonNode entry, PolicySettings defaults,
       String operation) {
     PolicySettings settings = entry == null ? defaults : PolicySettings.from(entry, defaults);
-    List<ObjectNode> approvers = new ArrayList<>();
-    for (String reference : settings.approvers()) {
-      approvers.add(approver(reference));
+    List<List<ObjectNode>> approvers = new ArrayList<>();
+    for (List<String> stage : settings.approvalStages()) {
+      List<ObjectNode> stageApprovers = new ArrayList<>();
+      for (String reference : stage) {
+        stageApprovers.add(approver(reference));
+      }
+      approvers.add(stageApprovers);
     }
     return new RoleManagementPolicy(id, target, PolicyRules.build(settings, approvers, operation));
   }
