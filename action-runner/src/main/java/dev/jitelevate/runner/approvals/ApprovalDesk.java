@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * {@code roleAssignmentScheduleRequests?$filter=asApprover()} and the {@code roleAssignmentApprovals} stages;
  * directory roles through v1.0 {@code roleAssignmentScheduleRequests/filterByCurrentUser(on='approver')} and the
  * beta-only {@code roleAssignmentApprovals/{id}/steps} (Graph has no v1.0 directory role approval); PIM for
- * Groups through v1.0 {@code filterByCurrentUser(on='approver')} and the assignment approval's stages. Graph's
+ * Groups through v1.0 {@code filterByCurrentUser(on='approver')} and the assignment approval's stages. Of an
+ * approval's one or two stages, the approver decides the one in progress and assigned to them. Graph's
  * approval APIs are delegated only. An approver never decides a request for something they could hold
  * themselves.
  */
@@ -97,8 +98,7 @@ public final class ApprovalDesk {
       case AZURE_ROLE -> {
         String approval = pending.approvalId();
         JsonNode stages = arm.get(approval + "?api-version=" + APPROVALS_API).path("properties").path("stages");
-        String stage = first(stages, s -> "InProgress".equalsIgnoreCase(s.path("properties").path("status").asText()))
-            .map(s -> s.path("name").asText()).orElseThrow(() -> noStage(approval));
+        String stage = myStage(stages, s -> s.path("properties"), approval).path("name").asText();
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("properties", review);
         arm.send(HttpMethod.PUT, approval + "/stages/" + stage + "?api-version=" + APPROVALS_API, body);
@@ -109,11 +109,27 @@ public final class ApprovalDesk {
     return pending;
   }
 
-  /** Graph: find the approval's stage (v1.0) or step (beta) in progress and PATCH the review into it. */
+  /** Graph: find the approval's stage (v1.0) or step (beta) that is the caller's to decide and PATCH the review into it. */
   private void decideStep(String path, PendingApproval pending, ObjectNode review) {
-    String step = first(graph.get(path).path("value"), s -> "InProgress".equalsIgnoreCase(s.path("status").asText()))
-        .map(s -> s.path("id").asText()).orElseThrow(() -> noStage(pending.approvalId()));
+    String step = myStage(graph.get(path).path("value"), s -> s, pending.approvalId()).path("id").asText();
     graph.send(HttpMethod.PATCH, path + "/" + step, review);
+  }
+
+  /**
+   * The stage in progress and assigned to the caller. An approval has one stage or two in series, so the caller's
+   * stage need not be the first: a second-stage approver decides stage 2 once stage 1 is approved.
+   *
+   * @param properties where a stage keeps {@code status} and {@code assignedToMe} (ARM nests them in {@code properties})
+   * @throws ApprovalException when no stage is in progress, or the one in progress is for other approvers
+   */
+  private static JsonNode myStage(JsonNode stages, java.util.function.UnaryOperator<JsonNode> properties,
+      String approval) {
+    Predicate<JsonNode> inProgress = s -> "InProgress".equalsIgnoreCase(properties.apply(s).path("status").asText());
+    return first(stages, s -> inProgress.test(s) && properties.apply(s).path("assignedToMe").asBoolean(false))
+        .orElseThrow(() -> first(stages, inProgress).isPresent()
+            ? new ApprovalException("ApprovalStageNotAssigned", "The stage of approval " + approval + " now in progress"
+                + " is assigned to other approvers; wait until the stages before yours are decided.", null)
+            : noStage(approval));
   }
 
   static List<JsonNode> pages(RestCalls service, String first) {
