@@ -54,8 +54,19 @@ class TwoStageApprovalIT {
     ObjectNode root = Scenario.demo().root().deepCopy();
     ((ArrayNode) root.get("users")).addObject().put("id", CAROL).put("userPrincipalName", "carol@contoso-emu.onmicrosoft.com")
         .put("displayName", "Carol Second Approver").put("password", "demo-carol-pw-2b7d").put("mfa", true);
-    for (var policy : root.path("arm").path("policies")) {
-      if (policy.path("role").asText().equals("Contributor")) {
+    twoStages(root.path("arm").path("policies"), "Contributor");
+    twoStages(root.path("directory").path("policies"), "Privileged Role Administrator");
+    emulator = PimEmulator.builder().scenario(new Scenario(root).withPageSize(2))
+        .hazards(Hazards.none().withProvisioningDelay(Duration.ofMillis(150)).withMinimumActiveDuration(Duration.ofMillis(700)))
+        .start();
+    cloud = CloudProfile.parse(emulator.profileJson());
+    http = EmulatorExtension.trusting(emulator);
+  }
+
+  /** Bob's stage, then Carol's, on the named role's policy. */
+  private static void twoStages(com.fasterxml.jackson.databind.JsonNode policies, String role) {
+    for (var policy : policies) {
+      if (policy.path("role").asText().equals(role)) {
         ObjectNode p = (ObjectNode) policy;
         p.remove("approvers");
         ArrayNode stages = p.putArray("approvalStages");
@@ -63,11 +74,6 @@ class TwoStageApprovalIT {
         stages.addObject().putArray("approvers").add(CAROL);
       }
     }
-    emulator = PimEmulator.builder().scenario(new Scenario(root).withPageSize(2))
-        .hazards(Hazards.none().withProvisioningDelay(Duration.ofMillis(150)).withMinimumActiveDuration(Duration.ofMillis(700)))
-        .start();
-    cloud = CloudProfile.parse(emulator.profileJson());
-    http = EmulatorExtension.trusting(emulator);
   }
 
   @AfterEach
@@ -87,14 +93,18 @@ class TwoStageApprovalIT {
   }
 
   private Future<ElevationOutcome> aliceAsksForContributor() {
+    return aliceAsks(ElevationRequest.builder().azureRole("Contributor", SUB_SCOPE)
+        .ticket(new TicketInfo("INC-4711", "ServiceNow")));
+  }
+
+  private Future<ElevationOutcome> aliceAsks(ElevationRequest.Builder target) {
     Elevator elevator = Elevator.builder().cloud(cloud).tenantId(emulator.tenantId())
         .polling(PollingPolicy.defaults().withIntervals(Duration.ofMillis(50), Duration.ofMillis(200)).withMaxRetries(4)
             .withMinimumActiveDuration(Duration.ofMillis(700)))
         .listener(events::add)
         .identity(Credentials.of(() -> user("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a"))).build();
-    ElevationRequest request = ElevationRequest.builder().azureRole("Contributor", SUB_SCOPE).strategy(Strategy.SELF)
-        .duration(Duration.ofHours(1)).justification("hotfix for the payments outage")
-        .ticket(new TicketInfo("INC-4711", "ServiceNow")).approvalTimeout(Duration.ofSeconds(60))
+    ElevationRequest request = target.strategy(Strategy.SELF)
+        .duration(Duration.ofHours(1)).justification("hotfix for the payments outage").approvalTimeout(Duration.ofSeconds(60))
         .provisioningTimeout(Duration.ofSeconds(10)).propagationTimeout(Duration.ofSeconds(10)).build();
     return requester.submit(() -> elevator.run(request, context -> { }));
   }
@@ -158,6 +168,24 @@ class TwoStageApprovalIT {
 
     ElevationOutcome outcome = alice.get(60, TimeUnit.SECONDS);
     assertThat(outcome.failure()).hasValueSatisfying(e -> assertThat(e.kind().name()).isEqualTo("DENIED"));
+    assertThat(emulator.leaks()).isEmpty();
+  }
+
+  @Test
+  void aDirectoryRolesStepsAreDecidedThroughGraphOneApproverAfterTheOther() throws Exception {
+    ApprovalDesk bob = deskOf(user("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f"));
+    ApprovalDesk carol = deskOf(user("carol@contoso-emu.onmicrosoft.com", "demo-carol-pw-2b7d"));
+    Future<ElevationOutcome> alice = aliceAsks(ElevationRequest.builder().directoryRole("Privileged Role Administrator"));
+
+    PendingApproval first = waitFor(bob);
+    assertThat(first.surface()).isEqualTo(Surface.DIRECTORY_ROLE);
+    assertThat(carol.pending()).isEmpty();
+    bob.decide(first, BOB, true, "stage one");
+    PendingApproval second = waitFor(carol);
+    assertThat(alice.isDone()).as("not elevated after one stage of two").isFalse();
+    carol.decide(second, CAROL, true, "stage two");
+
+    assertThat(alice.get(60, TimeUnit.SECONDS).failure()).isEmpty();
     assertThat(emulator.leaks()).isEmpty();
   }
 }
