@@ -3,46 +3,15 @@ package dev.jitelevate.core.internal.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jitelevate.core.Sleeper;
-import java.time.Clock;
+import dev.jitelevate.core.testing.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThrottleGateTest {
   static final Instant START = Instant.parse("2026-12-05T12:00:00Z");
 
-  /** A clock that moves only when the sleeper sleeps. */
-  static final class ManualTime extends Clock implements Sleeper {
-    Instant now = START;
-    final List<Duration> sleeps = new ArrayList<>();
-
-    @Override
-    public void sleep(Duration duration) {
-      sleeps.add(duration);
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  final ManualTime time = new ManualTime();
+  final ManualTime time = new ManualTime(START);
   final ThrottleGate gate = new ThrottleGate();
 
   @Test

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jitelevate.core.CloudProfile;
 import dev.jitelevate.core.ElevationListener;
 import dev.jitelevate.core.PollingPolicy;
-import dev.jitelevate.core.Sleeper;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry.Verdict;
 import dev.jitelevate.core.internal.retry.ThrottleGate;
-import java.time.Clock;
+import dev.jitelevate.core.testing.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,40 +21,13 @@ import org.junit.jupiter.api.Test;
 class TransientRetryTest {
   static final Instant START = Instant.parse("2026-12-05T12:00:00Z");
 
-  /** A clock that moves only when the sleeper sleeps. */
-  static final class ManualTime extends Clock implements Sleeper {
-    Instant now = START;
-    final List<Duration> sleeps = new ArrayList<>();
-
-    @Override
-    public void sleep(Duration duration) {
-      sleeps.add(duration);
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   static final class Throttled extends RuntimeException {
     Throttled() {
       super("429");
     }
   }
 
-  final ManualTime time = new ManualTime();
+  final ManualTime time = new ManualTime(START);
   final SurfaceContext context = new SurfaceContext(CloudProfile.azurePublic(), Optional.empty(), time, time,
       PollingPolicy.custom().transportIntervals(Duration.ofMillis(100), Duration.ofSeconds(30)).transportJitter(0).build(),
       ElevationListener.none(), call -> { }, () -> 0.0);
