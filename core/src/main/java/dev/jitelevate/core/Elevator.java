@@ -85,15 +85,14 @@ public interface Elevator {
   /**
    * Ends the signed-in person's own activation of the request's target (PIM {@code SelfDeactivate} on ARM,
    * directory roles and groups), found by its target: one held by another process, or activated in the portal.
-   * Inside PIM's minimum active duration it waits when {@code waitForFloor}, else refuses saying from when it can
+   * Inside PIM's minimum active duration it waits when the request says so, else refuses saying from when it can
    * be deactivated. It needs only the person's own eligibility.
    *
    * @return the record of the deactivation (its revocation says what happened)
    * @throws ElevationException ({@code INVALID_REQUEST}) when nothing is active for the target, only a standing
-   *     assignment is, the request is not the signed-in identity's {@code self} one, or it is too early and
-   *     {@code waitForFloor} is false; the record, when any, is attached
+   *     assignment is, or it is too early and the request does not wait; the record, when any, is attached
    */
-  ActivationRecord deactivate(ElevationRequest request, boolean waitForFloor);
+  ActivationRecord deactivate(DeactivationRequest request);
 
   /**
    * Finds and deletes rbac-strategy role assignments under the scope whose marked expiry has passed. It needs

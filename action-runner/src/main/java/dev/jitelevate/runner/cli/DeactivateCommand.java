@@ -1,23 +1,16 @@
 package dev.jitelevate.runner.cli;
 
 import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.core.DeactivationRequest;
 import dev.jitelevate.core.Durations;
 import dev.jitelevate.core.ElevationException;
-import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.FailureKind;
-import dev.jitelevate.core.GroupAccess;
-import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.RevocationHandle;
-import dev.jitelevate.core.RevokePolicy;
-import dev.jitelevate.core.Strategy;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.JitElevate;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,6 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code elevate} wrote or by its target (PIM {@code SelfDeactivate} on ARM, directory roles and groups).
  */
 @Command(name = "deactivate", sortOptions = false, mixinStandardHelpOptions = true,
+    resourceBundle = "dev.jitelevate.runner.cli.DeactivateCommand", // its wording of the TargetOptions
     description = {"End an elevation of your own now: by the handle file 'jit-elevate elevate' wrote, or by its target "
         + "(one activated in another terminal or in the portal).",
         "Within PIM's 5-minute minimum it waits, or with --no-wait says from when it can be deactivated."},
@@ -44,23 +38,8 @@ public final class DeactivateCommand implements Callable<Integer> {
   @Option(names = "--handle", paramLabel = "FILE", description = "The handle file 'jit-elevate elevate' wrote.")
   Path handle;
 
-  @Option(names = "--target", paramLabel = "TARGET",
-      description = "What to deactivate: azure-role, directory-role or group (with --role/--scope/--group), or "
-          + "azure-role:ROLE@SCOPE, directory-role:ROLE[@/administrativeUnits/ID] or group:[member@|owner@]GROUP.")
-  List<String> targets = new ArrayList<>();
-
-  @Option(names = "--role", paramLabel = "ROLE", description = "The role's display name or definition id.")
-  String role;
-
-  @Option(names = "--scope", paramLabel = "SCOPE", description = "The ARM scope of an azure-role, or the directory scope of a directory-role.")
-  String scope;
-
-  @Option(names = "--group", paramLabel = "GROUP", description = "The PIM-enabled group's object id or display name.")
-  String group;
-
-  @Option(names = "--access", paramLabel = "ACCESS", converter = Converters.AccessConverter.class, defaultValue = "member",
-      description = "member (default) or owner of the group.")
-  GroupAccess access;
+  @Mixin
+  TargetOptions target;
 
   @Option(names = "--no-wait", description = "Within PIM's minimum active duration, say from when it can be deactivated instead of waiting.")
   boolean noWait;
@@ -77,7 +56,7 @@ public final class DeactivateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if ((handle == null) == targets.isEmpty()) {
+    if ((handle == null) != target.given()) {
       throw new CliInputException(handle == null ? "--target" : "--handle", handle == null
           ? "Nothing to deactivate was named." : "--handle and --target were given together.",
           "Pass --handle FILE (what 'elevate' wrote) or --target (what is active), not both.");
@@ -116,22 +95,9 @@ public final class DeactivateCommand implements Callable<Integer> {
   }
 
   private ActivationRecord byTarget(Elevator elevator) {
-    RequestOptions o = new RequestOptions();
-    o.targets = targets;
-    o.role = role;
-    o.scope = scope;
-    o.group = group;
-    o.access = access;
-    o.strategy = Strategy.SELF;
-    o.approvalTimeout = Duration.ofMinutes(15);
-    o.provisioningTimeout = Duration.ofMinutes(5);
-    o.propagationTimeout = Duration.ofMinutes(10);
-    o.revokePolicy = RevokePolicy.WAIT_FOR_MINIMUM;
-    o.onConflict = OnConflict.WAIT;
-    o.justification = "deactivate";
-    ElevationRequest request = o.toRequest();
+    DeactivationRequest request = DeactivationRequest.of(target.one()).waitingForFloor(!noWait);
     try {
-      return elevator.deactivate(request, !noWait);
+      return elevator.deactivate(request);
     } catch (ElevationException e) {
       e.record().ifPresent(r -> ElevationFile.writeRecord(recordPath(), r));
       throw e;

@@ -1,29 +1,23 @@
 package dev.jitelevate.runner.cli;
 
-import dev.jitelevate.core.DirectoryScope;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.ElevationTarget;
-import dev.jitelevate.core.GroupAccess;
-import dev.jitelevate.core.GroupRef;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.OnConflict;
 import dev.jitelevate.core.RevokePolicy;
-import dev.jitelevate.core.RoleRef;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.core.TicketInfo;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What {@code elevate} asks for; {@link #toRequest()} turns it into a validated {@link ElevationRequest}. */
 public final class RequestOptions {
-  @Option(names = "--target", paramLabel = "TARGET",
-      description = {"What to elevate to: azure-role, directory-role or group (with --role/--scope/--group), or, "
-          + "repeatable for several targets elevated as one (all-or-nothing): azure-role:ROLE@SCOPE, "
-          + "directory-role:ROLE[@/administrativeUnits/ID] or group:[member@|owner@]GROUP."})
-  List<String> targets = new ArrayList<>();
+  @Mixin
+  TargetOptions target;
 
   @Option(names = "--set", paramLabel = "NAME",
       description = "Elevate the targets of a named set from the sets file (with its duration and justification defaults).")
@@ -32,23 +26,6 @@ public final class RequestOptions {
   @Option(names = "--config", paramLabel = "FILE",
       description = "The sets file (default: $XDG_CONFIG_HOME/jit-elevate/sets.yaml, else ~/.config/jit-elevate/sets.yaml).")
   Path config;
-
-  /** The single target's kind, once {@link #toRequests} has read the options (null for several). */
-  TargetKind target;
-
-  @Option(names = "--role", paramLabel = "ROLE", description = "The role's display name or definition id, e.g. \"Key Vault Secrets Officer\".")
-  String role;
-
-  @Option(names = "--scope", paramLabel = "SCOPE",
-      description = "The ARM scope of an azure-role (/subscriptions/...), or the directory scope of a directory-role (/ by default).")
-  String scope;
-
-  @Option(names = "--group", paramLabel = "GROUP", description = "The PIM-enabled group's object id or display name (target group).")
-  String group;
-
-  @Option(names = "--access", paramLabel = "ACCESS", converter = Converters.AccessConverter.class, defaultValue = "member",
-      description = "member (default) or owner of the group.")
-  GroupAccess access;
 
   @Option(names = "--duration", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
       description = "How long (default 30m, or the set's): also the server-side expiry if revocation never runs.")
@@ -122,9 +99,8 @@ public final class RequestOptions {
    */
   public List<ElevationRequest> toRequests(Path defaultSetsFile) {
     TargetChoice choice = TargetChoice.of(this, defaultSetsFile);
-    target = choice.singleKind().orElse(null);
     List<ElevationRequest> requests = new ArrayList<>();
-    for (ElevationTarget t : choice.targets().isEmpty() ? List.of(target()) : choice.targets()) {
+    for (ElevationTarget t : choice.singleKind().map(k -> List.of(target.single(k))).orElse(choice.targets())) {
       requests.add(request(t, choice.duration().orElse(Duration.ofMinutes(30)), choice.justification().orElse("")));
     }
     return requests;
@@ -156,36 +132,5 @@ public final class RequestOptions {
    */
   private OnConflict defaultOnConflict() {
     return strategy == Strategy.SELF ? OnConflict.SHARE : OnConflict.WAIT;
-  }
-
-  private ElevationTarget target() {
-    switch (target) {
-      case AZURE_ROLE:
-        forbid(group, "--group", "azure-role");
-        return new ElevationTarget.AzureRole(RoleRef.parse(require(role, "--role", "a role, e.g. --role \"Key Vault Secrets Officer\"")),
-            dev.jitelevate.core.ArmScope.parse(require(scope, "--scope", "an ARM scope, e.g. --scope /subscriptions/{id}/resourceGroups/{name}")));
-      case DIRECTORY_ROLE:
-        forbid(group, "--group", "directory-role");
-        return new ElevationTarget.DirectoryRole(RoleRef.parse(require(role, "--role", "a role, e.g. --role \"User Administrator\"")),
-            DirectoryScope.parse(scope));
-      default:
-        forbid(role, "--role", "group");
-        forbid(scope, "--scope", "group");
-        return new ElevationTarget.Group(GroupRef.parse(require(group, "--group", "a group, e.g. --group grp-prod-admins")), access);
-    }
-  }
-
-  private String require(String value, String option, String what) {
-    if (value == null || value.isBlank()) {
-      throw new CliInputException(option, "The " + target.optionValue() + " target needs " + option + ".", "Pass " + what + ".");
-    }
-    return value;
-  }
-
-  private static void forbid(String value, String option, String kind) {
-    if (value != null) {
-      throw new CliInputException(option, option + " does not apply to the " + kind + " target.",
-          "Remove it, or choose the target it belongs to.");
-    }
   }
 }

@@ -28,6 +28,11 @@ record TargetChoice(Optional<TargetKind> singleKind, List<ElevationTarget> targe
       throw new CliInputException("--config", "--config names the sets file, but no --set was given.",
           "Add --set NAME, or remove --config.");
     }
+    return of(o.target);
+  }
+
+  /** The choice the target options make alone: one {@code --target KIND}, or compact {@code --target}s. */
+  static TargetChoice of(TargetOptions o) {
     if (o.targets.isEmpty()) {
       throw new CliInputException("--target", "No target was given.", "Pass --target KIND with --role/--scope/--group, "
           + "--target in the compact syntax (" + TargetSpec.SYNTAX + ", repeatable), or --set NAME.");
@@ -49,10 +54,10 @@ record TargetChoice(Optional<TargetKind> singleKind, List<ElevationTarget> targe
   }
 
   private static TargetChoice fromSet(RequestOptions o, Path file) {
-    if (!o.targets.isEmpty()) {
+    if (o.target.given()) {
       throw new CliInputException("--set", "--set and --target were given together.", "Use one of them.");
     }
-    forbidSingleOptions(o, "--set");
+    forbidSingleOptions(o.target, "--set");
     try {
       TargetSets.TargetSet set = TargetSets.load(file, o.set);
       return new TargetChoice(Optional.empty(), set.targets(), set.duration(), set.justification());
@@ -61,7 +66,7 @@ record TargetChoice(Optional<TargetKind> singleKind, List<ElevationTarget> targe
     }
   }
 
-  private static void forbidSingleOptions(RequestOptions o, String with) {
+  private static void forbidSingleOptions(TargetOptions o, String with) {
     forbid(o.role, "--role", with);
     forbid(o.scope, "--scope", with);
     forbid(o.group, "--group", with);

@@ -53,10 +53,19 @@ final class HandleRevoker {
       record.fail(e);
       return record.build();
     }
+    return revokeAndFinish(order, tools);
+  }
+
+  /**
+   * Runs the revoke step on the order outside a run (waiting up to PIM's minimum active duration), then
+   * completes the record with its outcome.
+   */
+  static ActivationRecord revokeAndFinish(RevokeOrder order, StepTools tools) {
+    ElevatorConfig config = tools.config();
     Optional<ElevationException> failure = Optional.empty();
     RevokeStep step = new RevokeStep(config.polling().minimumActiveDuration().plusMinutes(1));
     try {
-      StepsRunner.announced(events, config.clock(), step.name(), order.subject(), () -> step.revoke(order, tools),
+      StepsRunner.announced(tools.events(), config.clock(), step.name(), order.subject(), () -> step.revoke(order, tools),
           () -> Thread.currentThread().interrupt());
     } catch (ElevationException e) {
       failure = Optional.of(e);
@@ -64,8 +73,7 @@ final class HandleRevoker {
       Release.finish(tools, order.subject(), Optional.of(StepsRunner.internal(step.name(), e)), false);
       throw e;
     }
-    Release.finish(tools, order.subject(), failure, false);
-    return record.build();
+    return Release.finish(tools, order.subject(), failure, false);
   }
 
   /** What to revoke: the handle, on the terms of its own window (the post step has no request). */

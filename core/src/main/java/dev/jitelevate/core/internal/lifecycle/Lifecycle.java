@@ -78,6 +78,11 @@ final class Lifecycle {
     return factory.open(kind, callerFor(strategy), surfaceContext(events));
   }
 
+  /** The surface as the given caller (the signed-in identity, its tokens counted by the caller's watcher). */
+  AccessSurface open(SurfaceKind kind, CredentialSource caller, RunEvents events) {
+    return factory.open(kind, caller, surfaceContext(events));
+  }
+
   /** The plain role assignments (as the broker), for the sweep. */
   PlainRoleAssignments roleAssignments(RunEvents events) {
     return AssignmentRemoval.assignments(open(SurfaceKind.ARM_RBAC, Strategy.RBAC, events));
@@ -191,9 +196,12 @@ final class Lifecycle {
   }
 
   static SurfaceKind kindOf(ElevationRequest request) {
-    ElevationTarget t = request.target();
+    return kindOf(request.target(), request.strategy());
+  }
+
+  static SurfaceKind kindOf(ElevationTarget t, Strategy strategy) {
     if (t instanceof ElevationTarget.AzureRole) {
-      return request.strategy() == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
+      return strategy == Strategy.RBAC ? SurfaceKind.ARM_RBAC : SurfaceKind.ARM;
     }
     return t instanceof ElevationTarget.DirectoryRole ? SurfaceKind.DIRECTORY : SurfaceKind.GROUP;
   }

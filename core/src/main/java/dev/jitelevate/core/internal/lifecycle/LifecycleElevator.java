@@ -5,6 +5,7 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActiveElevation;
 import dev.jitelevate.core.ActiveElevations;
 import dev.jitelevate.core.ArmScope;
+import dev.jitelevate.core.DeactivationRequest;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
@@ -112,8 +113,8 @@ public final class LifecycleElevator implements Elevator {
   }
 
   @Override
-  public ActivationRecord deactivate(ElevationRequest request, boolean waitForFloor) {
-    return new Deactivation(lifecycle).deactivate(request, waitForFloor);
+  public ActivationRecord deactivate(DeactivationRequest request) {
+    return new Deactivation(lifecycle).deactivate(request);
   }
 
   @Override

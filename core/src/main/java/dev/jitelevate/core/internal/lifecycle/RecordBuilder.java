@@ -16,6 +16,9 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationRequest;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.FailureKind;
+import dev.jitelevate.core.Strategy;
+import dev.jitelevate.core.TicketInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,15 +50,26 @@ final class RecordBuilder {
   private ExposureAccount exposure;
 
   RecordBuilder(ElevationRequest request, Instant requestedAt, String operationName) {
-    ElevationTarget t = request.target();
+    this(request.principal().map(Object::toString).orElse("self"), request.target(), request.strategy(),
+        request.justification(), request.ticket(), request.duration(), request.labels(), requestedAt, operationName);
+  }
+
+  private RecordBuilder(String principal, ElevationTarget t, Strategy strategy, String justification,
+      Optional<TicketInfo> ticket, Duration requested, Map<String, String> labels, Instant requestedAt, String operationName) {
     base = new ActivationRecord(ActivationRecord.SCHEMA_VERSION, List.of(),
-        new Principal(request.principal().map(Object::toString).orElse("self"), Optional.empty(), Optional.empty()),
-        targetOf(t), request.strategy(), request.justification(), request.ticket(),
-        new Window(request.duration(), Optional.empty(), Optional.empty()),
-        null, Optional.empty(), Outcome.IN_PROGRESS, revocation, Optional.empty(), 0, 0,
-        Map.of(), Map.copyOf(request.labels()));
+        new Principal(principal, Optional.empty(), Optional.empty()), targetOf(t), strategy, justification, ticket,
+        new Window(requested, Optional.empty(), Optional.empty()),
+        null, Optional.empty(), Outcome.IN_PROGRESS, revocation, Optional.empty(), 0, 0, Map.of(), Map.copyOf(labels));
     times.put(Milestone.REQUESTED, requestedAt);
     notes.put("name", operationName);
+  }
+
+  /**
+   * The record of ending the signed-in person's activation of a target: it states no justification, ticket,
+   * labels or requested duration (zero until {@link #granted(Duration, Optional, Optional)} gives the window found).
+   */
+  static RecordBuilder deactivation(ElevationTarget target, Instant requestedAt) {
+    return new RecordBuilder("self", target, Strategy.SELF, "", Optional.empty(), Duration.ZERO, Map.of(), requestedAt, "none");
   }
 
   /** Continues a record written by another process (the Action's post step). */
@@ -107,7 +121,12 @@ final class RecordBuilder {
   }
 
   synchronized void granted(Optional<Instant> start, Optional<Instant> end) {
-    base = with(base.principal(), base.target(), new Window(base.window().requested(), start, end));
+    granted(base.window().requested(), start, end);
+  }
+
+  /** The window granted, and the duration that was requested for it. */
+  synchronized void granted(Duration requested, Optional<Instant> start, Optional<Instant> end) {
+    base = with(base.principal(), base.target(), new Window(requested, start, end));
   }
 
   private ActivationRecord with(Principal p, Target t, Window w) {
