@@ -48,9 +48,13 @@ public interface AccessSurface {
 
   /**
    * Checks once whether the access is effective for the elevated identity: the ARM permissions API shows the
-   * role's actions at the scope, or a token issued now carries the directory role ({@code wids}) or group.
+   * probed actions at the scope, or a token issued now carries the directory role ({@code wids}) or group.
+   *
+   * @param target the target, with all of its role's actions (what the role grants decides how it can be shown)
+   * @param probe the actions of the role to wait for (empty lists for directory roles and groups)
    */
-  AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity);
+  AccessCheck checkEffective(ResolvedTarget target, ResolvedTarget.RoleActions probe, PrincipalId principal,
+      CredentialSource elevatedIdentity);
 
   /**
    * Lists the principal's eligible and active elevations on this surface (for {@code jit-elevate status}); empty

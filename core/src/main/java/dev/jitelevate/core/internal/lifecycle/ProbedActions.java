@@ -19,23 +19,19 @@ import java.util.stream.Stream;
 final class ProbedActions {
   private ProbedActions() {}
 
-  /** The target with only the actions to probe (targets without ARM actions are returned unchanged). */
-  static ResolvedTarget narrow(ResolvedTarget target, Optional<PrivilegedOperation> operation) {
+  /** The target's actions to probe (the role's own when it has no ARM actions); the target keeps all of them. */
+  static RoleActions probe(ResolvedTarget target, Optional<PrivilegedOperation> operation) {
     RoleActions role = target.roleActions();
     if (role.actions().isEmpty() && role.dataActions().isEmpty()) {
-      return target;
+      return role;
     }
     RequiredAccess needed = operation.map(PrivilegedOperation::requiredAccess).orElse(RequiredAccess.none());
     List<String> actions = granted(needed.actions(), role.actions());
     List<String> dataActions = granted(needed.dataActions(), role.dataActions());
-    RoleActions probed;
     if (!actions.isEmpty() || !dataActions.isEmpty()) {
-      probed = new RoleActions(actions, role.notActions(), dataActions, role.notDataActions());
-    } else {
-      probed = mostSpecific(role);
+      return new RoleActions(actions, role.notActions(), dataActions, role.notDataActions());
     }
-    return new ResolvedTarget(target.surface(), target.roleDefinitionId(), target.roleName(), target.scope(),
-        target.groupAccess(), probed);
+    return mostSpecific(role);
   }
 
   /** Describes what is probed, for the log. */

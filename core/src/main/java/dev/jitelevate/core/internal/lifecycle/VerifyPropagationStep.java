@@ -6,7 +6,7 @@ import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.ElevationTimeoutException;
 import dev.jitelevate.core.internal.gateway.AccessCheck;
 import dev.jitelevate.core.internal.gateway.Refusal;
-import dev.jitelevate.core.internal.gateway.ResolvedTarget;
+import dev.jitelevate.core.internal.gateway.ResolvedTarget.RoleActions;
 import dev.jitelevate.core.internal.retry.Retrier;
 import java.time.Instant;
 import java.util.Optional;
@@ -60,8 +60,8 @@ final class VerifyPropagationStep implements Step {
   }
 
   private static Boolean checkOnce(Run run) {
-    ResolvedTarget probed = ProbedActions.narrow(run.target(), run.operation);
-    AccessCheck check = run.surface.checkEffective(probed, run.principal().id(), run.config.identity());
+    RoleActions probed = ProbedActions.probe(run.target(), run.operation);
+    AccessCheck check = run.surface.checkEffective(run.target(), probed, run.principal().id(), run.config.identity());
     if (!check.effective()) {
       throw new NotYetEffective(check.detail());
     }

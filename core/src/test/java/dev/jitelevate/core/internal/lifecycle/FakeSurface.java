@@ -234,7 +234,8 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   }
 
   @Override
-  public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource identity) {
+  public AccessCheck checkEffective(ResolvedTarget target, ResolvedTarget.RoleActions probe, PrincipalId principal,
+      CredentialSource identity) {
     call("checkEffective");
     identity.newCredential();
     if (forbiddenChecks > 0) {

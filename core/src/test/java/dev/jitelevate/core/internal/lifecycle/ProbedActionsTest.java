@@ -30,7 +30,7 @@ class ProbedActionsTest {
   void aKeyVaultRotationIsVerifiedByTheSecretsDataActionsItDeclares() {
     PrivilegedOperation rotation = KeyVaultSecretRotation.builder().vault("kv-app").secret("db-password").build();
 
-    RoleActions probed = ProbedActions.narrow(officer(), Optional.of(rotation)).roleActions();
+    RoleActions probed = ProbedActions.probe(officer(), Optional.of(rotation));
 
     assertThat(probed.actions()).isEmpty();
     assertThat(probed.dataActions()).containsExactly("Microsoft.KeyVault/vaults/secrets/readMetadata/action",
@@ -44,13 +44,13 @@ class ProbedActionsTest {
     ResolvedTarget target = new ResolvedTarget(SurfaceKind.ARM, Optional.of("x"), "Web restarter", "/subscriptions/s",
         Optional.empty(), contributor);
 
-    assertThat(ProbedActions.narrow(target, Optional.empty()).roleActions().actions())
+    assertThat(ProbedActions.probe(target, Optional.empty()).actions())
         .containsExactly("Microsoft.Web/sites/restart/action");
   }
 
   @Test
   void withoutDeclaredActionsTheRolesMostSpecificActionIsProbed() {
-    RoleActions probed = ProbedActions.narrow(officer(), Optional.empty()).roleActions();
+    RoleActions probed = ProbedActions.probe(officer(), Optional.empty());
 
     assertThat(probed.actions()).isEmpty();
     assertThat(probed.dataActions()).containsExactly("Microsoft.KeyVault/vaults/secrets/*");
@@ -68,7 +68,7 @@ class ProbedActionsTest {
       }
     };
 
-    RoleActions probed = ProbedActions.narrow(officer(), Optional.of(needsOther)).roleActions();
+    RoleActions probed = ProbedActions.probe(officer(), Optional.of(needsOther));
 
     assertThat(probed.dataActions()).containsExactly("Microsoft.KeyVault/vaults/secrets/*");
   }

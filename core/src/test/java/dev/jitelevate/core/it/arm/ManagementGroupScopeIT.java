@@ -10,9 +10,13 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecord.RevocationStatus;
 import dev.jitelevate.core.ElevationOutcome;
 import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.OperationContext;
+import dev.jitelevate.core.PrivilegedOperation;
+import dev.jitelevate.core.RequiredAccess;
 import dev.jitelevate.core.Strategy;
 import dev.jitelevate.emulator.kernel.Scenario;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,5 +103,26 @@ class ManagementGroupScopeIT {
     assertThat(Duration.between(t.provisioned().orElseThrow(), t.verified().orElseThrow()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(500));
     assertThat(run.retries("ARM still refuses the identity the role assignments")).isPositive();
+  }
+
+  @Test
+  void aRoleCoveringTheReadIsVerifiedByTheAssignmentListEvenWhenWhatIsProbedDoesNotCoverIt() throws Exception {
+    run.emulator.hazards(ArmEmulatorRun.fast().withPropagationDelay(Duration.ofMillis(900)));
+    PrivilegedOperation supportTicket = new PrivilegedOperation() {
+      @Override
+      public void perform(OperationContext context) {}
+
+      @Override
+      public RequiredAccess requiredAccess() { // probed alone: it does not cover roleAssignments/read
+        return new RequiredAccess(List.of("Microsoft.Support/supportTickets/write"), List.of());
+      }
+    };
+
+    ElevationOutcome outcome = run.selfElevator().run(request("User Access Administrator", Strategy.SELF), supportTicket);
+
+    assertThat(outcome.failure()).isEmpty();
+    assertThat(outcome.record().timeline().verified()).isPresent();
+    assertThat(run.retries("ARM still refuses the identity the role assignments"))
+        .as("the role's own actions grant the read, so its assignment list is the proof").isPositive();
   }
 }

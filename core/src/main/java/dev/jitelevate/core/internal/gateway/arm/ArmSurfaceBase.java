@@ -56,11 +56,12 @@ abstract class ArmSurfaceBase implements AccessSurface {
 
   /**
    * Asks ARM, as the elevated identity with a credential made now, what it may do at the scope: effective
-   * once the permissions API shows every action and data action of the role. Management groups have no
-   * permissions API; there see {@link ManagementGroupCheck}.
+   * once the permissions API shows every probed action and data action of the role. Management groups have no
+   * permissions API; there see {@link ManagementGroupCheck}, which decides by all of the role's actions.
    */
   @Override
-  public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
+  public AccessCheck checkEffective(ResolvedTarget target, ResolvedTarget.RoleActions probe, PrincipalId principal,
+      CredentialSource elevatedIdentity) {
     ArmClient elevated = checker(elevatedIdentity);
     if (ManagementGroupCheck.appliesTo(target.scope())) {
       return switch (ManagementGroupCheck.proofFor(target.roleActions())) {
@@ -68,7 +69,7 @@ abstract class ArmSurfaceBase implements AccessSurface {
         case OWN_INSTANCE -> withoutAssignmentsRead(elevated, target, principal);
       };
     }
-    Optional<String> missing = EffectiveAccess.firstMissing(target.roleActions(), elevated.permissions(target.scope()));
+    Optional<String> missing = EffectiveAccess.firstMissing(probe, elevated.permissions(target.scope()));
     return missing.isEmpty()
         ? AccessCheck.effective("the permissions API at " + target.scope() + " shows the actions of " + target.roleName())
         : AccessCheck.notYet("the permissions API at " + target.scope() + " does not show " + missing.get() + " yet");

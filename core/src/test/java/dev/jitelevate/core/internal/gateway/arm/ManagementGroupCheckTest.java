@@ -39,4 +39,13 @@ class ManagementGroupCheckTest {
     assertThat(ManagementGroupCheck.proofFor(actions(List.of("*"), List.of("Microsoft.Authorization/*/read"))))
         .isEqualTo(Proof.OWN_INSTANCE);
   }
+
+  @Test
+  void theRolesOwnActionsDecideNotTheNarrowerSetTheVerifyStepProbes() {
+    RoleActions userAccessAdministrator = actions(List.of("*/read", "Microsoft.Authorization/*", "Microsoft.Support/*"), List.of());
+    RoleActions probed = actions(List.of("Microsoft.Support/supportTickets/write"), List.of());
+
+    assertThat(ManagementGroupCheck.proofFor(userAccessAdministrator)).isEqualTo(Proof.ASSIGNMENT_VISIBLE);
+    assertThat(ManagementGroupCheck.proofFor(probed)).as("why the probe alone must not decide").isEqualTo(Proof.OWN_INSTANCE);
+  }
 }

@@ -125,7 +125,8 @@ final class DirectoryRoleSurface extends PimSurface {
   }
 
   @Override
-  public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
+  public AccessCheck checkEffective(ResolvedTarget target, ResolvedTarget.RoleActions probe, PrincipalId principal,
+      CredentialSource elevatedIdentity) {
     TokenClaims claims = TokenClaims.issuedNow(elevatedIdentity, context.cloud());
     String role = roleId(target);
     if (roles.isBuiltIn(role) && TENANT_SCOPE.equals(target.scope())) {

@@ -135,7 +135,8 @@ final class GroupSurface extends PimSurface {
   }
 
   @Override
-  public AccessCheck checkEffective(ResolvedTarget target, PrincipalId principal, CredentialSource elevatedIdentity) {
+  public AccessCheck checkEffective(ResolvedTarget target, ResolvedTarget.RoleActions probe, PrincipalId principal,
+      CredentialSource elevatedIdentity) {
     if ("member".equals(access(target))) {
       TokenClaims claims = TokenClaims.issuedNow(elevatedIdentity, context.cloud());
       if (!claims.groupsOverage()) {
