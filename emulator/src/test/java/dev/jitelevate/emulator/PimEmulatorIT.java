@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -98,7 +99,7 @@ class PimEmulatorIT {
     @Test
     void startsWithNoActiveAssignmentsAndNoLeaks() {
       assertThat(emulator.leaks()).isEmpty();
-      assertThat(emulator.tenantId()).isEqualTo("7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01");
+      assertThat(emulator.tenantId()).isEqualTo(TENANT);
     }
 
     @Test

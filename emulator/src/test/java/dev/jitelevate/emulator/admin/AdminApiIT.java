@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.admin;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ class AdminApiIT {
     void malformedOrInvalidScenariosAre400AndKeepThePreviousOne() throws IOException {
       assertBadRequest(http.postJson("_emulator/scenario", "{not json"), "not valid JSON");
       assertBadRequest(http.postJson("_emulator/scenario", "{\"users\":[{\"displayName\":\"x\"}]}"), "without 'id'");
-      assertThat(emulator.tenantId()).isEqualTo("7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01");
+      assertThat(emulator.tenantId()).isEqualTo(TENANT);
     }
   }
 

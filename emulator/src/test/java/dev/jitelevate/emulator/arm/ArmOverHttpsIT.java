@@ -1,5 +1,14 @@
 package dev.jitelevate.emulator.arm;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE;
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_PASSWORD;
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.ARM_SCOPE;
+import static dev.jitelevate.emulator.testing.DemoTenant.AZURE_CLI;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_PASSWORD;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.CONTRIBUTOR;
+import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION_SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,10 +33,6 @@ import org.junit.jupiter.api.TestInstance;
 /** The ARM surface behind the real HTTPS engine: raw paths, tokens from the emulator's Entra, approvals, hazards. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmOverHttpsIT {
-  private static final String SUB_SCOPE = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
-  private static final String CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
-  private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
-
   private PimEmulator emulator;
   private HttpClient client;
 
@@ -48,13 +53,13 @@ class ArmOverHttpsIT {
   }
 
   private JsonNode token(String user, String password, String scope) throws IOException, InterruptedException {
-    String form = "grant_type=password&client_id=04b07795-8ddb-461a-bbee-02f9e1bf7b46&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+    String form = "grant_type=password&client_id=" + AZURE_CLI + "&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + password + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
     return send("POST", emulator.tenantId() + "/oauth2/v2.0/token", null, form, "application/x-www-form-urlencoded").json();
   }
 
   private String bearer(String user, String password) throws IOException, InterruptedException {
-    return token(user, password, "https://management.azure.com/.default").path("access_token").asText();
+    return token(user, password, ARM_SCOPE).path("access_token").asText();
   }
 
   private record Reply(int status, String body) {
@@ -74,7 +79,7 @@ class ArmOverHttpsIT {
 
   @Test
   void anUnauthenticatedCallGetsArmsErrorEnvelope() throws Exception {
-    Reply reply = send("GET", "subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01",
+    Reply reply = send("GET", SUBSCRIPTION_SCOPE.substring(1) + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01",
         null, null, null);
     assertThat(reply.status()).isEqualTo(401);
     assertThat(reply.json().path("error").path("code").asText()).isEqualTo("AuthenticationFailed");
@@ -82,14 +87,14 @@ class ArmOverHttpsIT {
 
   @Test
   void anApproverApprovesThroughTheStageEndpointAndTheActivationProvisions() throws Exception {
-    String alice = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
-    String bob = bearer("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f");
+    String alice = bearer(ALICE_UPN, ALICE_PASSWORD);
+    String bob = bearer(BOB_UPN, BOB_PASSWORD);
     String name = UUID.randomUUID().toString();
-    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUBSCRIPTION_SCOPE
         + "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR + "\",\"requestType\":\"SelfActivate\","
         + "\"justification\":\"hotfix\",\"ticketInfo\":{\"ticketNumber\":\"CHG-9\",\"ticketSystem\":\"SNOW\"},"
         + "\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT2H\"}}}}";
-    String request = "/" + SUB_SCOPE + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + name + "?api-version=2020-10-01";
+    String request = "/" + SUBSCRIPTION_SCOPE + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + name + "?api-version=2020-10-01";
     Reply created = send("PUT", request.substring(1), alice, body, "application/json");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     assertThat(created.json().path("properties").path("status").asText()).isEqualTo("PendingApproval");
@@ -109,9 +114,9 @@ class ArmOverHttpsIT {
   @Test
   void permissionsOverTheWireHonourThePropagationDelay() throws Exception {
     emulator.hazards(emulator.hazards().withPropagationDelay(Duration.ofSeconds(30)));
-    String alice = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
-    String rg = SUB_SCOPE + "/resourceGroups/rg-app";
-    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+    String alice = bearer(ALICE_UPN, ALICE_PASSWORD);
+    String rg = SUBSCRIPTION_SCOPE + "/resourceGroups/rg-app";
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUBSCRIPTION_SCOPE
         + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7\",\"requestType\":\"SelfActivate\","
         + "\"justification\":\"rotate\",\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT1H\"}}}}";
     Reply created = send("PUT", rg.substring(1) + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + UUID.randomUUID()
@@ -126,13 +131,13 @@ class ArmOverHttpsIT {
   @Test
   void anActivationOpensTheKeyVaultDataPlaneOnlyAfterPropagation() throws Exception {
     emulator.hazards(emulator.hazards().withPropagationDelay(Duration.ofSeconds(20)));
-    String arm = bearer("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
-    String vault = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+    String arm = bearer(ALICE_UPN, ALICE_PASSWORD);
+    String vault = token(ALICE_UPN, ALICE_PASSWORD, "https://vault.azure.net/.default")
         .path("access_token").asText();
     String secret = "kv/kv-jit-demo/secrets/db-password?api-version=7.5";
     assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(403);
-    String rg = SUB_SCOPE + "/resourceGroups/rg-app";
-    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUB_SCOPE
+    String rg = SUBSCRIPTION_SCOPE + "/resourceGroups/rg-app";
+    String body = "{\"properties\":{\"principalId\":\"" + ALICE + "\",\"roleDefinitionId\":\"" + SUBSCRIPTION_SCOPE
         + "/providers/Microsoft.Authorization/roleDefinitions/b86a8fe4-44ce-4948-aee5-eccb2c155cd7\",\"requestType\":\"SelfActivate\","
         + "\"justification\":\"rotate\",\"scheduleInfo\":{\"expiration\":{\"type\":\"AfterDuration\",\"duration\":\"PT1H\"}}}}";
     assertThat(send("PUT", rg.substring(1) + "/providers/Microsoft.Authorization/roleAssignmentScheduleRequests/" + UUID.randomUUID()
@@ -143,7 +148,7 @@ class ArmOverHttpsIT {
     emulator.clock().advance(Duration.ofSeconds(20));
     assertThat(send("GET", secret, vault, null, null).status()).isEqualTo(200);
     emulator.clock().advance(Duration.ofHours(1));
-    String fresh = token("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a", "https://vault.azure.net/.default")
+    String fresh = token(ALICE_UPN, ALICE_PASSWORD, "https://vault.azure.net/.default")
         .path("access_token").asText();
     assertThat(send("GET", secret, fresh, null, null).status()).as("expired server-side").isEqualTo(403);
   }

@@ -1,17 +1,22 @@
 package dev.jitelevate.emulator.arm;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE;
+import static dev.jitelevate.emulator.testing.DemoTenant.CI;
+import static dev.jitelevate.emulator.testing.DemoTenant.CONTRIBUTOR;
+import static dev.jitelevate.emulator.testing.DemoTenant.KV_SECRETS_OFFICER;
+import static dev.jitelevate.emulator.testing.DemoTenant.KV_SECRETS_USER;
+import static dev.jitelevate.emulator.testing.DemoTenant.RG_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION;
+import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION_SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.core.util.Context;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.UsernamePasswordCredentialBuilder;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
 import com.azure.resourcemanager.authorization.fluent.models.PermissionInner;
@@ -32,12 +37,12 @@ import com.azure.resourcemanager.authorization.models.Status;
 import com.azure.resourcemanager.authorization.models.Type;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.DemoTenant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,15 +56,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArmSdkFidelityIT {
-  private static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
-  private static final String SUB_SCOPE = "/subscriptions/" + SUB;
-  private static final String RG_APP = SUB_SCOPE + "/resourceGroups/rg-app";
-  private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
-  private static final String CI = "c1c1c1c1-0000-4000-8000-000000000001";
-  private static final String KV_SECRETS_OFFICER = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
-  private static final String KV_SECRETS_USER = "4633458b-17de-408a-b874-0445c86d0e6e";
-  private static final String CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
-
   private PimEmulator emulator;
   private HttpClient http;
   private AuthorizationManagementClient broker;
@@ -68,14 +64,10 @@ class ArmSdkFidelityIT {
   @BeforeAll
   void start() {
     emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new OkHttpAsyncHttpClientBuilder(new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build()).build();
-    broker = client(new ClientSecretCredentialBuilder().tenantId(emulator.tenantId())
-        .clientId("b0b0b0b0-0000-4000-8000-0000000000a1").clientSecret("demo-broker-secret-7f3e9c21")
-        .authorityHost(emulator.baseUrl()).disableInstanceDiscovery().httpClient(http).build());
-    alice = client(new UsernamePasswordCredentialBuilder().tenantId(emulator.tenantId())
-        .clientId("04b07795-8ddb-461a-bbee-02f9e1bf7b46").username("alice@contoso-emu.onmicrosoft.com")
-        .password("demo-alice-pw-4d2a").authorityHost(emulator.baseUrl()).disableInstanceDiscovery().httpClient(http).build());
+    DemoTenant tenant = new DemoTenant(emulator);
+    http = tenant.http();
+    broker = client(tenant.broker());
+    alice = client(tenant.alice());
   }
 
   @AfterAll
@@ -92,12 +84,12 @@ class ArmSdkFidelityIT {
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
     endpoints.put("resourceManagerEndpointUrl", emulator.baseUrl());
     endpoints.put("activeDirectoryEndpointUrl", emulator.baseUrl());
-    AzureProfile profile = new AzureProfile(emulator.tenantId(), SUB, new AzureEnvironment(endpoints));
+    AzureProfile profile = new AzureProfile(emulator.tenantId(), SUBSCRIPTION, new AzureEnvironment(endpoints));
     return AuthorizationManager.configure().withHttpClient(http).authenticate(credential, profile).roleServiceClient();
   }
 
   private static String roleId(String guid) {
-    return SUB_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions/" + guid;
+    return SUBSCRIPTION_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions/" + guid;
   }
 
   private static RoleAssignmentScheduleRequestInner activation(String role, String duration, String justification) {
@@ -134,11 +126,11 @@ class ArmSdkFidelityIT {
       String name = UUID.randomUUID().toString();
       RoleAssignmentScheduleRequestInner request = activation(CONTRIBUTOR, "PT2H", "hotfix")
           .withTicketInfo(new RoleAssignmentScheduleRequestPropertiesTicketInfo().withTicketNumber("CHG-7").withTicketSystem("SNOW"));
-      RoleAssignmentScheduleRequestInner created = alice.getRoleAssignmentScheduleRequests().create(SUB_SCOPE, name, request);
+      RoleAssignmentScheduleRequestInner created = alice.getRoleAssignmentScheduleRequests().create(SUBSCRIPTION_SCOPE, name, request);
       assertThat(created.status()).isEqualTo(Status.PENDING_APPROVAL);
       assertThat(created.approvalId()).isNotBlank();
-      alice.getRoleAssignmentScheduleRequests().cancel(SUB_SCOPE, name);
-      assertThat(alice.getRoleAssignmentScheduleRequests().get(SUB_SCOPE, name).status()).isEqualTo(Status.CANCELED);
+      alice.getRoleAssignmentScheduleRequests().cancel(SUBSCRIPTION_SCOPE, name);
+      assertThat(alice.getRoleAssignmentScheduleRequests().get(SUBSCRIPTION_SCOPE, name).status()).isEqualTo(Status.CANCELED);
     }
 
     @Test

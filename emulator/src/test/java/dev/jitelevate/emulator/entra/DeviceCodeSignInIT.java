@@ -1,17 +1,18 @@
 package dev.jitelevate.emulator.entra;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.ARM_SCOPE;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
-import com.azure.identity.DeviceCodeCredentialBuilder;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.DemoTenant;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,6 @@ import org.junit.jupiter.api.Test;
  * interactive.
  */
 class DeviceCodeSignInIT {
-  private static final String ARM = "https://management.azure.com/.default";
-  private static final String BOB = "bob@contoso-emu.onmicrosoft.com";
   private PimEmulator emulator;
   private final List<String> prompts = new ArrayList<>();
 
@@ -38,34 +37,29 @@ class DeviceCodeSignInIT {
   }
 
   private TokenCredential deviceCode() {
-    OkHttpClient okHttp = new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
-    return new DeviceCodeCredentialBuilder().tenantId(emulator.tenantId()).clientId(AzureIdentityFidelityIT.AZURE_CLI)
-        .authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
-        .httpClient(new OkHttpAsyncHttpClientBuilder(okHttp).build())
-        .challengeConsumer(info -> prompts.add(info.getMessage())).build();
+    return new DemoTenant(emulator).deviceCode().challengeConsumer(info -> prompts.add(info.getMessage())).build();
   }
 
   @Test
   void theSdksDeviceCodeFlowSignsTheChosenScenarioUserIn() {
-    emulator.signIns().completeDeviceCodesAs(BOB);
-    AccessToken token = deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM));
-    assertThat(AzureIdentityFidelityIT.claims(token.getToken()).path("upn").asText()).isEqualTo(BOB);
+    emulator.signIns().completeDeviceCodesAs(BOB_UPN);
+    AccessToken token = deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM_SCOPE));
+    assertThat(claims(token.getToken()).path("upn").asText()).isEqualTo(BOB_UPN);
     assertThat(prompts).singleElement().asString().contains("enter the code");
     assertThat(emulator.signIns().interactive()).singleElement()
-        .satisfies(e -> assertThat(e.userPrincipalName()).isEqualTo(BOB))
+        .satisfies(e -> assertThat(e.userPrincipalName()).isEqualTo(BOB_UPN))
         .satisfies(e -> assertThat(e.grant()).isEqualTo(SignIns.Grant.DEVICE_CODE));
   }
 
   @Test
   void aClaimsRequestForAnAuthenticationContextStepsThePersonUpWithOneMoreSignIn() {
-    emulator.signIns().completeDeviceCodesAs(BOB);
+    emulator.signIns().completeDeviceCodesAs(BOB_UPN);
     TokenCredential person = deviceCode();
-    AccessToken plain = person.getTokenSync(new TokenRequestContext().addScopes(ARM));
-    assertThat(AzureIdentityFidelityIT.claims(plain.getToken()).has("acrs")).isFalse();
+    AccessToken plain = person.getTokenSync(new TokenRequestContext().addScopes(ARM_SCOPE));
+    assertThat(claims(plain.getToken()).has("acrs")).isFalse();
     String c1 = "{\"access_token\":{\"acrs\":{\"essential\":true, \"value\":\"c1\"}}}";
-    AccessToken stepped = person.getTokenSync(new TokenRequestContext().addScopes(ARM).setCaeEnabled(true).setClaims(c1));
-    assertThat(AzureIdentityFidelityIT.claims(stepped.getToken()).path("acrs").toString()).isEqualTo("[\"c1\"]");
+    AccessToken stepped = person.getTokenSync(new TokenRequestContext().addScopes(ARM_SCOPE).setCaeEnabled(true).setClaims(c1));
+    assertThat(claims(stepped.getToken()).path("acrs").toString()).isEqualTo("[\"c1\"]");
     assertThat(emulator.signIns().interactive()).hasSize(2);
     assertThat(prompts).hasSize(2);
   }
@@ -73,7 +67,7 @@ class DeviceCodeSignInIT {
   @Test
   void anUnknownDeviceCodeUserIsAClearError() {
     emulator.signIns().completeDeviceCodesAs("nobody@contoso-emu.onmicrosoft.com");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> deviceCode().getTokenSync(new TokenRequestContext().addScopes(ARM_SCOPE)))
         .rootCause().hasMessageContaining("nobody@contoso-emu.onmicrosoft.com is not a user of the scenario");
   }
 }

@@ -1,9 +1,13 @@
 package dev.jitelevate.emulator.entra;
 
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.BROKER_APP;
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.CI_APP;
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.TENANT;
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.claims;
+import static dev.jitelevate.emulator.testing.DemoTenant.ARM_SCOPE;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_SECRET;
+import static dev.jitelevate.emulator.testing.DemoTenant.CI;
+import static dev.jitelevate.emulator.testing.DemoTenant.CI_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.TENANT;
+import static dev.jitelevate.emulator.testing.DemoTenant.claims;
+import static dev.jitelevate.emulator.testing.EmulatorHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +16,6 @@ import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
 import dev.jitelevate.emulator.testing.VectorShape;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntraTokenEndpointIT {
   private static final String TOKEN = TENANT + "/oauth2/v2.0/token";
-  private static final String ARM_SCOPE = "https://management.azure.com/.default";
   private PimEmulator emulator;
   private EmulatorHttp http;
 
@@ -43,15 +45,6 @@ class EntraTokenEndpointIT {
   @BeforeEach
   void reset() {
     emulator.reset();
-  }
-
-  private static String form(String... pairs) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      if (out.length() > 0) out.append('&');
-      out.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return out.toString();
   }
 
   private EmulatorHttp.Response secretGrant(String tenant, String clientId, String secret) throws IOException {
@@ -80,7 +73,7 @@ class EntraTokenEndpointIT {
   class ClientSecrets {
     @Test
     void aValidSecretGetsABearerTokenWithTheRealServicesClaims() throws IOException {
-      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21");
+      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, BROKER_SECRET);
       assertThat(response.status()).isEqualTo(200);
       JsonNode body = response.json();
       assertThat(body.path("token_type").asText()).isEqualTo("Bearer");
@@ -101,7 +94,7 @@ class EntraTokenEndpointIT {
     @Test
     void httpBasicClientAuthenticationIsAccepted() throws IOException {
       String basic = java.util.Base64.getEncoder().encodeToString(
-          (BROKER_APP + ":demo-broker-secret-7f3e9c21").getBytes(StandardCharsets.UTF_8));
+          (BROKER_APP + ":" + BROKER_SECRET).getBytes(StandardCharsets.UTF_8));
       EmulatorHttp.Response response = http.postForm(TOKEN, form("grant_type", "client_credentials", "scope", ARM_SCOPE),
           "Authorization", "Basic " + basic);
       assertThat(response.status()).isEqualTo(200);
@@ -125,20 +118,20 @@ class EntraTokenEndpointIT {
     @Test
     void aMissingScopeIsAadsts900144() throws IOException {
       assertAadError(http.postForm(TOKEN, form("grant_type", "client_credentials", "client_id", BROKER_APP,
-          "client_secret", "demo-broker-secret-7f3e9c21")), 400, "invalid_request", 900144);
+          "client_secret", BROKER_SECRET)), 400, "invalid_request", 900144);
     }
 
     @Test
     void theTokenLifetimeFollowsTheHazards() throws IOException {
       emulator.hazards(emulator.hazards().withTokenLifetime(Duration.ofMinutes(5)));
-      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21");
+      EmulatorHttp.Response response = secretGrant(TENANT, BROKER_APP, BROKER_SECRET);
       assertThat(response.json().path("expires_in").asLong()).isEqualTo(300);
       emulator.hazards(emulator.hazards().withTokenLifetime(Duration.ofMinutes(60)));
     }
 
     @Test
     void issuedTokensStopValidatingWhenTheyExpire() throws IOException {
-      String token = secretGrant(TENANT, BROKER_APP, "demo-broker-secret-7f3e9c21").json().path("access_token").asText();
+      String token = secretGrant(TENANT, BROKER_APP, BROKER_SECRET).json().path("access_token").asText();
       assertThat(emulator.validateToken(token, "https://management.azure.com/")).isPresent();
       assertThat(emulator.validateToken(token, "https://graph.microsoft.com/")).isEmpty();
       emulator.clock().advance(Duration.ofMinutes(61));
@@ -153,7 +146,7 @@ class EntraTokenEndpointIT {
       EmulatorHttp.Response response = assertionGrant(emulator.github().idToken("api://AzureADTokenExchange"));
       assertThat(response.status()).isEqualTo(200);
       assertThat(claims(response.json().path("access_token").asText()).path("oid").asText())
-          .isEqualTo("c1c1c1c1-0000-4000-8000-000000000001");
+          .isEqualTo(CI);
     }
 
     @Test

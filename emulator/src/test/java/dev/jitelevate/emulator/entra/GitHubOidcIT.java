@@ -1,6 +1,6 @@
 package dev.jitelevate.emulator.entra;
 
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.claims;
+import static dev.jitelevate.emulator.testing.DemoTenant.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package dev.jitelevate.emulator.entra;
 
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.BROKER_APP;
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.CI_APP;
-import static dev.jitelevate.emulator.entra.AzureIdentityFidelityIT.TENANT;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.CI_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

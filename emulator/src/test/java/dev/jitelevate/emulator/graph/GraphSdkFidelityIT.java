@@ -1,17 +1,21 @@
 package dev.jitelevate.emulator.graph;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE;
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.GRAPH_SCOPE;
+import static dev.jitelevate.emulator.testing.DemoTenant.GROUP;
+import static dev.jitelevate.emulator.testing.DemoTenant.PRIVILEGED_ROLE_ADMIN;
+import static dev.jitelevate.emulator.testing.DemoTenant.USER_ADMIN;
+import static dev.jitelevate.emulator.testing.DemoTenant.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.UsernamePasswordCredentialBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.microsoft.graph.core.requests.BaseGraphRequestAdapter;
-import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.models.ExpirationPattern;
 import com.microsoft.graph.models.ExpirationPatternType;
 import com.microsoft.graph.models.PrivilegedAccessGroupAssignmentScheduleRequest;
@@ -24,14 +28,11 @@ import com.microsoft.graph.models.UnifiedRoleScheduleRequestActions;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.PeriodAndDuration;
-import com.microsoft.kiota.authentication.AzureIdentityAuthenticationProvider;
 import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.DemoTenant;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,24 +47,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GraphSdkFidelityIT {
-  private static final String TENANT = "7a1c5f35-6f8a-4e4b-9d5e-5a0f2c6b1e01";
-  private static final String BROKER_APP = "b0b0b0b0-0000-4000-8000-0000000000a1";
-  private static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
-  private static final String BOB = "b0b00000-0000-4000-8000-000000000002";
-  private static final String GROUP = "9a9a9a9a-0000-4000-8000-000000000001";
-  private static final String USER_ADMIN = "fe930be7-5e62-47db-91af-98c3a49a38b1";
-  private static final String PRIVILEGED_ROLE_ADMIN = "e8611ab8-c189-46e8-94e1-60213ab1f814";
-  private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
 
   private PimEmulator emulator;
-  private HttpClient identityHttp;
+  private DemoTenant tenant;
 
   @BeforeAll
   void start() {
     emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    OkHttpClient okHttp = new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
-    identityHttp = new OkHttpAsyncHttpClientBuilder(okHttp).build();
+    tenant = new DemoTenant(emulator);
   }
 
   @AfterAll
@@ -74,32 +65,6 @@ class GraphSdkFidelityIT {
   @BeforeEach
   void reset() {
     emulator.reset();
-  }
-
-  private TokenCredential broker() {
-    return new ClientSecretCredentialBuilder().tenantId(TENANT).clientId(BROKER_APP)
-        .clientSecret("demo-broker-secret-7f3e9c21").authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
-        .httpClient(identityHttp).build();
-  }
-
-  @SuppressWarnings("deprecation")
-  private TokenCredential user(String upn, String password) {
-    return new UsernamePasswordCredentialBuilder().tenantId(TENANT).clientId("04b07795-8ddb-461a-bbee-02f9e1bf7b46")
-        .username(upn).password(password).authorityHost(emulator.baseUrl()).disableInstanceDiscovery()
-        .httpClient(identityHttp).build();
-  }
-
-  private TokenCredential alice() {
-    return user("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
-  }
-
-  private GraphServiceClient graph(TokenCredential credential) {
-    var auth = new AzureIdentityAuthenticationProvider(credential, new String[] {"127.0.0.1"}, GRAPH_SCOPE);
-    OkHttpClient okHttp = GraphClientFactory.create()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
-    var adapter = new BaseGraphRequestAdapter(auth, null, null, okHttp, null, null);
-    adapter.setBaseUrl(emulator.baseUrl() + "v1.0");
-    return new GraphServiceClient(adapter);
   }
 
   private static RequestSchedule forDuration(Duration duration) {
@@ -149,16 +114,11 @@ class GraphSdkFidelityIT {
     return request;
   }
 
-  private static JsonNode claims(TokenCredential credential) {
-    String jwt = credential.getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
-    return Json.parse(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
-  }
-
   @Nested
   class DirectoryRoles {
     @Test
     void aliceActivatesAndFindsHerInstanceThroughFilterByCurrentUser() {
-      GraphServiceClient graph = graph(alice());
+      GraphServiceClient graph = tenant.graph(tenant.alice());
       var created = graph.roleManagement().directory().roleAssignmentScheduleRequests().post(selfActivate(USER_ADMIN));
       assertThat(created.getStatus()).isEqualTo("Provisioned");
       assertThat(created.getScheduleInfo().getExpiration().getType()).isEqualTo(ExpirationPatternType.AfterDuration);
@@ -181,7 +141,7 @@ class GraphSdkFidelityIT {
 
     @Test
     void aRequestAwaitingApprovalIsCanceled() {
-      GraphServiceClient graph = graph(alice());
+      GraphServiceClient graph = tenant.graph(tenant.alice());
       var requests = graph.roleManagement().directory().roleAssignmentScheduleRequests();
       var pending = requests.post(selfActivate(PRIVILEGED_ROLE_ADMIN));
       assertThat(pending.getStatus()).isEqualTo("PendingApproval");
@@ -192,7 +152,7 @@ class GraphSdkFidelityIT {
 
     @Test
     void aPolicyFailureSurfacesAsAnODataErrorWithTheServiceCode() {
-      GraphServiceClient graph = graph(user("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f"));
+      GraphServiceClient graph = tenant.graph(tenant.bob());
       UnifiedRoleAssignmentScheduleRequest request = selfActivate(USER_ADMIN);
       request.setPrincipalId(BOB);
       assertThatThrownBy(() -> graph.roleManagement().directory().roleAssignmentScheduleRequests().post(request))
@@ -205,7 +165,7 @@ class GraphSdkFidelityIT {
 
     @Test
     void theBrokerReadsTheDirectoryRolePolicyWithExpandedRules() {
-      var assignments = graph(broker()).policies().roleManagementPolicyAssignments().get(rc -> {
+      var assignments = tenant.graph(tenant.broker()).policies().roleManagementPolicyAssignments().get(rc -> {
         rc.queryParameters.filter = "scopeId eq '/' and scopeType eq 'DirectoryRole' and roleDefinitionId eq '"
             + USER_ADMIN + "'";
         rc.queryParameters.expand = new String[] {"policy($expand=rules)"};
@@ -223,13 +183,13 @@ class GraphSdkFidelityIT {
   class Groups {
     @Test
     void aliceActivatesGroupMembershipAndTheBrokerSeesIt() {
-      var group = graph(alice()).identityGovernance().privilegedAccess().group();
+      var group = tenant.graph(tenant.alice()).identityGovernance().privilegedAccess().group();
       var created = group.assignmentScheduleRequests().post(groupActivation());
       assertThat(created.getStatus()).isEqualTo("Provisioned");
       assertThat(created.getTargetScheduleId()).startsWith(GROUP + "_member_");
       assertThat(group.eligibilityScheduleInstances().filterByCurrentUserWithOn("principal").get().getValue())
           .singleElement().satisfies(e -> assertThat(e.getAccessId()).isEqualTo(PrivilegedAccessGroupRelationships.Member));
-      var instances = graph(broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances()
+      var instances = tenant.graph(tenant.broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances()
           .get(rc -> rc.queryParameters.filter = "groupId eq '" + GROUP + "'").getValue();
       assertThat(instances).anySatisfy(i -> assertThat(i.getPrincipalId()).isEqualTo(ALICE));
       var mine = group.assignmentScheduleRequests().filterByCurrentUserWithOn("principal").get().getValue();
@@ -238,7 +198,7 @@ class GraphSdkFidelityIT {
 
     @Test
     void aGroupRequestScheduledForLaterIsCanceled() {
-      var requests = graph(alice()).identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
+      var requests = tenant.graph(tenant.alice()).identityGovernance().privilegedAccess().group().assignmentScheduleRequests();
       PrivilegedAccessGroupAssignmentScheduleRequest later = groupActivation();
       later.getScheduleInfo().setStartDateTime(OffsetDateTime.now().plusHours(1));
       var granted = requests.post(later);
@@ -250,7 +210,7 @@ class GraphSdkFidelityIT {
 
     @Test
     void listingGroupInstancesWithoutAFilterIsRefused() {
-      var instances = graph(broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances();
+      var instances = tenant.graph(tenant.broker()).identityGovernance().privilegedAccess().group().assignmentScheduleInstances();
       assertThatThrownBy(() -> instances.get()).isInstanceOfSatisfying(ODataError.class,
           e -> assertThat(e.getError().getMessage()).contains("$filter"));
     }
@@ -260,10 +220,10 @@ class GraphSdkFidelityIT {
   class Lookups {
     @Test
     void theBrokerResolvesUsersServicePrincipalsAndGroupsByName() {
-      GraphServiceClient graph = graph(broker());
-      assertThat(graph.users().byUserId("alice@contoso-emu.onmicrosoft.com").get().getId()).isEqualTo(ALICE);
+      GraphServiceClient graph = tenant.graph(tenant.broker());
+      assertThat(graph.users().byUserId(ALICE_UPN).get().getId()).isEqualTo(ALICE);
       assertThat(graph.users().get(rc -> rc.queryParameters.filter =
-          "userPrincipalName eq 'bob@contoso-emu.onmicrosoft.com'").getValue()).singleElement()
+          "userPrincipalName eq '" + BOB_UPN + "'").getValue()).singleElement()
           .satisfies(u -> assertThat(u.getId()).isEqualTo(BOB));
       assertThat(graph.servicePrincipalsWithAppId(BROKER_APP).get().getDisplayName()).isNotBlank();
       assertThat(graph.servicePrincipals().get(rc -> rc.queryParameters.filter = "appId eq '" + BROKER_APP + "'")
@@ -279,12 +239,12 @@ class GraphSdkFidelityIT {
 
     @Test
     void meIsTheSignedInUser() {
-      assertThat(graph(alice()).me().get().getUserPrincipalName()).isEqualTo("alice@contoso-emu.onmicrosoft.com");
+      assertThat(tenant.graph(tenant.alice()).me().get().getUserPrincipalName()).isEqualTo(ALICE_UPN);
     }
 
     @Test
     void anUnknownUserIsAnODataErrorWithStatus404() {
-      assertThatThrownBy(() -> graph(broker()).users().byUserId("nobody@contoso-emu.onmicrosoft.com").get())
+      assertThatThrownBy(() -> tenant.graph(tenant.broker()).users().byUserId("nobody@contoso-emu.onmicrosoft.com").get())
           .isInstanceOfSatisfying(ODataError.class, e -> {
             assertThat(e.getResponseStatusCode()).isEqualTo(404);
             assertThat(e.getError().getCode()).isEqualTo("Request_ResourceNotFound");
@@ -295,7 +255,7 @@ class GraphSdkFidelityIT {
   @Nested
   class OverTheWire {
     private String brokerToken() {
-      return broker().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
+      return tenant.broker().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE)).getToken();
     }
 
     @Test
@@ -336,8 +296,8 @@ class GraphSdkFidelityIT {
   class TokenClaims {
     @Test
     void aClientReusingItsCachedTokenStaysRefusedUntilItGetsANewOne() {
-      TokenCredential aliceCredential = alice();
-      GraphServiceClient stale = graph(aliceCredential);
+      TokenCredential aliceCredential = tenant.alice();
+      GraphServiceClient stale = tenant.graph(aliceCredential);
       var requests = stale.roleManagement().directory().roleAssignmentScheduleRequests();
       var pending = requests.post(selfActivate(PRIVILEGED_ROLE_ADMIN));
       emulator.decide(pending.getApprovalId(), true, BOB, "approved for the release");
@@ -345,22 +305,22 @@ class GraphSdkFidelityIT {
           .isEqualTo("Provisioned");
       assertThatThrownBy(() -> requests.post(assignBob())).isInstanceOfSatisfying(ODataError.class,
           e -> assertThat(e.getError().getCode()).isEqualTo("Authorization_RequestDenied"));
-      var fresh = graph(alice()).roleManagement().directory().roleAssignmentScheduleRequests().post(assignBob());
+      var fresh = tenant.graph(tenant.alice()).roleManagement().directory().roleAssignmentScheduleRequests().post(assignBob());
       assertThat(fresh.getStatus()).isEqualTo("Provisioned");
     }
 
     @Test
     void onlyATokenIssuedAfterActivationCarriesWidsAndGroups() {
-      JsonNode before = claims(alice());
+      JsonNode before = claims(tenant.alice(), GRAPH_SCOPE);
       assertThat(before.has("wids")).isFalse();
       assertThat(before.has("groups")).isFalse();
-      GraphServiceClient graph = graph(alice());
+      GraphServiceClient graph = tenant.graph(tenant.alice());
       graph.roleManagement().directory().roleAssignmentScheduleRequests().post(selfActivate(USER_ADMIN));
       graph.identityGovernance().privilegedAccess().group().assignmentScheduleRequests().post(groupActivation());
-      JsonNode after = claims(alice());
+      JsonNode after = claims(tenant.alice(), GRAPH_SCOPE);
       assertThat(after.path("wids").toString()).contains(USER_ADMIN);
       assertThat(after.path("groups").toString()).contains(GROUP);
-      assertThat(emulator.validateToken(alice().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE))
+      assertThat(emulator.validateToken(tenant.alice().getTokenSync(new TokenRequestContext().addScopes(GRAPH_SCOPE))
           .getToken(), "https://graph.microsoft.com").orElseThrow().wids()).contains(USER_ADMIN);
     }
   }

@@ -1,5 +1,14 @@
 package dev.jitelevate.emulator.graph;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE;
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_PASSWORD;
+import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.AZURE_CLI;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_PASSWORD;
+import static dev.jitelevate.emulator.testing.DemoTenant.BOB_UPN;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_SECRET;
+import static dev.jitelevate.emulator.testing.EmulatorHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +16,6 @@ import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +30,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RevokeSignInSessionsIT {
-  static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
-  static final String AZURE_CLI = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
   private PimEmulator emulator;
   private EmulatorHttp http;
 
@@ -48,15 +53,6 @@ class RevokeSignInSessionsIT {
     return emulator.tenantId() + "/oauth2/v2.0/token";
   }
 
-  private static String form(String... pairs) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i + 1 < pairs.length; i += 2) {
-      out.append(out.length() > 0 ? "&" : "").append(pairs[i]).append('=')
-          .append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-    }
-    return out.toString();
-  }
-
   private JsonNode signIn(String upn, String password) throws IOException {
     EmulatorHttp.Response r = http.postForm(token(), form("grant_type", "password", "client_id", AZURE_CLI,
         "username", upn, "password", password, "scope", "https://graph.microsoft.com/.default openid offline_access"));
@@ -75,7 +71,7 @@ class RevokeSignInSessionsIT {
 
   @Test
   void aUserRevokingTheirOwnSessionsMakesEarlierRefreshTokensFailWithAadsts50173() throws IOException {
-    JsonNode alice = signIn("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    JsonNode alice = signIn(ALICE_UPN, ALICE_PASSWORD);
     assertThat(refresh(alice.path("refresh_token").asText()).status()).isEqualTo(200);
     emulator.clock().advance(Duration.ofSeconds(1));
 
@@ -92,14 +88,14 @@ class RevokeSignInSessionsIT {
     assertThat(http.get("v1.0/me", "Authorization", "Bearer " + alice.path("access_token").asText()).status())
         .as("an access token issued before stays valid until its exp").isEqualTo(200);
     emulator.clock().advance(Duration.ofSeconds(1));
-    JsonNode again = signIn("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    JsonNode again = signIn(ALICE_UPN, ALICE_PASSWORD);
     assertThat(refresh(again.path("refresh_token").asText()).status()).as("a new sign-in's refresh token").isEqualTo(200);
   }
 
   @Test
   void anotherUserWithoutAnAdministratorRoleIsRefused() throws IOException {
-    JsonNode bob = signIn("bob@contoso-emu.onmicrosoft.com", "demo-bob-pw-8c1f");
-    JsonNode alice = signIn("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    JsonNode bob = signIn(BOB_UPN, BOB_PASSWORD);
+    JsonNode alice = signIn(ALICE_UPN, ALICE_PASSWORD);
 
     EmulatorHttp.Response refused = revoke(ALICE, bob.path("access_token").asText());
 
@@ -112,12 +108,12 @@ class RevokeSignInSessionsIT {
   @Test
   void anAppWithoutUserRevokeSessionsAllIsRefusedAndAnUnknownUserIsNotFound() throws IOException {
     EmulatorHttp.Response app = http.postForm(token(), form("grant_type", "client_credentials",
-        "client_id", "b0b0b0b0-0000-4000-8000-0000000000a1", "client_secret", "demo-broker-secret-7f3e9c21",
+        "client_id", BROKER_APP, "client_secret", BROKER_SECRET,
         "scope", "https://graph.microsoft.com/.default"));
     String appToken = app.json().path("access_token").asText();
 
     assertThat(revoke(ALICE, appToken).status()).isEqualTo(403);
-    JsonNode alice = signIn("alice@contoso-emu.onmicrosoft.com", "demo-alice-pw-4d2a");
+    JsonNode alice = signIn(ALICE_UPN, ALICE_PASSWORD);
     assertThat(revoke("0000dead-0000-4000-8000-000000000001", alice.path("access_token").asText()).status()).isEqualTo(404);
   }
 }

@@ -1,5 +1,10 @@
 package dev.jitelevate.emulator.keyvault;
 
+import static dev.jitelevate.emulator.testing.DemoTenant.BROKER;
+import static dev.jitelevate.emulator.testing.DemoTenant.KV_SECRETS_OFFICER;
+import static dev.jitelevate.emulator.testing.DemoTenant.RG_APP;
+import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION;
+import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION_SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +12,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
@@ -24,6 +27,7 @@ import com.azure.security.keyvault.secrets.models.SecretProperties;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.JournalEntry;
+import dev.jitelevate.emulator.testing.DemoTenant;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,10 +52,6 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeyVaultSdkFidelityIT {
-  private static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
-  private static final String RG_APP = "/subscriptions/" + SUB + "/resourceGroups/rg-app";
-  private static final String BROKER = "b0b0b0b0-0000-4000-8000-000000000001";
-  private static final String KV_SECRETS_OFFICER = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
 
   private PimEmulator emulator;
   private OkHttpClient okhttp;
@@ -61,12 +61,10 @@ class KeyVaultSdkFidelityIT {
   @BeforeAll
   void start() {
     emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    okhttp = new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
-    http = new OkHttpAsyncHttpClientBuilder(okhttp).build();
-    broker = new ClientSecretCredentialBuilder().tenantId(emulator.tenantId())
-        .clientId("b0b0b0b0-0000-4000-8000-0000000000a1").clientSecret("demo-broker-secret-7f3e9c21")
-        .authorityHost(emulator.baseUrl()).disableInstanceDiscovery().httpClient(http).build();
+    DemoTenant tenant = new DemoTenant(emulator);
+    okhttp = tenant.okHttp();
+    http = tenant.http();
+    broker = tenant.broker();
   }
 
   @AfterAll
@@ -93,10 +91,10 @@ class KeyVaultSdkFidelityIT {
     endpoints.put("resourceManagerEndpointUrl", emulator.baseUrl());
     endpoints.put("activeDirectoryEndpointUrl", emulator.baseUrl());
     AuthorizationManager.configure().withHttpClient(http)
-        .authenticate(broker, new AzureProfile(emulator.tenantId(), SUB, new AzureEnvironment(endpoints)))
+        .authenticate(broker, new AzureProfile(emulator.tenantId(), SUBSCRIPTION, new AzureEnvironment(endpoints)))
         .roleServiceClient().getRoleAssignments().create(RG_APP, UUID.randomUUID().toString(),
             new RoleAssignmentCreateParameters().withPrincipalId(BROKER).withPrincipalType(PrincipalType.SERVICE_PRINCIPAL)
-                .withRoleDefinitionId("/subscriptions/" + SUB + "/providers/Microsoft.Authorization/roleDefinitions/"
+                .withRoleDefinitionId(SUBSCRIPTION_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions/"
                     + KV_SECRETS_OFFICER));
   }
 

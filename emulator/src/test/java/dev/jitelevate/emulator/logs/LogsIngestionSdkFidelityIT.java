@@ -7,14 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.monitor.ingestion.LogsIngestionClient;
 import com.azure.monitor.ingestion.LogsIngestionClientBuilder;
 import com.azure.monitor.ingestion.models.LogsUploadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.server.FaultRule;
+import dev.jitelevate.emulator.testing.DemoTenant;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +42,10 @@ class LogsIngestionSdkFidelityIT {
   @BeforeAll
   void start() {
     emulator = PimEmulator.builder().scenario(LogsScenario.demoWithRule(true)).start();
-    okhttp = new OkHttpClient.Builder()
-        .sslSocketFactory(emulator.sslContext().getSocketFactory(), emulator.trustManager()).build();
-    http = new OkHttpAsyncHttpClientBuilder(okhttp).build();
-    broker = new ClientSecretCredentialBuilder().tenantId(emulator.tenantId())
-        .clientId("b0b0b0b0-0000-4000-8000-0000000000a1").clientSecret("demo-broker-secret-7f3e9c21")
-        .authorityHost(emulator.baseUrl()).disableInstanceDiscovery().httpClient(http).build();
+    DemoTenant tenant = new DemoTenant(emulator);
+    okhttp = tenant.okHttp();
+    http = tenant.http();
+    broker = tenant.broker();
   }
 
   @AfterAll

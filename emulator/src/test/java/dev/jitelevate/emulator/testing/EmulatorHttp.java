@@ -51,6 +51,18 @@ public final class EmulatorHttp {
         .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A form body from name and value pairs, the values URL-encoded. */
+  public static String form(String... pairs) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      out.append(pairs[i]).append('=').append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+    }
+    return out.toString();
+  }
+
   public Response postForm(String path, String form, String... headers) throws IOException {
     return send(builder(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
