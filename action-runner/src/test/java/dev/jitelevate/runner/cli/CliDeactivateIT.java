@@ -84,6 +84,9 @@ class CliDeactivateIT {
     assertThat(ended.exitCode()).as(ended.all()).isZero();
     JsonNode json = new ObjectMapper().readTree(ended.out());
     assertThat(json.path("record").path("revocation").path("status").asText()).isEqualTo("REVOKED");
+    assertThat(json.path("record").path("justification").asText()).as("deactivate asks for nothing: no justification")
+        .isEmpty();
+    assertThat(json.path("record").has("ticket")).isFalse();
     assertThat(emulator.leaks()).isEmpty();
 
     CliProcess.Result nothing = run("deactivate", "--target", target);
