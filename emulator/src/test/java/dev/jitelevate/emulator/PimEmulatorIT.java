@@ -9,6 +9,7 @@ import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,33 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PimEmulatorIT {
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().port(0).scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+class PimEmulatorIT extends PerClassEmulator {
+  @Override
+  protected PimEmulator.Builder emulatorBuilder() {
+    return PimEmulator.builder().port(0).scenario(Scenario.demo());
   }
 
   @Nested

@@ -4,34 +4,16 @@ import static dev.jitelevate.emulator.testing.DemoTenant.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminApiIT {
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
+class AdminApiIT extends PerClassEmulator {
   @BeforeEach
   void reset() throws IOException {
     emulator.loadScenario(Scenario.demo());

@@ -12,9 +12,8 @@ import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION_SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Json;
-import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,32 +23,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The ARM surface behind the real HTTPS engine: raw paths, tokens from the emulator's Entra, approvals, hazards. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArmOverHttpsIT {
-  private PimEmulator emulator;
+class ArmOverHttpsIT extends PerClassEmulator {
   private HttpClient client;
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
     client = HttpClient.newBuilder().sslContext(emulator.sslContext()).build();
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
   }
 
   private JsonNode token(String user, String password, String scope) throws IOException, InterruptedException {

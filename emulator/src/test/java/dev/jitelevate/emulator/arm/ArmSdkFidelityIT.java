@@ -35,49 +35,32 @@ import com.azure.resourcemanager.authorization.models.RoleAssignmentScheduleRequ
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyExpirationRule;
 import com.azure.resourcemanager.authorization.models.Status;
 import com.azure.resourcemanager.authorization.models.Type;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.DemoTenant;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The unmodified {@code azure-resourcemanager-authorization} SDK against the emulator over HTTPS, with only
  * the endpoints and TLS trust changed. The SDK sends scopes with a leading slash ({@code //subscriptions}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ArmSdkFidelityIT {
-  private PimEmulator emulator;
-  private HttpClient http;
+class ArmSdkFidelityIT extends PerClassEmulator {
+  private HttpClient sdkHttp;
   private AuthorizationManagementClient broker;
   private AuthorizationManagementClient alice;
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
     DemoTenant tenant = new DemoTenant(emulator);
-    http = tenant.http();
+    sdkHttp = tenant.http();
     broker = client(tenant.broker());
     alice = client(tenant.alice());
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
   }
 
   private AuthorizationManagementClient client(TokenCredential credential) {
@@ -85,7 +68,7 @@ class ArmSdkFidelityIT {
     endpoints.put("resourceManagerEndpointUrl", emulator.baseUrl());
     endpoints.put("activeDirectoryEndpointUrl", emulator.baseUrl());
     AzureProfile profile = new AzureProfile(emulator.tenantId(), SUBSCRIPTION, new AzureEnvironment(endpoints));
-    return AuthorizationManager.configure().withHttpClient(http).authenticate(credential, profile).roleServiceClient();
+    return AuthorizationManager.configure().withHttpClient(sdkHttp).authenticate(credential, profile).roleServiceClient();
   }
 
   private static String roleId(String guid) {

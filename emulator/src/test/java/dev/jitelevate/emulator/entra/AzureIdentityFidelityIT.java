@@ -17,46 +17,27 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Caller;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.DemoTenant;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The official azure-identity credentials, unmodified but for authority host and TLS trust, against the emulator. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AzureIdentityFidelityIT {
+class AzureIdentityFidelityIT extends PerClassEmulator {
   private static final TokenRequestContext ARM = new TokenRequestContext().addScopes(ARM_SCOPE);
 
-  private PimEmulator emulator;
-  private EmulatorHttp http;
   private DemoTenant tenant;
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
     tenant = new DemoTenant(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
   }
 
   private AccessToken token(TokenCredential credential, TokenRequestContext request) {

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.entra;
 
+import static dev.jitelevate.emulator.testing.AadErrors.assertAadError;
 import static dev.jitelevate.emulator.testing.DemoTenant.ARM_SCOPE;
 import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_APP;
 import static dev.jitelevate.emulator.testing.DemoTenant.BROKER_SECRET;
@@ -11,41 +12,17 @@ import static dev.jitelevate.emulator.testing.EmulatorHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import dev.jitelevate.emulator.testing.VectorShape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EntraTokenEndpointIT {
+class EntraTokenEndpointIT extends PerClassEmulator {
   private static final String TOKEN = TENANT + "/oauth2/v2.0/token";
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-  }
 
   private EmulatorHttp.Response secretGrant(String tenant, String clientId, String secret) throws IOException {
     return http.postForm(tenant + "/oauth2/v2.0/token", form("grant_type", "client_credentials", "client_id", clientId,
@@ -55,18 +32,6 @@ class EntraTokenEndpointIT {
   private EmulatorHttp.Response assertionGrant(String assertion) throws IOException {
     return http.postForm(TOKEN, form("grant_type", "client_credentials", "client_id", CI_APP, "scope", ARM_SCOPE,
         "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion", assertion));
-  }
-
-  private static void assertAadError(EmulatorHttp.Response response, int status, String error, int code) {
-    assertThat(response.status()).isEqualTo(status);
-    JsonNode body = response.json();
-    assertThat(body.path("error").asText()).isEqualTo(error);
-    assertThat(body.path("error_description").asText()).startsWith("AADSTS" + code + ":");
-    assertThat(body.path("error_codes").get(0).asInt()).isEqualTo(code);
-    assertThat(body.path("timestamp").asText()).isNotBlank();
-    assertThat(body.path("trace_id").asText()).matches("[0-9a-f-]{36}");
-    assertThat(body.path("correlation_id").asText()).matches("[0-9a-f-]{36}");
-    assertThat(body.path("error_uri").asText()).contains("code=" + code);
   }
 
   @Nested

@@ -1,5 +1,6 @@
 package dev.jitelevate.emulator.entra;
 
+import static dev.jitelevate.emulator.testing.AadErrors.assertAadError;
 import static dev.jitelevate.emulator.testing.DemoTenant.ALICE;
 import static dev.jitelevate.emulator.testing.DemoTenant.ALICE_UPN;
 import static dev.jitelevate.emulator.testing.DemoTenant.ARM_SCOPE;
@@ -12,50 +13,14 @@ import static dev.jitelevate.emulator.testing.EmulatorHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EntraUserGrantsIT {
+class EntraUserGrantsIT extends PerClassEmulator {
   private static final String TOKEN = TENANT + "/oauth2/v2.0/token";
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-  }
-
-  private static void assertAadError(EmulatorHttp.Response response, int status, String error, int code) {
-    assertThat(response.status()).isEqualTo(status);
-    JsonNode body = response.json();
-    assertThat(body.path("error").asText()).isEqualTo(error);
-    assertThat(body.path("error_description").asText()).startsWith("AADSTS" + code + ":");
-    assertThat(body.path("error_codes").get(0).asInt()).isEqualTo(code);
-    assertThat(body.path("timestamp").asText()).isNotBlank();
-    assertThat(body.path("trace_id").asText()).matches("[0-9a-f-]{36}");
-    assertThat(body.path("correlation_id").asText()).matches("[0-9a-f-]{36}");
-    assertThat(body.path("error_uri").asText()).contains("code=" + code);
-  }
 
   @Nested
   class Users {

@@ -4,39 +4,14 @@ import static dev.jitelevate.emulator.testing.DemoTenant.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import dev.jitelevate.emulator.testing.VectorShape;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GitHubOidcIT {
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-  }
-
+class GitHubOidcIT extends PerClassEmulator {
   private EmulatorHttp.Response request(String audienceQuery, String token) throws IOException {
     String url = emulator.github().oidcRequestUrl().substring(emulator.baseUrl().length()) + audienceQuery;
     return token == null ? http.get(url) : http.get(url, "Authorization", "Bearer " + token, "Accept", "application/json",

@@ -11,37 +11,20 @@ import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReusableWorkflowClaimsIT {
+class ReusableWorkflowClaimsIT extends PerClassEmulator {
   private static final String AUDIENCE = "api://AzureADTokenExchange";
-  private PimEmulator emulator;
-  private EmulatorHttp http;
 
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(HardenedBrokerScenario.of(Scenario.demo())).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+  @Override
+  protected PimEmulator.Builder emulatorBuilder() {
+    return PimEmulator.builder().scenario(HardenedBrokerScenario.of(Scenario.demo()));
   }
 
   @Test

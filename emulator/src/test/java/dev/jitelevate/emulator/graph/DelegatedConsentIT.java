@@ -35,31 +35,28 @@ import dev.jitelevate.emulator.kernel.Json;
 import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.DemoTenant;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Delegated scopes come from the scenario's consents, per client application, intersected with the scopes the
  * token request asks for; Graph refuses what the token's {@code scp} does not cover, through the unmodified SDKs.
  * Here the Azure CLI client is admin-consented for reads only, and Alice alone has also consented to activate.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DelegatedConsentIT {
+class DelegatedConsentIT extends PerClassEmulator {
   private static final String READS = "User.Read RoleEligibilitySchedule.Read.Directory";
 
-  private PimEmulator emulator;
   private DemoTenant tenant;
 
-  @BeforeAll
-  void start() {
+  /** The demo, with the Azure CLI admin-consented for reads only and Alice alone also consenting to activate. */
+  @Override
+  protected PimEmulator.Builder emulatorBuilder() {
     ObjectNode root = Scenario.demo().root().deepCopy();
     ArrayNode consents = root.putArray("consents");
     consents.addObject().put("clientId", AZURE_CLI).put("consentType", "AllPrincipals")
@@ -69,18 +66,12 @@ class DelegatedConsentIT {
     consents.addObject().put("clientId", AZURE_CLI).put("consentType", "Principal")
         .put("principalId", ALICE_UPN).put("resource", "https://graph.microsoft.com")
         .put("scope", "RoleAssignmentSchedule.ReadWrite.Directory");
-    emulator = PimEmulator.builder().scenario(new Scenario(root)).start();
+    return PimEmulator.builder().scenario(new Scenario(root));
+  }
+
+  @BeforeAll
+  void start() {
     tenant = new DemoTenant(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
   }
 
   private static RequestSchedule oneHour() {
@@ -173,7 +164,7 @@ class DelegatedConsentIT {
         + "&password=" + BOB_PASSWORD + "&scope=" + URLEncoder.encode(
             "https://graph.microsoft.com/User.Read https://graph.microsoft.com/RoleManagement.ReadWrite.Directory",
             StandardCharsets.UTF_8);
-    EmulatorHttp.Response response = new EmulatorHttp(emulator).postForm(TENANT + "/oauth2/v2.0/token", form);
+    EmulatorHttp.Response response = http.postForm(TENANT + "/oauth2/v2.0/token", form);
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().path("error").asText()).isEqualTo("invalid_grant");
     assertThat(response.json().path("suberror").asText()).isEqualTo("consent_required");

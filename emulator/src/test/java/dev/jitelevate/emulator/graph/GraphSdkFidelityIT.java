@@ -28,43 +28,25 @@ import com.microsoft.graph.models.UnifiedRoleScheduleRequestActions;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.PeriodAndDuration;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.DemoTenant;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The unmodified microsoft-graph v6 SDK (Kiota) against the emulator over HTTPS, with only the base URL and TLS
  * trust changed: directory-role and group PIM, filterByCurrentUser, policies with $expand, look-ups, errors, and
  * the wids/groups token claims as snapshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GraphSdkFidelityIT {
-
-  private PimEmulator emulator;
+class GraphSdkFidelityIT extends PerClassEmulator {
   private DemoTenant tenant;
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
     tenant = new DemoTenant(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
   }
 
   private static RequestSchedule forDuration(Duration duration) {

@@ -12,43 +12,18 @@ import static dev.jitelevate.emulator.testing.EmulatorHttp.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.testing.EmulatorHttp;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Graph {@code POST /users/{id}/revokeSignInSessions} as Entra behaves: the user (or an app with
  * User.RevokeSessions.All) revokes; afterwards the token endpoint refuses refresh tokens issued before with
  * AADSTS50173, while access tokens already issued keep working until their {@code exp}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RevokeSignInSessionsIT {
-  private PimEmulator emulator;
-  private EmulatorHttp http;
-
-  @BeforeAll
-  void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    http = new EmulatorHttp(emulator);
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
-  }
-
+class RevokeSignInSessionsIT extends PerClassEmulator {
   private String token() {
     return emulator.tenantId() + "/oauth2/v2.0/token";
   }

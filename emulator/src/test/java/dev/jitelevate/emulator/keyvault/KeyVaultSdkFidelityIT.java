@@ -8,10 +8,8 @@ import static dev.jitelevate.emulator.testing.DemoTenant.SUBSCRIPTION_SCOPE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.credential.TokenCredential;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.core.exception.ResourceNotFoundException;
-import com.azure.core.http.HttpClient;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.json.JsonProviders;
@@ -24,25 +22,21 @@ import com.azure.security.keyvault.secrets.SecretClientBuilder;
 import com.azure.security.keyvault.secrets.SecretServiceVersion;
 import com.azure.security.keyvault.secrets.models.KeyVaultSecret;
 import com.azure.security.keyvault.secrets.models.SecretProperties;
-import dev.jitelevate.emulator.PimEmulator;
-import dev.jitelevate.emulator.kernel.Scenario;
 import dev.jitelevate.emulator.server.JournalEntry;
 import dev.jitelevate.emulator.testing.DemoTenant;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The unmodified {@code SecretClient} against the emulator over HTTPS: only the vault URL, the TLS trust and
@@ -50,31 +44,12 @@ import org.junit.jupiter.api.TestInstance;
  * differ from production. The broker service principal grants itself Key Vault Secrets Officer through the
  * ARM SDK, so the data plane's RBAC and its propagation delay are the emulator's real ones.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeyVaultSdkFidelityIT {
-
-  private PimEmulator emulator;
-  private OkHttpClient okhttp;
-  private HttpClient http;
-  private TokenCredential broker;
+class KeyVaultSdkFidelityIT extends PerClassEmulator {
+  private DemoTenant tenant;
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
-    DemoTenant tenant = new DemoTenant(emulator);
-    okhttp = tenant.okHttp();
-    http = tenant.http();
-    broker = tenant.broker();
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    emulator.reset();
+    tenant = new DemoTenant(emulator);
   }
 
   private String vaultUrl() {
@@ -82,7 +57,7 @@ class KeyVaultSdkFidelityIT {
   }
 
   private SecretClient secrets() {
-    return new SecretClientBuilder().vaultUrl(vaultUrl()).credential(broker).httpClient(http)
+    return new SecretClientBuilder().vaultUrl(vaultUrl()).credential(tenant.broker()).httpClient(tenant.http())
         .disableChallengeResourceVerification().buildClient();
   }
 
@@ -90,8 +65,8 @@ class KeyVaultSdkFidelityIT {
     Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
     endpoints.put("resourceManagerEndpointUrl", emulator.baseUrl());
     endpoints.put("activeDirectoryEndpointUrl", emulator.baseUrl());
-    AuthorizationManager.configure().withHttpClient(http)
-        .authenticate(broker, new AzureProfile(emulator.tenantId(), SUBSCRIPTION, new AzureEnvironment(endpoints)))
+    AuthorizationManager.configure().withHttpClient(tenant.http())
+        .authenticate(tenant.broker(), new AzureProfile(emulator.tenantId(), SUBSCRIPTION, new AzureEnvironment(endpoints)))
         .roleServiceClient().getRoleAssignments().create(RG_APP, UUID.randomUUID().toString(),
             new RoleAssignmentCreateParameters().withPrincipalId(BROKER).withPrincipalType(PrincipalType.SERVICE_PRINCIPAL)
                 .withRoleDefinitionId(SUBSCRIPTION_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions/"
@@ -107,7 +82,7 @@ class KeyVaultSdkFidelityIT {
     @Test
     void aRequestWithoutATokenGetsTheChallengeThatTheSdkAnswers() throws IOException {
       Request bare = new Request.Builder().url(vaultUrl() + "secrets/db-password?api-version=7.5").build();
-      try (Response response = okhttp.newCall(bare).execute()) {
+      try (Response response = tenant.okHttp().newCall(bare).execute()) {
         assertThat(response.code()).isEqualTo(401);
         assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer authorization=\"" + emulator.baseUrl()
             + emulator.tenantId() + "\", resource=\"https://vault.azure.net\"");
@@ -191,7 +166,7 @@ class KeyVaultSdkFidelityIT {
     @Test
     void theSdkSpeaksApi20250701AndPinnedClientsStillGetOlderVersions() {
       secrets().setSecret("sdk-version", "current");
-      SecretClient pinned = new SecretClientBuilder().vaultUrl(vaultUrl()).credential(broker).httpClient(http)
+      SecretClient pinned = new SecretClientBuilder().vaultUrl(vaultUrl()).credential(tenant.broker()).httpClient(tenant.http())
           .serviceVersion(SecretServiceVersion.V7_4).disableChallengeResourceVerification().buildClient();
 
       assertThat(pinned.getSecret("sdk-version").getValue()).isEqualTo("current");

@@ -5,8 +5,6 @@ import static dev.jitelevate.emulator.logs.LogsScenario.STREAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.azure.core.credential.TokenCredential;
-import com.azure.core.http.HttpClient;
 import com.azure.monitor.ingestion.LogsIngestionClient;
 import com.azure.monitor.ingestion.LogsIngestionClientBuilder;
 import com.azure.monitor.ingestion.models.LogsUploadException;
@@ -14,43 +12,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.testing.DemoTenant;
+import dev.jitelevate.emulator.testing.PerClassEmulator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The unmodified {@code LogsIngestionClient} against the emulator's Logs Ingestion API: only the endpoint and
  * the TLS trust differ from production. The broker publishes with Monitoring Metrics Publisher on the rule.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LogsIngestionSdkFidelityIT {
-  private PimEmulator emulator;
-  private OkHttpClient okhttp;
-  private HttpClient http;
-  private TokenCredential broker;
+class LogsIngestionSdkFidelityIT extends PerClassEmulator {
+  private DemoTenant tenant;
+
+  @Override
+  protected PimEmulator.Builder emulatorBuilder() {
+    return PimEmulator.builder().scenario(LogsScenario.demoWithRule(true));
+  }
 
   @BeforeAll
   void start() {
-    emulator = PimEmulator.builder().scenario(LogsScenario.demoWithRule(true)).start();
-    DemoTenant tenant = new DemoTenant(emulator);
-    okhttp = tenant.okHttp();
-    http = tenant.http();
-    broker = tenant.broker();
-  }
-
-  @AfterAll
-  void stop() {
-    emulator.close();
+    tenant = new DemoTenant(emulator);
   }
 
   @BeforeEach
@@ -60,8 +48,8 @@ class LogsIngestionSdkFidelityIT {
   }
 
   private LogsIngestionClient client() {
-    return new LogsIngestionClientBuilder().endpoint(emulator.logsIngestionEndpoint()).credential(broker)
-        .httpClient(http).buildClient();
+    return new LogsIngestionClientBuilder().endpoint(emulator.logsIngestionEndpoint()).credential(tenant.broker())
+        .httpClient(tenant.http()).buildClient();
   }
 
   @Test
@@ -130,18 +118,18 @@ class LogsIngestionSdkFidelityIT {
   void answers413ToABodyOverOneMegabyteAnd401WithoutAToken() throws IOException {
     String url = emulator.logsIngestionEndpoint() + "/dataCollectionRules/" + RULE_ID + "/streams/" + STREAM
         + "?api-version=2023-01-01";
-    String token = broker.getTokenSync(new com.azure.core.credential.TokenRequestContext()
+    String token = tenant.broker().getTokenSync(new com.azure.core.credential.TokenRequestContext()
         .addScopes("https://monitor.azure.com//.default")).getToken();
     String big = "[" + "{\"Name\":\"" + "y".repeat(1024 * 1024) + "\"}]";
     Request tooLarge = new Request.Builder().url(url).header("Authorization", "Bearer " + token)
         .post(RequestBody.create(big, MediaType.get("application/json"))).build();
-    try (Response response = okhttp.newCall(tooLarge).execute()) {
+    try (Response response = tenant.okHttp().newCall(tooLarge).execute()) {
       assertThat(response.code()).isEqualTo(413);
       assertThat(response.body().string()).contains("ContentLengthLimitExceeded");
     }
     Request anonymous = new Request.Builder().url(url).post(RequestBody.create("[]", MediaType.get("application/json")))
         .build();
-    try (Response response = okhttp.newCall(anonymous).execute()) {
+    try (Response response = tenant.okHttp().newCall(anonymous).execute()) {
       assertThat(response.code()).isEqualTo(401);
     }
   }
