@@ -53,6 +53,31 @@ final class Cli {
     return dir.resolve("launcher-cache");
   }
 
+  /**
+   * The launcher's first use, as a user's: one {@code demo} (which lists the classes it loads), then
+   * {@code --help}, which starts the class-data archive's dump in the background (JDK 17; on newer JDKs the
+   * demo wrote it at exit), and a wait of up to a minute until the archive is in place, so that what is
+   * measured next runs with it and does not share the cores with the dump. Returns the first demo.
+   */
+  Exit firstUse(Path record) throws InterruptedException {
+    Exit demo = run(Map.of(), "demo", "--quiet", "--record-out", record.toString());
+    run(Map.of(), "--help");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (how == How.LAUNCHER && !archiveReady() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    return demo;
+  }
+
+  private boolean archiveReady() {
+    try (var files = Files.list(cache().resolve("jit-elevate"))) {
+      List<String> names = files.map(f -> f.getFileName().toString()).toList();
+      return names.stream().anyMatch(n -> n.endsWith(".jsa")) && names.stream().noneMatch(n -> n.endsWith(".dumping"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** One finished process: when it was started, its wall time, exit code and peak RSS. */
   record Exit(Instant started, double wallMs, int code, double peakRssMiB, double cpuMs, Path stderr) {}
 
