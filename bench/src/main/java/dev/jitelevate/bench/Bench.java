@@ -38,6 +38,7 @@ public final class Bench {
       try (World world = World.start(100, World.delays(P, Q))) {
         Cli cli = new Cli(jar, world.dir, how);
         cli.firstUse(world.dir.resolve("demo-record.json"));
+        Single.firstUse(world, cli);
         for (String part : rest.get(rest.indexOf("--only") + 1).split(",")) {
           Quick.run(world, cli, part, runs);
         }
@@ -65,8 +66,9 @@ public final class Bench {
       List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB) {}
 
   private static Results measure(World world, Cli cli, Cli plain, Path azScript, int runs) throws Exception {
-    progress("demo, first use (the launcher lists its classes; the next command dumps its class-data archive)");
+    progress("demo and elevate, first use (the launcher lists their classes; the next run dumps their class-data archives)");
     Cli.Exit firstDemo = cli.firstUse(world.dir.resolve("demo-record.json"));
+    Single.firstUse(world, cli);
     List<Cli.Exit> version = new ArrayList<>();
     List<Cli.Exit> plainVersion = new ArrayList<>();
     progress("--version x " + runs + ", launcher and plain java -jar");

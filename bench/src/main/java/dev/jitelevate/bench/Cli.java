@@ -54,27 +54,31 @@ final class Cli {
   }
 
   /**
-   * The launcher's first use, as a user's: one {@code demo} (which lists the classes it loads), then
-   * {@code --help}, which starts the class-data archive's dump in the background (JDK 17; on newer JDKs the
-   * demo wrote it at exit), and a wait of up to a minute until the archive is in place, so that what is
-   * measured next runs with it and does not share the cores with the dump. Returns the first demo.
+   * The launcher's first use of {@code demo}, as a user's: the first run lists the classes it loads, the second
+   * dumps demo's class-data archive in the background (JDK 17; on newer JDKs the first wrote it at exit), and
+   * this waits until the archive is in place, so that what is measured next runs with it and does not share
+   * the cores with the dump. Returns the first run.
    */
   Exit firstUse(Path record) throws InterruptedException {
     Exit demo = run(Map.of(), "demo", "--quiet", "--record-out", record.toString());
-    run(Map.of(), "--help");
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (how == How.LAUNCHER && !archiveReady() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
+    run(Map.of(), "demo", "--quiet", "--record-out", record.toString());
+    awaitArchives();
     return demo;
   }
 
-  private boolean archiveReady() {
+  /** Waits up to a minute until no class list waits for its dump and no dump is under way. */
+  void awaitArchives() throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (how == How.LAUNCHER && !archivesSettled() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
+  private boolean archivesSettled() {
     try (var files = Files.list(cache().resolve("jit-elevate"))) {
-      List<String> names = files.map(f -> f.getFileName().toString()).toList();
-      return names.stream().anyMatch(n -> n.endsWith(".jsa")) && names.stream().noneMatch(n -> n.endsWith(".dumping"));
+      return files.map(f -> f.getFileName().toString()).noneMatch(n -> n.endsWith(".dumping") || n.contains(".classes"));
     } catch (IOException e) {
-      return false;
+      return true;
     }
   }
 

@@ -87,7 +87,7 @@ class LauncherIT {
 
   @Test
   void makesAClassDataArchiveFromItsFirstUseAndRunsWithItAfterwards() throws Exception {
-    Run first = launch(Map.of(), "demo", "--help");
+    Run first = launch(Map.of(), "elevate", "--help");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("Usage:").doesNotContain("[cds]");
     launch(Map.of(), "--help"); // --version runs without an archive, so it starts no dump
@@ -104,7 +104,7 @@ class LauncherIT {
   @Test
   void dumpsTheArchiveWithoutHoldingTheCommandsOutputOpen() throws Exception {
     assumeTrue(Runtime.version().feature() < 19, "JDK 19+ writes its archive at exit, with no dump after");
-    launch(Map.of(), "demo", "--help");
+    launch(Map.of(), "elevate", "--help");
     Process help = launcher(Map.of(), "--help").redirectErrorStream(true).start(); // pipes, as in $(jit-elevate ...)
     help.getOutputStream().close();
     byte[] out = help.getInputStream().readAllBytes(); // until every writer of the pipe has closed it
@@ -119,7 +119,7 @@ class LauncherIT {
   @Test
   void dropsTheUnfinishedLastLineOfAClassListCutShort() throws Exception {
     assumeTrue(Runtime.version().feature() < 19, "only JDK 17's launcher lists classes");
-    launch(Map.of(), "demo", "--help");
+    launch(Map.of(), "elevate", "--help");
     Path list;
     try (Stream<Path> files = Files.list(cache.resolve("jit-elevate"))) {
       list = files.filter(f -> f.getFileName().toString().contains(".classes")).findFirst().orElseThrow();
@@ -131,6 +131,24 @@ class LauncherIT {
     assertThat(files()).noneMatch(n -> n.endsWith(".failed"));
     Run shared = launch(Map.of("JIT_ELEVATE_JAVA_OPTS", "-Xshare:on"), "--help");
     assertThat(shared.code()).as(shared.err()).isZero();
+  }
+
+  @Test
+  void givesDemoAnArchiveOfItsOwnThatHoldsTheEmulatorsClasses() throws Exception {
+    launch(Map.of(), "elevate", "--help");
+    launch(Map.of(), "--help");
+    assertThat(archivesOnceDumped()).hasSize(1);
+
+    String record = cache.resolve("demo-record.json").toString();
+    Run first = launch(Map.of(), "demo", "--quiet", "--record-out", record);
+    assertThat(first.code()).as(first.err()).isZero();
+    launch(Map.of(), "demo", "--quiet", "--record-out", record);
+    assertThat(archivesOnceDumped()).as("the production jar's and demo's, whose class path adds jit-elevate-demo.jar")
+        .hasSize(2);
+    Run shared = launch(Map.of("JIT_ELEVATE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), "demo", "--quiet",
+        "--record-out", record);
+    assertThat(shared.code()).as(shared.err()).isZero();
+    assertThat(shared.out()).containsPattern("dev\\.jitelevate\\.emulator\\.PimEmulator source: shared objects file");
   }
 
   @Test
