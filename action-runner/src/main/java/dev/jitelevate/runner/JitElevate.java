@@ -1,5 +1,6 @@
 package dev.jitelevate.runner;
 
+import dev.jitelevate.core.CloudHttp;
 import dev.jitelevate.runner.cli.Console;
 import dev.jitelevate.runner.cli.Env;
 import dev.jitelevate.runner.cli.ExitCodeMapper;
@@ -65,6 +66,23 @@ public final class JitElevate {
         .setExitCodeExceptionMapper(new ExitCodeMapper());
   }
 
+  /**
+   * Builds the HTTP stack's shared parts (trust store, TLS, OkHttp, JSON) on a second thread while this one
+   * models the command and parses its arguments, which takes about as long; the first request then goes out
+   * that much sooner. A failure there is left for the command itself to meet and report.
+   */
+  private static void prepareHttpMeanwhile() {
+    Thread prepare = new Thread(() -> {
+      try {
+        CloudHttp.prepare();
+      } catch (RuntimeException | LinkageError e) {
+        // the command builds the same parts again and reports what went wrong
+      }
+    }, "jit-elevate-prepare-http");
+    prepare.setDaemon(true);
+    prepare.start();
+  }
+
   public static void main(String[] args) {
     // No logging backend on purpose: progress comes from the events; keep SLF4J's "no providers" notice quiet.
     if (System.getProperty("slf4j.internal.verbosity") == null) {
@@ -73,6 +91,11 @@ public final class JitElevate {
     if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
       System.out.println(new Version().getVersion()[0]); // without building the command line: nothing to parse
       System.exit(ExitCodes.OK);
+    }
+    // Not a Groovy script: spares picocli a failing class lookup (groovy.lang.Closure) for every object it makes.
+    System.setProperty("picocli.disable.closures", "true");
+    if (Subcommands.callsTheCloud(args)) {
+      prepareHttpMeanwhile();
     }
     System.exit(commandLine(new JitElevate(), args).execute(args));
   }

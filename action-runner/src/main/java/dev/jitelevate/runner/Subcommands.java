@@ -17,6 +17,7 @@ import dev.jitelevate.runner.records.RecordsCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.AutoComplete;
 
 /**
@@ -51,6 +52,15 @@ final class Subcommands {
     all.put("action-post", ActionPostCommand.class);
     all.put(COMPLETION, AutoComplete.GenerateCompletion.class);
     return all;
+  }
+
+  /** Commands that work offline (local files, help): no HTTP stack to prepare for them. */
+  private static final Set<String> OFFLINE = Set.of("records", COMPLETION, "help", "-h", "--help");
+
+  /** Whether the command these arguments name talks to a cloud (or the demo's emulator) over HTTPS. */
+  static boolean callsTheCloud(String[] args) {
+    return args.length > 0 && ALL.containsKey(args[0]) && !OFFLINE.contains(args[0])
+        && !List.of(args).contains("--help") && !List.of(args).contains("-h");
   }
 
   /** Every command, in help order. */

@@ -36,8 +36,11 @@ public final class Bench {
     if (rest.contains("--only")) {
       Cli.How how = rest.contains("--plain-java") ? Cli.How.PLAIN_JAVA : Cli.How.LAUNCHER;
       try (World world = World.start(100, World.delays(P, Q))) {
+        Cli cli = new Cli(jar, world.dir, how);
+        cli.firstUse(world.dir.resolve("demo-record.json"));
+        Single.firstUse(world, cli);
         for (String part : rest.get(rest.indexOf("--only") + 1).split(",")) {
-          Quick.run(world, new Cli(jar, world.dir, how), part, runs);
+          Quick.run(world, cli, part, runs);
         }
       }
       System.exit(0);
@@ -63,9 +66,9 @@ public final class Bench {
       List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB) {}
 
   private static Results measure(World world, Cli cli, Cli plain, Path azScript, int runs) throws Exception {
-    progress("demo, first use (the launcher writes its class-data archive)");
-    Cli.Exit firstDemo = cli.run(Map.of(), "demo", "--quiet", "--record-out", world.dir.resolve("demo-record.json").toString());
-    cli.run(Map.of(), "--help"); // moves the archive in place (--version runs without one)
+    progress("demo and elevate, first use (the launcher lists their classes; the next run dumps their class-data archives)");
+    Cli.Exit firstDemo = cli.firstUse(world.dir.resolve("demo-record.json"));
+    Single.firstUse(world, cli);
     List<Cli.Exit> version = new ArrayList<>();
     List<Cli.Exit> plainVersion = new ArrayList<>();
     progress("--version x " + runs + ", launcher and plain java -jar");

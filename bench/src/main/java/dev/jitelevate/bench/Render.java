@@ -23,7 +23,7 @@ final class Render {
             + " at the end (other builds share the cores: CPU time is the steadier figure). Emulator embedded in the bench "
             + "JVM; provisioning delay P = 2 s, propagation delay Q = 3 s unless stated, deactivation floor off. The CLI runs "
             + "as the README tells users to: " + Cli.How.LAUNCHER.label + " (the build's launcher: its JVM flags and a "
-            + "class-data archive it made on first use, here by the first `demo` below); " + Cli.How.PLAIN_JAVA.label
+            + "class-data archives made from their first use, here the first `demo` and a first elevation, not timed); " + Cli.How.PLAIN_JAVA.label
             + " beside it for comparison. Medians of " + runs + " runs unless stated (CLI elevations and demo: 3; az rest: 2 "
             + "at each interval).").line("");
     targets(md, r);
@@ -137,7 +137,7 @@ final class Render {
         .row("`jit-elevate --version`, CPU ms user+sys (plain java -jar)", num(median(of(r.version(), Cli.Exit::cpuMs))) + " ("
             + num(median(of(r.plainVersion(), Cli.Exit::cpuMs))) + ")")
         .row("`jit-elevate --version`, peak RSS MiB", median(of(r.version(), Cli.Exit::peakRssMiB)))
-        .row("`jit-elevate demo`, first use (writes the class-data archive at exit; one run), wall / CPU ms",
+        .row("`jit-elevate demo`, first use (lists the classes for the class-data archive; one run), wall / CPU ms",
             num(r.firstDemo().wallMs()) + " / " + num(r.firstDemo().cpuMs()))
         .row("`jit-elevate demo` (embedded emulator, whole lifecycle + Key Vault rotation), wall ms", median(of(r.demo(), Cli.Exit::wallMs)))
         .row("`jit-elevate demo --minimum-active-duration 0s` (floor off; the default 1 s floor has passed by the revoke), wall ms", median(of(r.demoNoFloor(), Cli.Exit::wallMs)))

@@ -28,6 +28,17 @@ final class Single {
         "--justification", "jit-elevate bench", "--record-out", world.dir.resolve("record.json").toString(), "--", "true"};
   }
 
+  /**
+   * The launcher's first use of {@code elevate}: one elevation that lists the classes it loads, then
+   * {@code --help}, which dumps the class-data archive for the production jar's class path (demo has its own),
+   * and the wait for it.
+   */
+  static void firstUse(World world, Cli cli) throws InterruptedException {
+    cliOnce(world, cli, Map.of(), Bench.P, Bench.Q);
+    cli.run(Map.of(), "--help");
+    cli.awaitArchives();
+  }
+
   static List<Sample> cli(World world, Cli cli, int runs, Duration p, Duration q) throws InterruptedException {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < runs; i++) {

@@ -37,6 +37,14 @@ public final class SdkHttp {
         .build());
   }
 
+  /**
+   * Builds the stack for clouds that name no extra CA (the public clouds), which loads and initialises what
+   * every stack shares: the JDK's trust store, the TLS context and OkHttp.
+   */
+  public static void prepare() {
+    BY_CA.computeIfAbsent(Optional.empty(), ca -> shared(TrustedTls.of(ca)));
+  }
+
   /** The stack for a cloud: trusts the JDK's CAs plus the profile's CA, when it names one. */
   public static SdkHttp forCloud(CloudProfile cloud) {
     return BY_CA.computeIfAbsent(cloud.caCertificatePem(), ca -> shared(TrustedTls.of(ca)));

@@ -21,11 +21,13 @@ import javax.net.ssl.X509TrustManager;
  * emulator, Azure Stack, a TLS-inspecting proxy). Every HTTP client of a run is built from this.
  */
 public record TrustedTls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
+  /** The JDK's CAs, loaded once per process: reading and checking the trust store is a start's largest TLS cost. */
+  private static volatile X509TrustManager jdkTrust;
 
   /** Trusts the JDK's CAs and, when present, the CAs in the PEM text. */
   public static TrustedTls of(Optional<String> extraCaPem) {
     try {
-      X509TrustManager jdk = trustManager(null);
+      X509TrustManager jdk = jdkTrust();
       if (extraCaPem.isEmpty()) {
         return new TrustedTls(context(jdk).getSocketFactory(), jdk);
       }
@@ -35,6 +37,20 @@ public record TrustedTls(SSLSocketFactory socketFactory, X509TrustManager trustM
       throw new IllegalArgumentException("The cloud profile's caCertificatePem is not a readable PEM certificate: "
           + e.getMessage(), e);
     }
+  }
+
+  private static X509TrustManager jdkTrust() throws GeneralSecurityException {
+    X509TrustManager trust = jdkTrust;
+    if (trust == null) {
+      synchronized (TrustedTls.class) {
+        trust = jdkTrust;
+        if (trust == null) {
+          trust = trustManager(null);
+          jdkTrust = trust;
+        }
+      }
+    }
+    return trust;
   }
 
   private static SSLContext context(X509TrustManager trust) throws GeneralSecurityException {
