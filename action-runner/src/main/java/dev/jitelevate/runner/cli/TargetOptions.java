@@ -20,7 +20,7 @@ public final class TargetOptions {
   @Option(names = "--target", paramLabel = "TARGET", descriptionKey = "target",
       description = {"What to elevate to: azure-role, directory-role or group (with --role/--scope/--group), or, "
           + "repeatable for several targets elevated as one (all-or-nothing): azure-role:ROLE@SCOPE, "
-          + "directory-role:ROLE[@/administrativeUnits/ID] or group:[member@|owner@]GROUP."})
+          + "directory-role:ROLE[@/administrativeUnits/ID] or group:GROUP (its members; group:owner@GROUP for its owners)."})
   List<String> targets = new ArrayList<>();
 
   @Option(names = "--role", paramLabel = "ROLE", descriptionKey = "role",

@@ -54,6 +54,16 @@ class HelpTextTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommand")
+  void noDescriptionHoldsTextPicocliWouldReadAsMarkup(CommandLine command) {
+    // "@|" opens picocli's style markup: "group:[member@|owner@]GROUP" once swallowed the rest of a description.
+    CommandSpec spec = command.getCommandSpec();
+    List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+    spec.args().forEach(arg -> texts.addAll(List.of(arg.description())));
+    assertThat(texts).as(spec.qualifiedName()).noneMatch(text -> text.contains("@|"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommand")
   void theHelpFollowsTheTerminalWidth(CommandLine command) {
     assertThat(command.isUsageHelpAutoWidth()).isTrue();
   }
