@@ -1,7 +1,6 @@
 package dev.jitelevate.core.internal.gateway.arm;
 
 import com.azure.core.credential.TokenCredential;
-import com.azure.core.credential.TokenRequestContext;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
@@ -25,11 +24,6 @@ public final class ArmSurfaces {
   public static AccessSurface open(SurfaceKind kind, CredentialSource caller, SurfaceContext context, SdkHttp http) {
     Function<CredentialSource, TokenCredential> credentials = credentialPerIdentity(ArmPipeline.tenant(context));
     TokenCredential callerCredential = credentials.apply(caller);
-    if (callerCredential instanceof ReusedTokens reused) {
-      // Every ARM call needs it (asked for as the pipeline's token policy asks); its request overlaps building
-      // the clients below.
-      reused.prefetch(new TokenRequestContext().addScopes(ArmPipeline.tokenScope(context.cloud())).setCaeEnabled(true));
-    }
     ArmClient arm = ArmClient.create(callerCredential, caller, context, http);
     DirectoryPrincipals principals = new DirectoryPrincipals(callerCredential, credentials, context, http);
     RoleResolver roles = new RoleResolver(arm, kind);

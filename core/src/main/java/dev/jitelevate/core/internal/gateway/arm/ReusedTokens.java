@@ -27,37 +27,11 @@ final class ReusedTokens implements TokenCredential {
   private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
   /** The request being made for each key: a second caller meanwhile waits for it instead of signing in again. */
   private final Map<String, CompletableFuture<AccessToken>> inFlight = new ConcurrentHashMap<>();
-  /** A {@link #prefetch}'s request until a caller has seen its outcome (token or failure). */
-  private final Map<String, CompletableFuture<AccessToken>> prefetched = new ConcurrentHashMap<>();
 
   /** @param tenant the tenant a request without one gets its token from (the surface's), or null */
   ReusedTokens(TokenCredential credential, String tenant) {
     this.credential = credential;
     this.tenant = tenant;
-  }
-
-  /**
-   * Asks for the token now, on a daemon thread of its own, so that the sign-in overlaps what the caller does
-   * until it needs the token (building the SDK clients): the first caller then gets the token, or waits for the
-   * request under way, or meets its failure as if it had asked itself; whoever sees a failure first takes it,
-   * and the next caller asks again.
-   */
-  void prefetch(TokenRequestContext request) {
-    String key = key(request);
-    CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-    if (key == null || inFlight.putIfAbsent(key, mine) != null) {
-      return; // a claims challenge, or somebody is signing in already
-    }
-    prefetched.put(key, mine);
-    Thread thread = new Thread(() -> {
-      try {
-        settle(key, mine, credential.getTokenSync(request), null);
-      } catch (RuntimeException | Error e) {
-        settle(key, mine, null, e);
-      }
-    }, "jit-elevate-sign-in");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   @Override
@@ -66,10 +40,6 @@ final class ReusedTokens implements TokenCredential {
     if (key == null) {
       return credential.getTokenSync(request);
     }
-    CompletableFuture<AccessToken> early = prefetched.remove(key);
-    if (early != null) {
-      return joined(early);
-    }
     AccessToken held = tokens.get(key);
     if (usable(held)) {
       return held;
@@ -77,7 +47,6 @@ final class ReusedTokens implements TokenCredential {
     CompletableFuture<AccessToken> mine = new CompletableFuture<>();
     CompletableFuture<AccessToken> other = inFlight.putIfAbsent(key, mine);
     if (other != null) {
-      prefetched.remove(key, other);
       return joined(other);
     }
     try {
@@ -97,10 +66,6 @@ final class ReusedTokens implements TokenCredential {
       return credential.getToken(request);
     }
     return Mono.defer(() -> {
-      CompletableFuture<AccessToken> early = prefetched.remove(key);
-      if (early != null) {
-        return Mono.fromFuture(early);
-      }
       AccessToken held = tokens.get(key);
       if (usable(held)) {
         return Mono.just(held);
@@ -108,7 +73,6 @@ final class ReusedTokens implements TokenCredential {
       CompletableFuture<AccessToken> mine = new CompletableFuture<>();
       CompletableFuture<AccessToken> other = inFlight.putIfAbsent(key, mine);
       if (other != null) {
-        prefetched.remove(key, other);
         return Mono.fromFuture(other);
       }
       return credential.getToken(request)

@@ -87,42 +87,4 @@ class ReusedTokensTest {
     refusal = null;
     assertThat(reused.getTokenSync(arm()).getToken()).startsWith("token-");
   }
-
-  @Test
-  void aPrefetchedSignInIsTheOneTheFirstCallerGets() throws Exception {
-    reused.prefetch(arm());
-    assertThat(signingIn.await(5, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<AccessToken> caller = CompletableFuture.supplyAsync(() -> reused.getTokenSync(arm()));
-    answer.countDown();
-
-    assertThat(caller.get().getToken()).isEqualTo("token-1");
-    assertThat(reused.getToken(arm()).block().getToken()).isEqualTo("token-1");
-    assertThat(asked).hasValue(1);
-  }
-
-  @Test
-  void aPrefetchThatFailedFailsTheFirstCallerAsItsOwnSignInWouldAndTheNextSignsInAgain() throws Exception {
-    refusal = new IllegalStateException("AADSTS7000215: invalid client secret");
-    reused.prefetch(arm());
-    assertThat(signingIn.await(5, TimeUnit.SECONDS)).isTrue();
-    answer.countDown();
-
-    assertThatThrownBy(() -> reused.getTokenSync(arm())).hasMessageContaining("AADSTS7000215");
-    refusal = null;
-    assertThat(reused.getTokenSync(arm()).getToken()).isEqualTo("token-2");
-    assertThat(asked).hasValue(2);
-  }
-
-  @Test
-  void aPrefetchsFailureSeenByAWaiterIsNotHandedToALaterCaller() throws Exception {
-    refusal = new IllegalStateException("AADSTS7000215: invalid client secret");
-    reused.prefetch(arm());
-    assertThat(signingIn.await(5, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<AccessToken> waiter = CompletableFuture.supplyAsync(() -> reused.getToken(arm()).block());
-    answer.countDown(); // before or after the waiter joined: either way it is the one that sees the failure
-    assertThatThrownBy(waiter::join).hasRootCauseMessage("AADSTS7000215: invalid client secret");
-
-    refusal = null;
-    assertThat(reused.getTokenSync(arm()).getToken()).isEqualTo("token-2");
-  }
 }
