@@ -24,7 +24,7 @@ final class Render {
             + "JVM; provisioning delay P = 2 s, propagation delay Q = 3 s unless stated, deactivation floor off. The CLI runs "
             + "as the README tells users to: " + Cli.How.LAUNCHER.label + " (the build's launcher: its JVM flags and "
             + "class-data archives made from their first use, here the first `demo` and a first elevation, not timed); " + Cli.How.PLAIN_JAVA.label
-            + " beside it for comparison. Medians of " + runs + " runs unless stated (CLI elevations and demo: 3; az rest: 2 "
+            + " beside it for comparison. Medians of " + runs + " runs unless stated (demo and plain java -jar elevations: 3; az rest: 2 "
             + "at each interval).").line("");
     targets(md, r);
     md.line("");
