@@ -9,6 +9,7 @@ import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecord.Exposure;
 import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.ElevationRequest;
+import dev.jitelevate.core.testing.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 class ExposureAccountTest {
   private static final Duration LIFETIME = Duration.ofMinutes(90);
-  private final FakeClock clock = new FakeClock(Harness.START);
+  private final ManualTime clock = new ManualTime(Harness.START);
   private final IssuedTokens tokens = new IssuedTokens(clock);
   private final AtomicInteger serial = new AtomicInteger();
 

@@ -21,6 +21,7 @@ import dev.jitelevate.core.internal.gateway.ScheduleRequestSpec;
 import dev.jitelevate.core.internal.gateway.ScheduleRequestView;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
+import dev.jitelevate.core.testing.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -42,7 +43,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   static final PrincipalId CI = PrincipalId.of("c1c1c1c1-0000-4000-8000-000000000001");
   static final PrincipalId ALICE = PrincipalId.of("a11ce000-0000-4000-8000-000000000001");
 
-  final FakeClock clock;
+  final ManualTime clock;
   SurfaceKind kind = SurfaceKind.ARM;
   SurfaceContext context;
   PrincipalInfo me = new PrincipalInfo(CI, PrincipalType.named("ServicePrincipal"), "ci-deployer");
@@ -76,7 +77,7 @@ final class FakeSurface implements AccessSurface, PlainRoleAssignments {
   final List<String> cancelled = new CopyOnWriteArrayList<>();
   final List<Instant> credentialsCreated = new CopyOnWriteArrayList<>();
 
-  FakeSurface(FakeClock clock) {
+  FakeSurface(ManualTime clock) {
     this.clock = clock;
     principals.put(CI, me);
     principals.put(ALICE, new PrincipalInfo(ALICE, PrincipalType.named("User"), "Alice"));

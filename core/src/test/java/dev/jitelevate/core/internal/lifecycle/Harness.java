@@ -13,6 +13,7 @@ import dev.jitelevate.core.internal.gateway.AccessSurface;
 import dev.jitelevate.core.internal.gateway.SurfaceContext;
 import dev.jitelevate.core.internal.gateway.SurfaceFactory;
 import dev.jitelevate.core.internal.gateway.SurfaceKind;
+import dev.jitelevate.core.testing.ManualTime;
 import dev.jitelevate.core.testing.RecordSchema;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,12 +23,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 
-/** An elevator over a {@link FakeSurface} and a {@link FakeClock}, with every event captured. */
+/** An elevator over a {@link FakeSurface} and a {@link ManualTime}, with every event captured. */
 final class Harness implements SurfaceFactory {
   static final Instant START = Instant.parse("2026-11-25T05:00:00Z");
   static final String SCOPE = "/subscriptions/3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12/resourceGroups/rg-app";
 
-  final FakeClock clock = new FakeClock(START);
+  final ManualTime clock = new ManualTime(START);
   final FakeSurface surface = new FakeSurface(clock);
   final List<ElevationEvent> events = new CopyOnWriteArrayList<>();
   final List<SurfaceKind> opened = new CopyOnWriteArrayList<>();

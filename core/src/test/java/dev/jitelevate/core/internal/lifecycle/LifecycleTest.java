@@ -27,7 +27,6 @@ class LifecycleTest {
   class HappyPath {
     @Test
     void runsEveryStepInOrderAndEndsRevoked() {
-      h.clock.afterSleep = () -> {};
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().build(), ctx -> ctx.note("secretVersion", "v2"));
 
       assertThat(outcome.failure()).isEmpty();

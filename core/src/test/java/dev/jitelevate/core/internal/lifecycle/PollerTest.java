@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.PollingPolicy;
 import dev.jitelevate.core.internal.retry.Backoff;
+import dev.jitelevate.core.testing.ManualTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class PollerTest {
-  final FakeClock clock = new FakeClock(Harness.START);
+  final ManualTime clock = new ManualTime(Harness.START);
   final List<ElevationEvent> events = new ArrayList<>();
 
   @Nested

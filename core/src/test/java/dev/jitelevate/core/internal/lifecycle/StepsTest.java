@@ -364,7 +364,6 @@ class StepsTest {
 
     @Test
     void leaveToExpiryRevokesNormallyOnceTheFloorHasPassed() {
-      h.clock.afterSleep = () -> {};
       ElevationOutcome outcome = h.elevator().run(Harness.brokerRequest().revokePolicy(RevokePolicy.LEAVE_TO_EXPIRY).build(),
           ctx -> h.clock.advance(Duration.ofMinutes(6)));
       assertThat(outcome.record().revocation().status()).isEqualTo(RevocationStatus.REVOKED);
