@@ -1,9 +1,12 @@
 package dev.jitelevate.bench;
 
+import dev.jitelevate.core.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,9 @@ final class Cli {
   private final Path jar;
   private final Path dir;
   private final How how;
+  /** Real time: the bench waits for real processes (the archive's dump). */
+  private final Clock clock = Clock.systemUTC();
+  private final Sleeper sleeper = Sleeper.system();
   private int counter;
 
   Cli(Path jar, Path dir, How how) {
@@ -68,9 +74,9 @@ final class Cli {
 
   /** Waits up to a minute until no class list waits for its dump and no dump is under way. */
   void awaitArchives() throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (how == How.LAUNCHER && !archivesSettled() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+    Instant deadline = clock.instant().plus(Duration.ofMinutes(1));
+    while (how == How.LAUNCHER && !archivesSettled() && clock.instant().isBefore(deadline)) {
+      sleeper.sleep(Duration.ofMillis(200));
     }
   }
 
