@@ -51,13 +51,29 @@ class ResolveStepTest {
   }
 
   @Test
-  void selfActivationAsksForEligibilityAndPolicyAtTheSameTime() {
+  void aBrokerLooksUpThePolicyWhileThePrincipalIsStillBeingLookedUp() {
+    requireOverlapOf("policy", "principal");
+    ElevationOutcome outcome = run(Harness.brokerRequest().principal(FakeSurface.ALICE).build());
+    assertThat(outcome.failure()).isEmpty();
+    assertThat(h.surface.calls).containsSubsequence("resolve", "policy");
+  }
+
+  @Test
+  void selfActivationLooksUpThePolicyWhileItFindsOutWhoSignedInAndEligibilityOnceItKnows() {
     h.surface.me = h.surface.principals.get(FakeSurface.ALICE);
     h.surface.eligibilities.add(new Eligibility("elig-1", Harness.SCOPE, Optional.empty()));
-    requireOverlapOf("eligibilities", "policy");
+    requireOverlapOf("policy", "whoAmI");
     ElevationOutcome outcome = run(Harness.brokerRequest().strategy(Strategy.SELF).build());
     assertThat(outcome.failure()).isEmpty();
-    assertThat(h.surface.calls).containsSubsequence("resolve", "eligibilities").containsSubsequence("whoAmI", "policy");
+    assertThat(h.surface.calls).containsSubsequence("resolve", "policy", "eligibilities")
+        .containsSubsequence("whoAmI", "eligibilities");
+  }
+
+  @Test
+  void theRbacStrategyLooksUpNoPimPolicy() {
+    ElevationOutcome outcome = run(Harness.brokerRequest().strategy(Strategy.RBAC).principal(FakeSurface.ALICE).build());
+    assertThat(outcome.failure()).isEmpty();
+    assertThat(h.surface.calls).doesNotContain("policy");
   }
 
   @Test
