@@ -14,7 +14,8 @@ import java.util.Map;
  * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
  * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
  * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
- * processes at 20 rps), {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of one in-JVM elevation), {@code cli-ab} (CLI elevations
+ * processes at 20 rps), {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of one in-JVM elevation), {@code cli-journal} (one CLI elevation's requests, from
+ * the process's start), {@code cli-ab} (CLI elevations
  * with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in turn, and their ratio).
  */
 final class Quick {
@@ -103,6 +104,16 @@ final class Quick {
           System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(t0, e.at()).toMillis(), e.method(),
               e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}") + " " + e.callerObjectId());
         }
+      }
+      case "cli-journal" -> {
+        // One CLI elevation's requests, timed from the process's start: where its wall time goes.
+        world.prepare(World.delays(Bench.P, Bench.Q));
+        Cli.Exit exit = cli.run(Single.ciEnv(world), Single.elevateArgs(world));
+        for (var e : world.journal()) {
+          System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(exit.started(), e.at()).toMillis(),
+              e.method(), e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}"));
+        }
+        System.out.printf("%6d ms exit %d (CPU %d ms)%n", Math.round(exit.wallMs()), exit.code(), Math.round(exit.cpuMs()));
       }
       default -> throw new IllegalArgumentException("unknown part " + part);
     }
