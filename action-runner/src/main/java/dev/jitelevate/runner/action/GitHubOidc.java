@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -40,6 +42,11 @@ final class GitHubOidc {
   /** The last token, reused until a minute before it expires (one sign-in needs several assertions). */
   private String cached;
   private long cachedUntilEpochSecond;
+  /**
+   * The token {@link #prefetch()} is getting: what callers wait for instead of asking again. Once it has one,
+   * the cache serves later callers; if getting it failed, every caller gets that failure.
+   */
+  private CompletableFuture<String> prefetch;
 
   GitHubOidc(CloudSettings.OidcEndpoint endpoint, String audience, OkHttpClient http, WorkflowLog log, Sleeper sleeper) {
     this.endpoint = endpoint;
@@ -95,7 +102,25 @@ final class GitHubOidc {
    *
    * @throws ActionFailure when GitHub refuses or cannot be reached
    */
-  synchronized String idToken() {
+  String idToken() {
+    CompletableFuture<String> pending;
+    synchronized (this) {
+      pending = prefetch;
+      if (pending == null) {
+        return cachedOrFetched();
+      }
+      if (pending.isDone() && !pending.isCompletedExceptionally()) {
+        prefetch = null;
+      }
+    }
+    try {
+      return pending.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
+  }
+
+  private String cachedOrFetched() {
     if (cached != null && java.time.Instant.now().getEpochSecond() < cachedUntilEpochSecond) {
       return cached;
     }
@@ -104,6 +129,30 @@ final class GitHubOidc {
     cached = token;
     cachedUntilEpochSecond = Math.min(exp - 60, java.time.Instant.now().getEpochSecond() + 240);
     return token;
+  }
+
+  /**
+   * Starts getting a token on a thread of its own, for a sign-in about to begin: GitHub's round trip then overlaps
+   * building the credentials instead of following it. Callers of {@link #idToken} meanwhile wait for it and get its
+   * token, or its failure, rather than asking again.
+   */
+  synchronized void prefetch() {
+    if (prefetch != null) {
+      return;
+    }
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    prefetch = pending;
+    Thread fetching = new Thread(() -> {
+      try {
+        synchronized (this) {
+          pending.complete(cachedOrFetched());
+        }
+      } catch (RuntimeException e) {
+        pending.completeExceptionally(e);
+      }
+    }, "jit-elevate-github-oidc");
+    fetching.setDaemon(true);
+    fetching.start();
   }
 
   private String fetch() {

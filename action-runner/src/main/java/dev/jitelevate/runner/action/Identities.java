@@ -7,6 +7,8 @@ import dev.jitelevate.core.CredentialSource;
 import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Strategy;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The credentials of the workload identity and the broker, without stored secrets: GitHub OIDC tokens
@@ -108,17 +110,49 @@ final class Identities {
   }
 
   /**
-   * Signs the identity and the broker in once, masking the tokens.
+   * Signs the identity and the broker in once, at the same time, masking the tokens; the GitHub ID token they
+   * exchange is requested first, while their credentials are built.
    *
    * @throws ActionFailure explaining the sign-in failure (which subject was presented, which app is unknown)
    */
   void preflight() {
+    oidc.ifPresent(GitHubOidc::prefetch);
     if (broker.filter(b -> b == identity).isPresent()) {
       signIn(identity, "broker-client-id", settings.brokerClientId().orElseThrow());
       return;
     }
-    signIn(identity, "client-id", settings.clientId().orElse("the managed identity"));
-    broker.ifPresent(b -> signIn(b, "broker-client-id", settings.brokerClientId().orElseThrow()));
+    if (broker.isEmpty()) {
+      signIn(identity, "client-id", settings.clientId().orElse("the managed identity"));
+      return;
+    }
+    // Both at once: two round trips to Entra overlap. When both fail, the identity's failure is the one reported.
+    CompletableFuture<Void> brokerSignIn = new CompletableFuture<>();
+    Thread signingIn = new Thread(() -> {
+      try {
+        signIn(broker.get(), "broker-client-id", settings.brokerClientId().orElseThrow());
+        brokerSignIn.complete(null);
+      } catch (RuntimeException | Error e) {
+        brokerSignIn.completeExceptionally(e);
+      }
+    }, "jit-elevate-broker-sign-in");
+    signingIn.setDaemon(true);
+    signingIn.start();
+    RuntimeException identityFailure = null;
+    try {
+      signIn(identity, "client-id", settings.clientId().orElse("the managed identity"));
+    } catch (RuntimeException e) {
+      identityFailure = e;
+    }
+    try {
+      brokerSignIn.join();
+    } catch (CompletionException e) {
+      if (identityFailure == null) {
+        throw e.getCause() instanceof RuntimeException failure ? failure : e;
+      }
+    }
+    if (identityFailure != null) {
+      throw identityFailure;
+    }
   }
 
   private void signIn(CredentialSource source, String input, String clientId) {

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jitelevate.core.ActivationRecord;
+import dev.jitelevate.emulator.server.FaultRule;
+import dev.jitelevate.emulator.server.JournalEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipInputStream;
@@ -178,6 +182,23 @@ class ActionStepsIT {
       String justification = record(main).path("justification").asText();
       assertThat(justification).contains("Fix").doesNotContain("\n::", "\u001B");
       action.runner().assertNoSecretsIn(secrets(), main);
+    }
+  }
+
+  @Nested
+  class SigningIn {
+    @Test
+    void theIdentityAndTheBrokerSignInAtTheSameTime() {
+      Duration slow = Duration.ofSeconds(2);
+      action.emulator().injectFault(FaultRule.latency("POST", "/oauth2/v2.0/token$", slow, 2));
+      SimulatedRunner.Step main = action.runner().main();
+      assertThat(main.exitCode()).as(main.stdout() + main.stderr()).isZero();
+      List<Instant> signIns = action.emulator().journal().stream()
+          .filter(e -> e.method().equals("POST") && e.path().endsWith("/oauth2/v2.0/token")).map(JournalEntry::at).toList();
+      assertThat(signIns).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(Duration.between(signIns.get(0), signIns.get(1))).as("the second sign-in did not wait for the first")
+          .isLessThan(slow);
+      assertThat(action.runner().post(main).exitCode()).isZero();
     }
   }
 

@@ -163,6 +163,23 @@ class GitHubOidcTest {
     }
 
     @Test
+    void aCallerDuringAPrefetchGetsItsTokenWithoutAskingAgain() throws IOException {
+      GitHubOidc oidc = oidc(GitHubOidc.AUDIENCE, 0);
+      oidc.prefetch();
+      assertThat(oidc.idToken()).startsWith("aaa.");
+      assertThat(queries).hasSize(1);
+    }
+
+    @Test
+    void aPrefetchThatFailedIsEveryCallersFailureAndIsNotAskedAgain() throws IOException {
+      GitHubOidc oidc = oidc(GitHubOidc.AUDIENCE, 11);
+      oidc.prefetch();
+      assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class).hasMessageContaining("HTTP 503");
+      assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class).hasMessageContaining("HTTP 503");
+      assertThat(queries).hasSize(11);
+    }
+
+    @Test
     void givesUpAfterTheTenthRetryWithTheStatus() throws IOException {
       GitHubOidc oidc = oidc(GitHubOidc.AUDIENCE, 11);
       assertThatThrownBy(oidc::idToken).isInstanceOf(ActionFailure.class).hasMessageContaining("HTTP 503");
