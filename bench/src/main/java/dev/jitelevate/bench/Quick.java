@@ -99,23 +99,24 @@ final class Quick {
       case "journal" -> {
         world.prepare(World.delays(Bench.P, Bench.Q));
         InJvm.Run run = InJvm.once(world);
-        java.time.Instant t0 = run.journal().get(0).at();
-        for (var e : run.journal()) {
-          System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(t0, e.at()).toMillis(), e.method(),
-              e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}") + " " + e.callerObjectId());
-        }
+        printJournal(run.journal().get(0).at(), run.journal());
       }
       case "cli-journal" -> {
         // One CLI elevation's requests, timed from the process's start: where its wall time goes.
         world.prepare(World.delays(Bench.P, Bench.Q));
         Cli.Exit exit = cli.run(Single.ciEnv(world), Single.elevateArgs(world));
-        for (var e : world.journal()) {
-          System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(exit.started(), e.at()).toMillis(),
-              e.method(), e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}"));
-        }
+        printJournal(exit.started(), world.journal());
         System.out.printf("%6d ms exit %d (CPU %d ms)%n", Math.round(exit.wallMs()), exit.code(), Math.round(exit.cpuMs()));
       }
       default -> throw new IllegalArgumentException("unknown part " + part);
+    }
+  }
+
+  /** One line per request, timed from {@code from}: method, status, surface, path (ids elided), caller. */
+  private static void printJournal(java.time.Instant from, List<dev.jitelevate.emulator.server.JournalEntry> journal) {
+    for (var e : journal) {
+      System.out.printf("%6d ms %-6s %3d %-7s %s%n", java.time.Duration.between(from, e.at()).toMillis(), e.method(),
+          e.status(), e.surface(), e.path().replaceAll("[0-9a-f-]{36}", "{id}") + " " + e.callerObjectId());
     }
   }
 

@@ -13,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -113,11 +112,7 @@ final class GitHubOidc {
         prefetch = null;
       }
     }
-    try {
-      return pending.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException failure ? failure : e;
-    }
+    return OwnThread.join(pending);
   }
 
   private String cachedOrFetched() {
@@ -140,19 +135,11 @@ final class GitHubOidc {
     if (prefetch != null) {
       return;
     }
-    CompletableFuture<String> pending = new CompletableFuture<>();
-    prefetch = pending;
-    Thread fetching = new Thread(() -> {
-      try {
-        synchronized (this) {
-          pending.complete(cachedOrFetched());
-        }
-      } catch (RuntimeException e) {
-        pending.completeExceptionally(e);
+    prefetch = CompletableFuture.supplyAsync(() -> {
+      synchronized (this) {
+        return cachedOrFetched();
       }
-    }, "jit-elevate-github-oidc");
-    fetching.setDaemon(true);
-    fetching.start();
+    }, OwnThread.named("jit-elevate-github-oidc"));
   }
 
   private String fetch() {

@@ -8,7 +8,6 @@ import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Strategy;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The credentials of the workload identity and the broker, without stored secrets: GitHub OIDC tokens
@@ -126,17 +125,9 @@ final class Identities {
       return;
     }
     // Both at once: two round trips to Entra overlap. When both fail, the identity's failure is the one reported.
-    CompletableFuture<Void> brokerSignIn = new CompletableFuture<>();
-    Thread signingIn = new Thread(() -> {
-      try {
-        signIn(broker.get(), "broker-client-id", settings.brokerClientId().orElseThrow());
-        brokerSignIn.complete(null);
-      } catch (RuntimeException | Error e) {
-        brokerSignIn.completeExceptionally(e);
-      }
-    }, "jit-elevate-broker-sign-in");
-    signingIn.setDaemon(true);
-    signingIn.start();
+    CompletableFuture<Void> brokerSignIn = CompletableFuture.runAsync(
+        () -> signIn(broker.get(), "broker-client-id", settings.brokerClientId().orElseThrow()),
+        OwnThread.named("jit-elevate-broker-sign-in"));
     RuntimeException identityFailure = null;
     try {
       signIn(identity, "client-id", settings.clientId().orElse("the managed identity"));
@@ -144,10 +135,10 @@ final class Identities {
       identityFailure = e;
     }
     try {
-      brokerSignIn.join();
-    } catch (CompletionException e) {
+      OwnThread.join(brokerSignIn);
+    } catch (RuntimeException e) {
       if (identityFailure == null) {
-        throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        throw e;
       }
     }
     if (identityFailure != null) {
