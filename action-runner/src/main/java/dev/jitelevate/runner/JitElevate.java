@@ -88,6 +88,11 @@ public final class JitElevate {
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
+    // The one provider the jar has (slf4j-nop), named: SLF4J otherwise searches the class path for providers
+    // with a ServiceLoader, about 30 ms of every start before the first request (JDK 17, BENCHMARKS.md).
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+    }
     if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
       System.out.println(new Version().getVersion()[0]); // without building the command line: nothing to parse
       System.exit(ExitCodes.OK);
@@ -96,6 +101,9 @@ public final class JitElevate {
     System.setProperty("picocli.disable.closures", "true");
     if (Subcommands.callsTheCloud(args)) {
       prepareHttpMeanwhile();
+    }
+    if (Subcommands.isActionStep(args)) {
+      System.exit(Subcommands.runActionStep(args[0]));
     }
     System.exit(commandLine(new JitElevate(), args).execute(args));
   }

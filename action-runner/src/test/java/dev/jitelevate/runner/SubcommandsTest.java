@@ -53,6 +53,16 @@ class SubcommandsTest {
   }
 
   @Test
+  void theActionsStepsSkipTheParserOnlyWhenTheyAreTheWholeCommandLine() {
+    assertThat(Subcommands.isActionStep(new String[] {"action"})).isTrue();
+    assertThat(Subcommands.isActionStep(new String[] {"action-post"})).isTrue();
+
+    assertThat(Subcommands.isActionStep(new String[] {"action", "--help"})).isFalse();
+    assertThat(Subcommands.isActionStep(new String[] {"elevate"})).isFalse();
+    assertThat(Subcommands.isActionStep(new String[0])).isFalse();
+  }
+
+  @Test
   void aMistypedCommandIsStillAnsweredWithASuggestion() {
     int code = JitElevate.commandLine(root, new String[] {"elevat"}).execute("elevat");
 
