@@ -2,7 +2,9 @@
 # Measures the action image for BENCHMARKS.md: the size it adds on top of its base, how fast
 # `jit-elevate --version` starts (as a whole `podman run`, what a job step pays after the pull, and as the JVM
 # alone inside one running container, against a plain `java -jar`), and how soon the action's main step makes
-# its first request after it starts, with and without the AppCDS archive, plus the JVM flags' peak memory.
+# its first request after it starts, with and without the class cache the image build made (an AOT cache on the
+# default JDK 25 base), and the same on an image of the same source on a JDK 17 base (its static AppCDS archive),
+# side by side, plus the JVM flags' peak memory.
 # All medians of RUNS runs measured in one go. Prints Markdown.
 #
 # The first request: the main step with inputs and a cloud profile whose endpoints are a listener on the
@@ -18,16 +20,26 @@ source "$here/lib/common.sh"
 cd "$here/.."
 
 runs=${1:-9}
-BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
+BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:trixie-jre25}
 BUILD_IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
 IMAGE=${JIT_SMOKE_IMAGE:-localhost/jit-elevate:smoke}
+JRE17_BASE=localhost/jit-elevate-base:bookworm-jre17
+JRE17_IMAGE=${IMAGE}-jre17
 ensure_podman
 ensure_debs time python3
+build_image() { # build_image BASE TAG
+  pm build --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 --pull=never \
+    --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg BASE_IMAGE="$1" -t "$2" . >&2
+}
 if ! pm image exists "$IMAGE"; then
   "$here/build-base-image.sh" >&2
   "$here/build-base-image.sh" --jdk >&2
-  pm build --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 --pull=never \
-    --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg BASE_IMAGE="$BASE_IMAGE" -t "$IMAGE" . >&2
+  build_image "$BASE_IMAGE" "$IMAGE"
+fi
+if ! pm image exists "$JRE17_IMAGE"; then
+  "$here/build-base-image.sh" --jre17 >&2
+  "$here/build-base-image.sh" --jdk >&2
+  build_image "$JRE17_BASE" "$JRE17_IMAGE"
 fi
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -55,9 +67,9 @@ jvm_ms() { # jvm_ms CDS JAVA_OPTS LAUNCHER_CMD
   echo "$(awk '{ print int($1 * 1000) }' <<<"$samples" | median) $(awk '{ print int(($2 + $3) * 1000) }' <<<"$samples" | median)"
 }
 
-# The main step up to its first request: prints "median-wall-ms median-cpu-ms". Arguments: the launcher's CDS
-# switch and JIT_ELEVATE_JAVA_OPTS.
-first_request_ms() { # first_request_ms CDS(on|off) JAVA_OPTS
+# The main step up to its first request: prints RUNS lines "wall-ms cpu-ms". Arguments: the launcher's CDS
+# switch and JIT_ELEVATE_JAVA_OPTS, then optionally the image (default $IMAGE).
+first_request_samples() { # first_request_samples CDS(on|off) JAVA_OPTS [IMAGE]
   local dir port listener samples
   dir=$(mktemp -d)
   python3 -c '
@@ -74,7 +86,7 @@ while True:
   # Inside: start the step in its own session, wait (bash's read timeout: no extra processes) for the first
   # stamp, read the JVM's CPU ticks, stop the session, and wait until no JVM is left before the next run.
   samples=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --network host -v "$dir:/w" -e "JIT_ELEVATE_CDS=$1" \
-    -e "JIT_ELEVATE_JAVA_OPTS=$2" -e "CDS_TRAINING_ENDPOINT=https://127.0.0.1:$port" --entrypoint /bin/bash "$IMAGE" -c '
+    -e "JIT_ELEVATE_JAVA_OPTS=$2" -e "CDS_TRAINING_ENDPOINT=https://127.0.0.1:$port" --entrypoint /bin/bash "${3:-$IMAGE}" -c '
       mkfifo /tmp/tick && exec 9<>/tmp/tick
       tck=$(getconf CLK_TCK)
       java_pid() { local c; for c in /proc/[0-9]*/comm; do [[ $(<"$c") == java ]] 2>/dev/null && { echo "${c//[^0-9]/}"; return; }; done; }
@@ -94,7 +106,13 @@ while True:
       done')
   kill "$listener"
   rm -rf "$dir"
-  echo "$(awk '{ print $1 }' <<<"$samples" | median) $(awk '{ print $2 }' <<<"$samples" | median)"
+  echo "$samples"
+}
+# Samples on stdin: prints "median-wall-ms median-cpu-ms".
+medians() {
+  local samples
+  samples=$(cat)
+  echo "$(awk 'NF { print $1 }' <<<"$samples" | median) $(awk 'NF { print $2 }' <<<"$samples" | median)"
 }
 
 size_of() { pm image inspect --format '{{.Size}}' "$1"; }
@@ -104,16 +122,32 @@ mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 base=$(size_of "$BASE_IMAGE")
 image=$(size_of "$IMAGE")
 jar=$(in_image_size /opt/jit-elevate/jit-elevate.jar)
-jsa=$(in_image_size /opt/jit-elevate/jit-elevate.jsa)
+# The class cache the image build made beside the jar: an AOT cache on JDK 25+, a static CDS archive on JDK 17.
+if pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'test -s /opt/jit-elevate/jit-elevate.aot'; then
+  cache_file=/opt/jit-elevate/jit-elevate.aot cache_flags="-XX:AOTCache=/opt/jit-elevate/jit-elevate.aot -Xlog:aot=off"
+else
+  cache_file=/opt/jit-elevate/jit-elevate.jsa cache_flags="-XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off"
+fi
+cache=$(in_image_size "$cache_file")
+runtime=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'java -version 2>&1 | head -n 1')
+runtime17=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$JRE17_IMAGE" -c 'java -version 2>&1 | head -n 1')
 
 whole_run=$(container_ms)
 # The launcher runs --version without the archive (mapping it costs more than the ~50 classes it saves);
 # the second row forces the image's archive onto it, the third is a plain `java -jar` (G1, both JITs).
 jvm_launcher=$(jvm_ms on "" /usr/local/bin/jit-elevate)
-jvm_forced=$(jvm_ms on "-XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off" /usr/local/bin/jit-elevate)
+jvm_forced=$(jvm_ms on "$cache_flags" /usr/local/bin/jit-elevate)
 jvm_plain=$(jvm_ms on "" "java -jar /opt/jit-elevate/jit-elevate.jar")
-action_cds=$(first_request_ms on "")
-action_nocds=$(first_request_ms off "")
+# The two images in turn, twice, so that a slow spell of the machine does not land on one of them only; each
+# figure is the median of all its runs.
+action_cds= action_17=
+for _ in 1 2; do
+  action_cds+="$(first_request_samples on "")"$'\n'
+  action_17+="$(first_request_samples on "" "$JRE17_IMAGE")"$'\n'
+done
+action_cds=$(medians <<<"$action_cds")
+action_17=$(medians <<<"$action_17")
+action_nocds=$(first_request_samples off "" | medians)
 
 # Peak RSS on the host's JVM (the base image has no GNU time), same jar and flags.
 host_jar=action-runner/target/jit-elevate.jar
@@ -126,14 +160,16 @@ cat <<EOF
 Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo),
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); podman $(podman --version | awk '{ print $3 }') with runc;
 load average at the end $load (other builds share the machine: CPU times are the steadier figure);
-image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one go by \`scripts/bench-image.sh $runs\`.
+image \`$IMAGE\` on \`$BASE_IMAGE\` ($runtime); the comparison image \`$JRE17_IMAGE\`, the same source on
+\`$JRE17_BASE\` ($runtime17); medians of $runs runs each (the first-request rows of both images: of $((2 * runs)),
+measured in turns), measured in one go by \`scripts/bench-image.sh $runs\`.
 
 | size | MiB |
 |---|---:|
-| base image (Debian bookworm minbase + openjdk-17-jre-headless) | $(mib "$base") |
+| base image (\`$BASE_IMAGE\`: Debian minbase + the JRE) | $(mib "$base") |
 | **added by the action image** | **$(mib $((image - base)))** |
 | of which the shaded jar | $(mib "$jar") |
-| of which the AppCDS archive | $(mib "$jsa") |
+| of which the class cache (\`${cache_file##*/}\`) | $(mib "$cache") |
 
 | \`jit-elevate --version\` | median ms |
 |---|---:|
@@ -142,13 +178,15 @@ image \`$IMAGE\` on \`$BASE_IMAGE\`; medians of $runs runs each, measured in one
 | \`jit-elevate --version\`, the JVM alone inside one container | median wall ms | median CPU ms (user+sys) |
 |---|---:|---:|
 | the launcher (its flags, no archive for \`--version\`) | ${jvm_launcher% *} | ${jvm_launcher#* } |
-| the launcher with the image's AppCDS archive forced on | ${jvm_forced% *} | ${jvm_forced#* } |
+| the launcher with the image's class cache forced on | ${jvm_forced% *} | ${jvm_forced#* } |
 | plain \`java -jar\` (G1, C2, default stacks, no archive) | ${jvm_plain% *} | ${jvm_plain#* } |
 
 | the action's main step, from its start to its first request, inside one container | median wall ms | median JVM CPU ms (user+sys) |
 |---|---:|---:|
-| launcher flags + the image's AppCDS archive | ${action_cds% *} | ${action_cds#* } |
-| launcher flags, no archive (\`JIT_ELEVATE_CDS=off\`) | ${action_nocds% *} | ${action_nocds#* } |
+| **the image**: launcher flags + its class cache (\`${cache_file##*/}\`) | **${action_cds% *}** | ${action_cds#* } |
+| the image, no cache (\`JIT_ELEVATE_CDS=off\`) | ${action_nocds% *} | ${action_nocds#* } |
+| the same source on JDK 17 (\`$JRE17_IMAGE\`): launcher flags + its static AppCDS archive | ${action_17% *} | ${action_17#* } |
+| ratio, the image / JDK 17's | $(awk -v a="${action_cds% *}" -v b="${action_17% *}" 'BEGIN { printf "%.2f", a / b }') | $(awk -v a="${action_cds#* }" -v b="${action_17#* }" 'BEGIN { printf "%.2f", a / b }') |
 
 | peak RSS of \`--version\` (host JVM $(java -version 2>&1 | awk -F'"' '/version/ { print $2 }'), same jar) | MiB |
 |---|---:|

@@ -1,37 +1,50 @@
 #!/usr/bin/env bash
 # Builds the action's base images offline from Debian's packages, without any container registry:
-# a Debian bookworm rootfs (debootstrap --variant=minbase) plus a JDK 17 package, trimmed, and imported with
+# a Debian rootfs (debootstrap --variant=minbase) plus a JDK package, trimmed, and imported with
 # `podman import`:
-#   (default) openjdk-17-jre-headless as localhost/jit-elevate-base:bookworm-jre17 (the Dockerfile's BASE_IMAGE)
-#   --jdk     openjdk-17-jdk-headless as localhost/jit-elevate-build:bookworm-jdk17 (its BUILD_IMAGE: the
-#             Maven build stage)
+#   (default)  Debian trixie + openjdk-25-jre-headless as localhost/jit-elevate-base:trixie-jre25 (the
+#              Dockerfile's BASE_IMAGE: the action runs on JDK 25 for its AOT cache, BENCHMARKS.md)
+#   --jdk      Debian bookworm + openjdk-17-jdk-headless as localhost/jit-elevate-build:bookworm-jdk17 (its
+#              BUILD_IMAGE: the Maven build stage, on the JDK the project targets)
+#   --jre17    Debian bookworm + openjdk-17-jre-headless as localhost/jit-elevate-base:bookworm-jre17 (the
+#              image on the JDK the project targets, for comparison)
 #
 # Idempotent and cached: it does nothing when the image already exists (pass --force to rebuild).
 # Installs debootstrap and podman with apt-get when they are missing.
 #
-# Usage: scripts/build-base-image.sh [--jdk] [--force]
+# Usage: scripts/build-base-image.sh [--jdk|--jre17] [--force]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/common.sh
 source "$here/lib/common.sh"
 
-SUITE=bookworm
 force=false
-jdk=false
+kind=jre25
 for arg in "$@"; do
   case $arg in
     --force) force=true ;;
-    --jdk) jdk=true ;;
-    *) die "unknown argument '$arg'; usage: scripts/build-base-image.sh [--jdk] [--force]" ;;
+    --jdk) kind=jdk17 ;;
+    --jre17) kind=jre17 ;;
+    *) die "unknown argument '$arg'; usage: scripts/build-base-image.sh [--jdk|--jre17] [--force]" ;;
   esac
 done
-if $jdk; then
-  IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
-  JAVA_PACKAGE="openjdk-17-jdk-headless curl"  # curl: ./mvnw downloads Maven with it
-else
-  IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
-  JAVA_PACKAGE=openjdk-17-jre-headless
-fi
+case $kind in
+  jdk17)
+    SUITE=bookworm
+    IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
+    JAVA_PACKAGE="openjdk-17-jdk-headless curl"  # curl: ./mvnw downloads Maven with it
+    JAVA_HOME_IN=/usr/lib/jvm/java-17-openjdk-amd64 ;;
+  jre17)
+    SUITE=bookworm
+    IMAGE=localhost/jit-elevate-base:bookworm-jre17
+    JAVA_PACKAGE=openjdk-17-jre-headless
+    JAVA_HOME_IN=/usr/lib/jvm/java-17-openjdk-amd64 ;;
+  jre25)
+    SUITE=trixie
+    IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:trixie-jre25}
+    JAVA_PACKAGE=openjdk-25-jre-headless
+    JAVA_HOME_IN=/usr/lib/jvm/java-25-openjdk-amd64 ;;
+esac
 
 ensure_podman
 ensure_debs debootstrap debian-archive-keyring ca-certificates  # the keyring: on Ubuntu CI hosts too
@@ -66,7 +79,10 @@ trap cleanup EXIT
 mirror=$(debian_mirror)
 section "debootstrap $SUITE (minbase) from ${mirror:-the default mirror}"
 started=$SECONDS
-debootstrap --variant=minbase --no-merged-usr "$SUITE" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 \
+# trixie's packages require the merged /usr layout; bookworm's images keep the split one they always had.
+merged_usr=--no-merged-usr
+[[ $SUITE == bookworm ]] || merged_usr=--merged-usr
+debootstrap --variant=minbase "$merged_usr" "$SUITE" "$rootfs" ${mirror:+"$mirror"} >"$work/debootstrap.log" 2>&1 \
   || { tail -30 "$work/debootstrap.log" >&2; die "debootstrap failed (log above)"; }
 
 section "install $JAVA_PACKAGE"
@@ -113,7 +129,7 @@ tar -C "$rootfs" --numeric-owner -cf "$work/rootfs.tar" .
 pm import \
   --change 'ENV LANG=C.UTF-8' \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-  --change 'ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' \
+  --change "ENV JAVA_HOME=$JAVA_HOME_IN" \
   --change 'CMD ["/bin/bash"]' \
   --message "Debian $SUITE minbase + $JAVA_PACKAGE, built by scripts/build-base-image.sh" \
   "$work/rootfs.tar" "$IMAGE" >/dev/null

@@ -41,7 +41,7 @@ while (($# > 0)); do
 done
 [[ $(id -u) -eq 0 ]] || die "run as root (podman, iptables and chown need it): sudo scripts/runner-sim.sh"
 
-BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:bookworm-jre17}
+BASE_IMAGE=${JIT_BASE_IMAGE:-localhost/jit-elevate-base:trixie-jre25}
 BUILD_IMAGE=${JIT_BUILD_IMAGE:-localhost/jit-elevate-build:bookworm-jdk17}
 SOURCE_IMAGE=localhost/jit-elevate-sim:source
 EMULATOR_JAR=emulator/target/jit-emulator.jar
@@ -90,6 +90,9 @@ pm build --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 --pull=never \
   -t "$SOURCE_IMAGE" -f "$work/action/Dockerfile" "$work/action" >"$work/build.log" 2>&1 \
   || { tail -60 "$work/build.log" >&2; die "podman build of the archived source failed (log above)"; }
 echo "built $SOURCE_IMAGE from source in $((SECONDS - started)) s"
+check "the image made the main step's AOT cache for its JDK 25 (the launcher uses it)" \
+  pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$SOURCE_IMAGE" -c \
+  'test -s /opt/jit-elevate/jit-elevate.aot && JIT_ELEVATE_JAVA_OPTS=-XX:AOTMode=on jit-elevate --help >/dev/null'
 
 section "sim: the job's network"
 sim_network "jit-sim-$$" "$BASE_IMAGE"
