@@ -10,7 +10,9 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.testing.DemoTenant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,10 @@ class DeviceCodeSignInIT {
   @BeforeEach
   void start() {
     emulator = PimEmulator.builder().scenario(Scenario.demo()).start();
+    // Entra answers a device code request in tens of milliseconds at least; an instant answer lets MSAL4J's
+    // polling thread read the flow's future before the calling thread has stored it (a NullPointerException in
+    // AcquireTokenByDeviceCodeFlowSupplier, seen once on a busy CI machine). A real service's delay closes that.
+    emulator.injectFault(FaultRule.latency("POST", "/oauth2/v2.0/devicecode$", Duration.ofMillis(100), 100));
   }
 
   @AfterEach
