@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a command with the new value in the child's environment; exit code 0 passes. Its output is kept as
- * the last lines (never shown unredacted: the rotation replaces the value in them).
+ * the last lines (never shown unredacted: the rotation replaces the value in them). When it ends, is timed out or
+ * is cancelled, the processes it started go with it.
  */
 final class CommandValidator implements RotationValidator {
   static final String NAME_VARIABLE = "JIT_ELEVATE_SECRET_NAME";
   private static final Pattern VARIABLE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
-  /** How long to wait for the output of a finished (or stopped) command to drain. */
-  private static final long DRAIN_MILLIS = 1_000;
+  /** How long to wait for a stopped command to end, and then for its output to drain. */
+  private static final long DRAIN_MILLIS = 2_000;
 
   private final List<String> command;
   private final String valueVariable;
@@ -47,6 +48,8 @@ final class CommandValidator implements RotationValidator {
         .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     builder.environment().put(valueVariable, newValue);
     builder.environment().put(NAME_VARIABLE, secretName);
+    ProcessTree tree = new ProcessTree();
+    tree.mark(builder);
     Process process;
     try {
       process = builder.start();
@@ -54,26 +57,24 @@ final class CommandValidator implements RotationValidator {
       return Result.failed("the command could not be started: " + e.getMessage());
     }
     OutputTail tail = OutputTail.follow(process.getInputStream(), "jit-elevate-validator-output");
+    boolean finished;
     try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        stop(process);
-        return new Result(false, "the command did not finish within " + timeout.toSeconds() + "s and was killed",
-            tail.lines(DRAIN_MILLIS));
-      }
-      int exit = process.exitValue();
-      return new Result(exit == 0, "exit code " + exit, tail.lines(DRAIN_MILLIS));
+      finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      stop(process);
+      tree.kill(process, DRAIN_MILLIS);
       List<String> output = tail.lines(DRAIN_MILLIS);
       Thread.currentThread().interrupt();
       return new Result(false, "stopped before it finished: the job was cancelled", output);
     }
-  }
-
-  /** Stops the command and everything it started (a shell's children would otherwise keep running). */
-  private static void stop(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    // Whatever it left in the background goes too: nothing keeps running with the value or holds the output open.
+    tree.kill(process, DRAIN_MILLIS);
+    List<String> output = tail.lines(DRAIN_MILLIS);
+    if (!finished) {
+      return new Result(false, "the command did not finish within " + timeout.toSeconds() + "s and was killed",
+          output);
+    }
+    int exit = process.exitValue();
+    return new Result(exit == 0, "exit code " + exit, output);
   }
 
   @Override
