@@ -57,7 +57,8 @@ public interface RotationValidator {
    * command line, where {@code ps} would show it) and the secret's name in {@code JIT_ELEVATE_SECRET_NAME}.
    * Exit code 0 passes. The last lines of its output (stdout and stderr) are kept for the record, with the
    * value redacted. When the thread is interrupted (a cancelled job), the command and its children are
-   * stopped and the validation ends undecided, with the interrupt flag set again.
+   * stopped and the validation ends undecided, with the interrupt flag set again. Processes the command
+   * leaves running when it exits or times out are stopped too: none keeps the value in its environment.
    *
    * @param command the program and its arguments
    * @param valueVariable the environment variable that receives the value, e.g. {@code NEW_SECRET}
