@@ -51,16 +51,7 @@ final class OutputTail {
 
   /** The last lines, after waiting up to {@code drainMillis} for the output to end. */
   List<String> lines(long drainMillis) {
-    boolean interrupted = Thread.interrupted();
-    try {
-      reader.join(drainMillis);
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.await(() -> reader.join(drainMillis));
     synchronized (this) {
       return List.copyOf(lines);
     }

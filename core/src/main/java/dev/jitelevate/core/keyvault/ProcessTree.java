@@ -27,9 +27,8 @@ final class ProcessTree {
   private final String marker = UUID.randomUUID().toString();
 
   /** Marks the processes this builder starts (and their children) as this tree's. */
-  ProcessBuilder mark(ProcessBuilder builder) {
+  void mark(ProcessBuilder builder) {
     builder.environment().put(MARKER_VARIABLE, marker);
-    return builder;
   }
 
   /** Kills the command and its whole tree, and waits up to {@code waitMillis} for the command to end. */
@@ -42,16 +41,7 @@ final class ProcessTree {
       children.forEach(ProcessHandle::destroyForcibly);
     }
     process.destroyForcibly();
-    boolean interrupted = Thread.interrupted();
-    try {
-      process.waitFor(waitMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.await(() -> process.waitFor(waitMillis, TimeUnit.MILLISECONDS));
     killAdopted();
   }
 

@@ -200,15 +200,8 @@ final class RotationRun {
     if (done.isEmpty()) {
       return failure;
     }
-    // A cancelled job interrupted this thread: clear the flag so the rollback's calls can run, then set it again.
-    boolean interrupted = Thread.interrupted();
-    try {
-      return rollBackAll(vault, done, failure);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    // A cancelled job interrupted this thread: the rollback's calls run all the same.
+    return Uninterrupted.call(() -> rollBackAll(vault, done, failure));
   }
 
   private ElevationException rollBackAll(VaultSecrets vault, List<RotatedSecret> done, ElevationException failure) {
