@@ -55,4 +55,17 @@ class DemoJarIT {
         dir.resolve("jit-elevate-demo.jar").toString(), "./mvnw -pl action-runner -am package");
     assertThat(err).doesNotContain("Exception", "\tat ");
   }
+
+  @Test
+  void demoFromThePlainJarWritesNothingToStandardError() throws Exception {
+    Path record = dir.resolve("record.json");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        JAR.toString(), "demo", "--quiet", "--record-out", record.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(err).isZero();
+    assertThat(err).as("WireMock's relocated SLF4J must not see the CLI's provider").isEmpty();
+  }
 }

@@ -66,6 +66,15 @@ class LauncherIT {
     assertThat(archives()).as("--version is not worth an archive").isEmpty();
   }
 
+  @Test
+  void demoWritesNothingToStandardErrorWhenItSucceeds() throws Exception {
+    Run r = launch(Map.of("JIT_ELEVATE_CDS", "off"), "demo", "--quiet", "--record-out", cache.resolve("record.json").toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Left active: nothing");
+    assertThat(r.err()).as("WireMock's relocated SLF4J must not see the CLI's provider").isEmpty();
+  }
+
   /** The archives in the cache once no dump is under way (the launcher dumps JDK 17's in the background). */
   List<String> archivesOnceDumped() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);

@@ -51,12 +51,29 @@ public final class EmbeddedDemoEmulator implements DemoEmulator {
 
   /** The service provider: starts the emulator with the built-in demo scenario. */
   public static final class Factory implements DemoEmulator.Factory {
+    /**
+     * The property naming SLF4J's provider. The CLI sets it to the production jar's provider (slf4j-nop) to spare
+     * every start SLF4J's search of the class path. WireMock carries SLF4J relocated to {@code wiremock.org.slf4j},
+     * which reads the same property (a string, not relocated) and rejects a provider of the other SLF4J with a
+     * stack trace on stderr.
+     */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+
     @Override
     public DemoEmulator start(Duration provisioning, Duration propagation, Duration floor, Path keyCache) {
       Hazards hazards = Hazards.none().withProvisioningDelay(provisioning).withPropagationDelay(propagation)
           .withMinimumActiveDuration(floor);
-      return new EmbeddedDemoEmulator(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards)
-          .signingKeyCache(keyCache).start());
+      // Hidden while WireMock starts, when its SLF4J reads it, once: it then finds no provider of its own and
+      // stays silent (the CLI keeps SLF4J's own notices at ERROR).
+      String provider = System.clearProperty(SLF4J_PROVIDER);
+      try {
+        return new EmbeddedDemoEmulator(PimEmulator.builder().port(0).scenario(Scenario.demo()).hazards(hazards)
+            .signingKeyCache(keyCache).start());
+      } finally {
+        if (provider != null) {
+          System.setProperty(SLF4J_PROVIDER, provider);
+        }
+      }
     }
   }
 }
