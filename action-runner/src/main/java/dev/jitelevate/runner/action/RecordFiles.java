@@ -3,11 +3,11 @@ package dev.jitelevate.runner.action;
 import dev.jitelevate.core.ActivationRecord;
 import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.runner.ExitCodes;
+import dev.jitelevate.runner.cli.WholeFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -81,9 +81,9 @@ final class RecordFiles {
   static void write(Path file, ActivationRecord record) {
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + Instant.now().toEpochMilli());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + java.util.UUID.randomUUID()); // the umask's mode
       Files.writeString(tmp, ActivationRecords.toJson(record) + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      WholeFiles.replace(tmp, file);
       Path directory = file.toAbsolutePath().normalize().getParent();
       if (directory.getFileName().toString().equals(DIRECTORY) && directory.getParent() != null) {
         WorkspaceOwner.of(directory.getParent()).handOver(file);

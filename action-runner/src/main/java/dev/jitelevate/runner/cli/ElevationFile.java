@@ -136,6 +136,6 @@ public final class ElevationFile {
       // Windows: the temp file already has the user's default ACL.
     }
     Files.writeString(tmp, json + System.lineSeparator());
-    return Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return WholeFiles.replace(tmp, file);
   }
 }

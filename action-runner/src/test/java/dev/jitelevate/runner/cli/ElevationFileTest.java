@@ -34,6 +34,37 @@ class ElevationFileTest {
   }
 
   @Test
+  void manyRunsWritingOneRecordPathAtOnceAllSucceedAndLeaveOneWholeRecord() throws Exception {
+    var record = ActivationRecords.fromJson(RecordFixtures.RECORD);
+    Path file = dir.resolve("record.json");
+    int writers = 8;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+      java.util.List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          for (int i = 0; i < 50; i++) {
+            ElevationFile.writeRecord(file, record);
+          }
+          return null;
+        }));
+      }
+      for (var run : runs) {
+        run.get(60, java.util.concurrent.TimeUnit.SECONDS); // a writer that lost a race would throw here
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(ActivationRecords.fromJson(Files.readString(file))).isEqualTo(record);
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("record.json");
+    }
+  }
+
+  @Test
   void aFileThatIsNotAHandleIsRefusedNamingTheOption() throws Exception {
     Path file = Files.writeString(dir.resolve("x.json"), "{\"foo\":1}");
 
