@@ -14,9 +14,12 @@ import java.util.Map;
  * A focused subset of the bench for iterating on one lever ({@code bench/run.sh --only PART --runs N}): prints
  * a few lines to stdout and writes nothing. Parts: {@code version}, {@code demo}, {@code cli} (one CLI
  * elevation), {@code jvm} (in-JVM elevations, both phases: lag and poll rate), {@code scale-cli} (20 CLI
- * processes at 20 rps), {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of one in-JVM elevation), {@code cli-journal} (one CLI elevation's requests, from
- * the process's start), {@code cli-ab} (CLI elevations
- * with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in turn, and their ratio).
+ * processes at 20 rps, with their request counts and first failure), {@code scale-cli-journal} (the same,
+ * second by second: the broker's requests served and throttled, the probes and the token requests),
+ * {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of
+ * one in-JVM elevation), {@code cli-journal} (one CLI elevation's requests, from the process's start),
+ * {@code cli-ab} (CLI elevations with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in
+ * turn, and their ratio).
  */
 final class Quick {
   private Quick() {}
@@ -86,6 +89,23 @@ final class Quick {
       }
       case "scale-cli" -> {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
+        print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
+            r.cpuFloorMs(), r.failures(), r.leaks());
+        print("20 CLI: requests / 429s / busiest caller's requests / first failure", r.requests(), r.throttled(),
+            r.busiestCallerRequests(), r.firstFailure());
+      }
+      case "scale-cli-journal" -> {
+        // The 20 CLI processes second by second, from their start: ARM and Graph requests served (the broker's, but
+        // for the probes) and throttled (429), the probes, and the token requests: where the makespan goes.
+        java.time.Instant from = java.time.Instant.now();
+        Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
+        java.util.TreeMap<Long, int[]> perSecond = new java.util.TreeMap<>();
+        for (var e : world.journal()) {
+          int[] c = perSecond.computeIfAbsent(java.time.Duration.between(from, e.at()).toSeconds(), k -> new int[4]);
+          c[e.surface().equals("entra") ? 3 : e.status() == 429 ? 1 : e.path().endsWith("/permissions") ? 2 : 0]++;
+        }
+        System.out.println("second: served / 429 / probes / tokens");
+        perSecond.forEach((sec, c) -> System.out.printf("%4d s: %3d %3d %3d %3d%n", sec, c[0], c[1], c[2], c[3]));
         print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
             r.cpuFloorMs(), r.failures(), r.leaks());
       }
