@@ -63,7 +63,8 @@ public final class Bench {
   record Results(Cli.Exit firstDemo, List<Cli.Exit> version, List<Cli.Exit> demo, List<Cli.Exit> demoNoFloor,
       List<Single.Sample> cli, List<Single.Sample> cliOff, List<Cli.Exit> plainVersion, List<Single.Sample> plainCli,
       List<Single.Sample> inJvm, List<Single.Sample> offPhase, Double retryAfterGapMs, List<Single.Sample> az,
-      List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB) {}
+      List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB, int cliRuns,
+      List<String> stackTraces) {}
 
   private static Results measure(World world, Cli cli, Cli plain, Path azScript, int runs) throws Exception {
     progress("demo and elevate, first use (the launcher lists their classes; the next run dumps their class-data archives)");
@@ -103,8 +104,10 @@ public final class Bench {
     progress("20 concurrent CLI processes, throttled to 20 rps");
     Scale.Result scaleCli = Scale.cli(world, cli, 20, RPS, P, Q);
     double jarMiB = Files.size(cli.jar()) / 1048576.0;
+    List<String> stackTraces = new java.util.ArrayList<>(cli.stackTraces());
+    stackTraces.addAll(plain.stackTraces());
     return new Results(firstDemo, version, demo, demoNoFloor, viaCli, cliOff, plainVersion, plainCli, inJvm, offPhase, gap,
-        az, az2, scaleJvm, scaleCli, jarMiB);
+        az, az2, scaleJvm, scaleCli, jarMiB, cli.runs() + plain.runs(), stackTraces);
   }
 
   static void progress(String what) {

@@ -39,6 +39,7 @@ final class Cli {
   private final Clock clock = Clock.systemUTC();
   private final Sleeper sleeper = Sleeper.system();
   private int counter;
+  private final List<String> stackTraces = new ArrayList<>();
 
   Cli(Path jar, Path dir, How how) {
     this.jar = jar;
@@ -88,6 +89,35 @@ final class Cli {
     }
   }
 
+  /** How many processes this ran. */
+  synchronized int runs() {
+    return counter;
+  }
+
+  /**
+   * The runs whose stderr held a Java stack trace (a user must never see one: bad input gets a one-line error),
+   * each as its stderr file and the trace's first line.
+   */
+  synchronized List<String> stackTraces() {
+    return List.copyOf(stackTraces);
+  }
+
+  private void checkForStackTrace(Path stderr) {
+    try {
+      List<String> lines = Files.readAllLines(stderr);
+      for (int i = 1; i < lines.size(); i++) {
+        if (lines.get(i).startsWith("\tat ")) {
+          synchronized (this) {
+            stackTraces.add(stderr.getFileName() + ": " + lines.get(i - 1).strip());
+          }
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // an unreadable stderr file shows nothing either way
+    }
+  }
+
   /** One finished process: when it was started, its wall time, exit code and peak RSS. */
   record Exit(Instant started, double wallMs, int code, double peakRssMiB, double cpuMs, Path stderr) {}
 
@@ -110,6 +140,7 @@ final class Cli {
     Exit await() throws InterruptedException {
       int code = process.waitFor();
       double wall = (System.nanoTime() - startNanos) / 1e6;
+      checkForStackTrace(stderr);
       String[] usage = lastLine(rss).split(" ");
       boolean ok = usage.length == 3;
       return new Exit(started, wall, code, ok ? Long.parseLong(usage[0]) / 1024.0 : Double.NaN,

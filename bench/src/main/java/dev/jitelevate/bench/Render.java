@@ -57,6 +57,9 @@ final class Render {
         .row("`jit-elevate --version`, wall (median)", num(version) + " ms", "≤ 250 ms", verdict(version <= 250))
         .row("`jit-elevate demo`, wall (median)", num(demo) + " ms", "≤ 3000 ms", verdict(demo <= 3000))
         .row(scaleLabel(r.scaleCli(), "CLI processes"), scaleCell(r.scaleCli()), "≤ 1.5, 0, 0", verdict(meets(r.scaleCli(), 1.5)))
+        .row("CLI runs with a Java stack trace on stderr (of all this run's CLI processes)", r.stackTraces().size() + " of "
+            + r.cliRuns() + (r.stackTraces().isEmpty() ? "" : " (" + r.stackTraces().get(0) + ")"), "0",
+            verdict(r.stackTraces().isEmpty()))
         .row("peak RSS of the CLI (highest of --version, demo, elevate)", num(rss) + " MiB", "≤ 200 MiB", verdict(rss <= 200))
         .row("production jar (`jit-elevate.jar`, no emulator)", num(r.jarMiB()) + " MiB", "≤ 60 MiB", verdict(r.jarMiB() <= 60))
         .row("one elevation, overhead above P+Q: library in a warm JVM (median)", num(jvmOver) + " ms", "≤ 1000 ms", verdict(jvmOver <= 1000))
