@@ -5,8 +5,6 @@ import dev.jitelevate.core.ActivationRecords;
 import dev.jitelevate.runner.ExitCodes;
 import dev.jitelevate.runner.cli.WholeFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,17 +71,14 @@ final class RecordFiles {
   }
 
   /**
-   * Writes the record (replacing an earlier version of it), owned like the workspace ({@link WorkspaceOwner}).
-   
+   * Writes the record, replacing an earlier version of it whole ({@link WholeFiles}), owned like the workspace
+   * ({@link WorkspaceOwner}).
    *
    * @throws ActionFailure when the workspace cannot be written
    */
   static void write(Path file, ActivationRecord record) {
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + java.util.UUID.randomUUID()); // the umask's mode
-      Files.writeString(tmp, ActivationRecords.toJson(record) + "\n", StandardCharsets.UTF_8);
-      WholeFiles.replace(tmp, file);
+      WholeFiles.write(file, ActivationRecords.toJson(record) + "\n", WholeFiles.Readers.AS_UMASK_ALLOWS);
       Path directory = file.toAbsolutePath().normalize().getParent();
       if (directory.getFileName().toString().equals(DIRECTORY) && directory.getParent() != null) {
         WorkspaceOwner.of(directory.getParent()).handOver(file);

@@ -11,7 +11,6 @@ import dev.jitelevate.core.RevocationHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The file {@code elevate} writes and {@code revoke} reads: the revocation handle and the record so far, as
@@ -125,17 +124,6 @@ public final class ElevationFile {
   }
 
   private static Path writePrivate(Path file, String json) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Path tmp = Files.createTempFile(parent, ".jit-elevate", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException notPosix) {
-      // Windows: the temp file already has the user's default ACL.
-    }
-    Files.writeString(tmp, json + System.lineSeparator());
-    return WholeFiles.replace(tmp, file);
+    return WholeFiles.write(file, json + System.lineSeparator(), WholeFiles.Readers.OWNER);
   }
 }
