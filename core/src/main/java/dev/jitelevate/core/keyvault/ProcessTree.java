@@ -40,7 +40,9 @@ final class ProcessTree {
       }
       children.forEach(ProcessHandle::destroyForcibly);
     }
-    process.destroyForcibly();
+    // Through its handle: Process.destroyForcibly() also closes the output stream, discarding what the JDK had
+    // read into it when the command exited and the reader had not taken yet.
+    process.toHandle().destroyForcibly();
     Uninterrupted.await(() -> process.waitFor(waitMillis, TimeUnit.MILLISECONDS));
     killAdopted();
   }
