@@ -3,9 +3,9 @@ package dev.jitelevate.core.keyvault;
 import java.util.function.Supplier;
 
 /**
- * Work a cancelled job must still finish: a cancel interrupts the rotation's thread, but the rollback's calls
- * and the bounded waits for a stopped validator have to run to their end. The interrupt flag is cleared for the
- * work and set again after it, so the caller still sees the cancel.
+ * Work a cancelled job must still do: a cancel interrupts the rotation's thread, but the rollback's calls and the
+ * bounded waits for a stopped validator must not be refused for an interrupt that came before them. The interrupt
+ * flag is cleared for the work and set again after it, so the caller still sees the cancel.
  */
 final class Uninterrupted {
   private Uninterrupted() {}
@@ -16,7 +16,10 @@ final class Uninterrupted {
     void await() throws InterruptedException;
   }
 
-  /** Waits out the wait; an interrupt before or during it ends nothing early but is kept for the caller. */
+  /**
+   * Waits: an interrupt from before the wait does not cut it short; one during it ends the wait early. Either is
+   * kept for the caller.
+   */
   static void await(Wait wait) {
     boolean interrupted = Thread.interrupted();
     try {
