@@ -89,8 +89,7 @@ final class Quick {
       }
       case "scale-cli" -> {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
-        print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
-            r.cpuFloorMs(), r.failures(), r.leaks());
+        printScale(r);
         print("20 CLI: requests / 429s / busiest caller's requests / first failure", r.requests(), r.throttled(),
             r.busiestCallerRequests(), r.firstFailure());
       }
@@ -106,8 +105,7 @@ final class Quick {
         }
         System.out.println("second: served / 429 / probes / tokens");
         perSecond.forEach((sec, c) -> System.out.printf("%4d s: %3d %3d %3d %3d%n", sec, c[0], c[1], c[2], c[3]));
-        print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
-            r.cpuFloorMs(), r.failures(), r.leaks());
+        printScale(r);
       }
       case "scale-jvm" -> {
         for (int i = 0; i < runs; i++) {
@@ -150,6 +148,11 @@ final class Quick {
       }
     }
     return env;
+  }
+
+  private static void printScale(Scale.Result r) {
+    print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
+        r.cpuFloorMs(), r.failures(), r.leaks());
   }
 
   private static void print(String label, Object... values) {
