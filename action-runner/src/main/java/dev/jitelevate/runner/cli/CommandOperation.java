@@ -1,26 +1,36 @@
 package dev.jitelevate.runner.cli;
 
+import dev.jitelevate.core.ElevationEvent;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.ElevationTarget;
 import dev.jitelevate.core.OperationContext;
 import dev.jitelevate.core.PrivilegedOperation;
+import dev.jitelevate.core.ProcessTree;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command with the elevation: the child inherits stdin, stdout and stderr, gets the environment without
  * the broker's secret plus {@code JIT_ELEVATE_*} variables describing the elevation, and its exit code is kept.
- * A non-zero exit fails the operation (the elevation is revoked all the same). On SIGTERM/Ctrl-C the child is
- * stopped while the core's shutdown hook revokes.
+ * A non-zero exit fails the operation (the elevation is revoked all the same). On SIGTERM/Ctrl-C the command and
+ * every process it started are stopped (SIGTERM, then SIGKILL after a grace) while the core's shutdown hook
+ * revokes; when the command exits, whatever it left running in the background is stopped the same way before
+ * the revoke, and the record counts them ({@code leftoverProcessesStopped}): nothing goes on working with the
+ * access, or with tokens that outlive it, after jit-elevate has let it go.
  */
 final class CommandOperation implements PrivilegedOperation {
   /** Variables never passed on to the command: the broker's power stays with jit-elevate. */
   static final List<String> WITHHELD = List.of(Env.BROKER_SECRET);
-  private static final long STOP_GRACE_SECONDS = 10;
+  /** Marks the command's processes, so that those init adopted (a shell's background jobs) are found too. */
+  static final String TREE_VARIABLE = "JIT_ELEVATE_COMMAND_RUN";
+  /** Within GitHub's 10 s from SIGINT to SIGKILL, with time left for the revoke that runs meanwhile. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  /** For a command that exited: what it left has had its chance to finish. */
+  private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(2);
 
   private final List<String> command;
   private final Env env;
@@ -50,6 +60,7 @@ final class CommandOperation implements PrivilegedOperation {
     childEnv.putAll(env.variables());
     WITHHELD.forEach(childEnv::remove);
     childEnv.putAll(elevationVariables(context));
+    ProcessTree tree = ProcessTree.marking(builder, TREE_VARIABLE);
     context.note("command", program());
     // The stopper is registered before the command starts: a SIGTERM that came first starts nothing.
     Process[] started = new Process[1];
@@ -57,7 +68,7 @@ final class CommandOperation implements PrivilegedOperation {
       stoppedByShutdown = true;
       synchronized (started) {
         if (started[0] != null) {
-          stop(started[0]);
+          tree.stop(started[0], STOP_GRACE);
         }
       }
     }, "jit-elevate-stop-command");
@@ -77,7 +88,7 @@ final class CommandOperation implements PrivilegedOperation {
     try {
       exitCode = process.waitFor();
     } catch (InterruptedException e) {
-      stop(process);
+      tree.stop(process, STOP_GRACE);
       throw e;
     } finally {
       if (!removeHook(stopper)) {
@@ -85,6 +96,15 @@ final class CommandOperation implements PrivilegedOperation {
       }
     }
     context.note("commandExitCode", exitCode);
+    if (!stoppedByShutdown) {
+      int leftovers = tree.stop(process, LEFTOVER_GRACE);
+      if (leftovers > 0) {
+        context.note("leftoverProcessesStopped", leftovers);
+        context.emit(new ElevationEvent.Notice(context.clock().instant(), ElevationEvent.Level.WARNING,
+            program() + " left " + leftovers + (leftovers == 1 ? " process" : " processes") + " running: stopped"
+                + " before the revoke, so that nothing goes on working with the elevation's access."));
+      }
+    }
     if (stoppedByShutdown) {
       // SIGTERM/Ctrl-C stopped the command: the run was cancelled, whatever code the stopped command returned.
       throw new ElevationException(FailureKind.INTERRUPTED, program() + " was stopped because jit-elevate was"
@@ -119,21 +139,6 @@ final class CommandOperation implements PrivilegedOperation {
         "JIT_ELEVATE_TARGET", target.describe(),
         "JIT_ELEVATE_SCOPE", scope,
         "JIT_ELEVATE_STRATEGY", context.request().strategy().wireValue());
-  }
-
-  private static void stop(Process process) {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** False when the JVM is exiting (SIGTERM/SIGINT): then the hook stops the command itself. */

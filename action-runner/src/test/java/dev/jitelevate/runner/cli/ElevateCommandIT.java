@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -147,6 +149,70 @@ class ElevateCommandIT {
       assertThat(running.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(emulator.leaks()).isEmpty();
       assertThat(Files.readString(running.err())).contains("-> revoke");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void sigtermStopsWhatTheCommandStartedInTheBackgroundToo() throws Exception {
+      Path pid = dir.resolve("child.pid");
+      List<String> args = elevate();
+      args.addAll(List.of("--", "bash", "-c", "sleep 120 & echo $! > " + pid + "; wait"));
+      CliProcess.Running running = cli().start(args);
+      running.awaitErr("-> perform", 60);
+      long child = awaitPid(pid);
+
+      running.process().destroy();
+
+      assertThat(running.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertEnds(child, "the shell's child, which the shell does not stop when it is stopped");
+      assertThat(emulator.leaks()).isEmpty();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void whatTheCommandLeftRunningIsStoppedBeforeTheRevokeAndTheRecordCountsIt() throws Exception {
+      Path pid = dir.resolve("child.pid");
+      Path record = dir.resolve("record.json");
+      List<String> args = elevate("--record-out", record.toString());
+      args.addAll(List.of("--", "bash", "-c", "sleep 120 & echo $! > " + pid));
+      CliProcess.Result r = cli().run(args);
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertEnds(awaitPid(pid), "the command's background job");
+      assertThat(r.err()).contains("bash left 1 process running: stopped before the revoke");
+      assertThat(json(record).findValue("leftoverProcessesStopped").asInt()).isEqualTo(1);
+      assertThat(emulator.leaks()).isEmpty();
+    }
+
+    @Test
+    void aCommandThatLeavesNothingRunningGetsNoWarning() throws Exception {
+      Path record = dir.resolve("record.json");
+      List<String> args = elevate("--record-out", record.toString());
+      args.addAll(List.of("--", "true"));
+      CliProcess.Result r = cli().run(args);
+
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).doesNotContain("left");
+      assertThat(json(record).findValue("leftoverProcessesStopped")).isNull();
+    }
+
+    long awaitPid(Path file) throws Exception {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < deadline) {
+        String text = Files.exists(file) ? Files.readString(file).trim() : "";
+        if (!text.isEmpty()) {
+          return Long.parseLong(text);
+        }
+        Thread.sleep(20);
+      }
+      throw new AssertionError(file + " was never written");
+    }
+
+    void assertEnds(long pid, String what) throws Exception {
+      java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid);
+      if (process.isPresent()) {
+        assertThat(process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS).isAlive()).as(what).isFalse();
+      }
     }
 
     @Test

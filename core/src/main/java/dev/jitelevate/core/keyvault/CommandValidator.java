@@ -2,6 +2,7 @@ package dev.jitelevate.core.keyvault;
 
 import dev.jitelevate.core.InvalidElevationRequestException;
 import dev.jitelevate.core.OperationContext;
+import dev.jitelevate.core.ProcessTree;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,9 @@ final class CommandValidator implements RotationValidator {
   private static final Pattern VARIABLE = Pattern.compile("^[A-Za-z_][A-Za-z0-9_]*$");
   /** How long to wait for a stopped command to end, and then for its output to drain. */
   private static final long DRAIN_MILLIS = 2_000;
+  private static final Duration DRAIN = Duration.ofMillis(DRAIN_MILLIS);
+  /** Marks the validator's processes, so that those init adopted are found and killed too. */
+  static final String TREE_VARIABLE = "JIT_ELEVATE_VALIDATOR_RUN";
 
   private final List<String> command;
   private final String valueVariable;
@@ -48,8 +52,7 @@ final class CommandValidator implements RotationValidator {
         .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
     builder.environment().put(valueVariable, newValue);
     builder.environment().put(NAME_VARIABLE, secretName);
-    ProcessTree tree = new ProcessTree();
-    tree.mark(builder);
+    ProcessTree tree = ProcessTree.marking(builder, TREE_VARIABLE);
     Process process;
     try {
       process = builder.start();
@@ -61,13 +64,13 @@ final class CommandValidator implements RotationValidator {
     try {
       finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      tree.kill(process, DRAIN_MILLIS);
+      tree.kill(process, DRAIN);
       List<String> output = tail.lines(DRAIN_MILLIS);
       Thread.currentThread().interrupt();
       return new Result(false, "stopped before it finished: the job was cancelled", output);
     }
     // Whatever it left in the background goes too: nothing keeps running with the value or holds the output open.
-    tree.kill(process, DRAIN_MILLIS);
+    tree.kill(process, DRAIN);
     List<String> output = tail.lines(DRAIN_MILLIS);
     if (!finished) {
       return new Result(false, "the command did not finish within " + timeout.toSeconds() + "s and was killed",
