@@ -90,7 +90,7 @@ final class Quick {
       case "scale-cli" -> {
         Scale.Result r = Scale.cli(world, cli, 20, Bench.RPS, Bench.P, Bench.Q);
         printScale(r);
-        print("20 CLI: requests / 429s / busiest caller's requests / first failure", r.requests(), r.throttled(),
+        print("20 CLI: requests / 429s / busiest caller's requests to one service / first failure", r.requests(), r.throttled(),
             r.busiestCallerRequests(), r.firstFailure());
       }
       case "scale-cli-journal" -> {

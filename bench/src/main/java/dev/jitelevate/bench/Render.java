@@ -154,11 +154,12 @@ final class Render {
   }
 
   private static void scale(Report md, Bench.Results r) {
-    md.line("Scale: every elevation for a different service principal through one broker (the throttle is per caller, so "
-        + "the broker's requests set the bound: its non-429 ARM/Graph requests / 20 per second, at least P+Q). The CPU "
+    md.line("Scale: every elevation for a different service principal through one broker (the throttle is per caller and "
+        + "service, so the broker's requests to its busiest service set the bound: its non-429 ARM (or Graph) requests / "
+        + "20 per second, at least P+Q). The CPU "
         + "floor is the processes' CPU time (user+sys) divided by the cores: the makespan cannot be shorter either.").line("");
     md.table("", "elevations", "makespan ms", "throttle bound ms", "ratio", "CPU floor ms", "requests", "429s",
-        "broker requests", "failures", "leaks");
+        "broker requests (busiest service)", "failures", "leaks");
     for (Scale.Result s : List.of(r.scaleJvm(), r.scaleCli())) {
       md.row(s == r.scaleJvm() ? "library, one JVM" : "CLI processes", s.elevations(), s.makespanMs(), s.boundMs(),
           num(s.ratio()) + "×", s.cpuFloorMs(), s.requests(), s.throttled(), s.busiestCallerRequests(), s.failures(), s.leaks());

@@ -12,8 +12,9 @@ final class Scale {
   private Scale() {}
 
   /**
-   * @param boundMs the lower bound on the makespan: the busiest caller's throttled requests (not 429s, not
-   *     tokens: Entra is not throttled) at rps, and never less than P+Q
+   * @param boundMs the lower bound on the makespan: the busiest caller's requests to one service (the emulator
+   *     throttles each caller on each service on its own; not 429s, not tokens: Entra is not throttled) at rps,
+   *     and never less than P+Q
    */
   record Result(int elevations, double makespanMs, double boundMs, int failures, int leaks, int requests,
       int throttled, int busiestCallerRequests, String firstFailure, double cpuFloorMs) {
@@ -61,7 +62,9 @@ final class Scale {
       if (e.status() == 429) {
         throttled++;
       } else if (!e.surface().equals("entra")) {
-        perCaller.merge(e.callerObjectId() == null ? "anonymous" : e.callerObjectId(), 1, Integer::sum);
+        // the emulator's buckets: one per caller and service
+        perCaller.merge((e.callerObjectId() == null ? "anonymous" : e.callerObjectId()) + " on " + e.surface(), 1,
+            Integer::sum);
       }
     }
     int busiest = perCaller.values().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -38,7 +38,7 @@ final class CliCommand {
   String minActiveDuration;
 
   @Option(names = "--throttle-rps", paramLabel = "N",
-      description = "requests per second per caller before 429 (default 0: off)")
+      description = "requests per second per caller on each service before 429 (default 0: off)")
   String throttleRps;
 
   @Option(names = "--fault-rate", paramLabel = "P",

@@ -13,7 +13,8 @@ import java.util.Objects;
  *     Key Vault data plane still refuse ({@code AuthorizationFailed}/{@code ForbiddenByRbac})
  * @param minimumActiveDuration the floor below which a deactivation fails with {@code ActiveDurationTooShort}
  *     (5 minutes in the real service)
- * @param throttleRps requests per second allowed per caller before 429 + Retry-After; 0 disables
+ * @param throttleRps requests per second allowed per caller on each service (ARM, Graph, Key Vault, Logs
+ *     Ingestion: one bucket each, as the real services throttle separately) before 429 + Retry-After; 0 disables
  * @param faultRate probability (0..1) that a PIM/Graph/Key Vault request fails with a 5xx or a reset
  * @param latency added latency for every PIM/Graph/Key Vault request
  * @param approvalStageTimeout how long an approval stage waits for a decision before the request times out

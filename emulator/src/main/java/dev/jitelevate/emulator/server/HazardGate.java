@@ -11,7 +11,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Decides what the hazards do to a request before its surface sees it: targeted fault rules first, then
- * per-caller throttling, random faults and added latency for surfaces subject to hazards.
+ * per-caller and per-service throttling, random faults and added latency for surfaces subject to hazards.
  */
 final class HazardGate {
   private final FaultRules rules;
@@ -60,7 +60,8 @@ final class HazardGate {
       return Verdict.proceed(delay);
     }
     if (hazards.throttleRps() > 0) {
-      OptionalDouble wait = buckets.take(callerKey, hazards.throttleRps());
+      // One bucket per caller and service: ARM, Graph and Key Vault each throttle on their own (docs/fidelity.md).
+      OptionalDouble wait = buckets.take(bucketKey(surface, callerKey), hazards.throttleRps());
       if (wait.isPresent()) {
         return new Verdict(Optional.of(throttled(surface, wait.getAsDouble())), false, delay);
       }
@@ -73,6 +74,11 @@ final class HazardGate {
           "The service is temporarily unavailable. Please retry the request.")), false, delay);
     }
     return Verdict.proceed(delay + hazards.latency().toMillis());
+  }
+
+  /** The synthetic throttle's bucket for this caller on this service. */
+  static String bucketKey(Surface surface, String callerKey) {
+    return surface.name() + "/" + callerKey;
   }
 
   /**

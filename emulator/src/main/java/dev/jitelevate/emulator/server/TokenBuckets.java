@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-/** One token bucket per caller: {@code rps} tokens per second, a burst of at most one second's worth. */
+/** One token bucket per key (a caller on a service, HazardGate.bucketKey): {@code rps} tokens per second, a burst of at most one second's worth. */
 final class TokenBuckets {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final LongSupplier nanoTime;
