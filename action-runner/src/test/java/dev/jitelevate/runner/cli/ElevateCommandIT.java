@@ -192,7 +192,7 @@ class ElevateCommandIT {
       CliProcess.Result r = cli().run(args);
 
       assertThat(r.exitCode()).as(r.err()).isZero();
-      assertThat(r.err()).doesNotContain("left");
+      assertThat(r.err()).doesNotContain("running: stopped before the revoke");
       assertThat(json(record).findValue("leftoverProcessesStopped")).isNull();
     }
 
