@@ -1,5 +1,6 @@
 package dev.jitelevate.core;
 
+import dev.jitelevate.core.internal.wait.Uninterrupted;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,8 @@ public final class ProcessTree {
   /** How many times the children are looked for and killed before the command itself. */
   private static final int ROUNDS = 5;
   private static final Path PROC = Path.of("/proc");
-  private static final long POLL_MILLIS = 20;
+  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Sleeper SLEEPER = Sleeper.system();
 
   private final String variable;
   private final String marker = UUID.randomUUID().toString();
@@ -62,17 +65,8 @@ public final class ProcessTree {
     // Through its handle: Process.destroyForcibly() also closes the output stream, discarding what the JDK had
     // read into it when the command exited and the reader had not taken yet.
     process.toHandle().destroyForcibly();
-    boolean interrupted = Thread.interrupted();
-    try {
-      process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      interrupted = true;
-    } finally {
-      adopted().forEach(ProcessHandle::destroyForcibly);
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.await(() -> process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    adopted().forEach(ProcessHandle::destroyForcibly);
   }
 
   /**
@@ -94,22 +88,21 @@ public final class ProcessTree {
       return 0;
     }
     members.values().forEach(ProcessHandle::destroy);
-    long deadline = System.nanoTime() + grace.toNanos();
-    boolean interrupted = Thread.interrupted();
-    try {
-      while (members.values().stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
-        Thread.sleep(POLL_MILLIS);
-      }
-    } catch (InterruptedException e) {
-      interrupted = true; // stop waiting, not stopping
-    } finally {
-      members.values().stream().filter(ProcessTree::running).forEach(ProcessHandle::destroyForcibly);
-      kill(process, Duration.ofSeconds(1));
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Uninterrupted.await(() -> awaitEnd(members.values(), grace));
+    members.values().stream().filter(ProcessTree::running).forEach(ProcessHandle::destroyForcibly);
+    kill(process, Duration.ofSeconds(1));
     return members.size();
+  }
+
+  /**
+   * Waits until none of the processes is running, or the grace is over. Polled: a process that is not this JVM's
+   * child has no exit to wait for, and an adopted zombie never completes {@link ProcessHandle#onExit()}.
+   */
+  private static void awaitEnd(Collection<ProcessHandle> processes, Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (processes.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
+      SLEEPER.sleep(POLL);
+    }
   }
 
   /** The tree's living processes that init adopted (Linux; elsewhere there is no portable way to find them). */

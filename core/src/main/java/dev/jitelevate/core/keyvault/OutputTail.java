@@ -1,5 +1,6 @@
 package dev.jitelevate.core.keyvault;
 
+import dev.jitelevate.core.internal.wait.Uninterrupted;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

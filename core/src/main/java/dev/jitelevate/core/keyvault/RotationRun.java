@@ -5,6 +5,7 @@ import com.azure.security.keyvault.secrets.models.SecretProperties;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.OperationContext;
+import dev.jitelevate.core.internal.wait.Uninterrupted;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
