@@ -6,6 +6,7 @@ import dev.jitelevate.emulator.kernel.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,10 +135,31 @@ final class ScenarioLoader {
     return new Topology(subs, mgs);
   }
 
+  /**
+   * How many built-in roles the emulator's catalogue holds: Azure's are several hundred (about 390 in 2022, as
+   * {@code az role definition list} listed them for Azure/oav's {@code azureBuiltInRoles.ts}; more since), and
+   * every unfiltered role or policy list at a scope answers one entry per role. A client that reads such a list
+   * whole pays for all of them here as it would in Azure (fidelity ledger).
+   */
+  static final int BUILT_IN_ROLE_COUNT = 400;
+
+  /**
+   * Azure's built-in roles: the real ones the scenarios use ({@code /arm/builtin-roles.json}, with their
+   * permissions), then inert stand-ins for the rest of Azure's catalogue (no permissions, assignable everywhere,
+   * fixed GUIDs), up to {@link #BUILT_IN_ROLE_COUNT}.
+   */
   static List<RoleDefinition> builtInRoles() {
     try (InputStream in = ScenarioLoader.class.getResourceAsStream("/arm/builtin-roles.json")) {
       List<RoleDefinition> out = new ArrayList<>();
       Json.MAPPER.readTree(in).forEach(n -> out.add(roleDefinition(n, "BuiltInRole")));
+      for (int i = out.size() + 1; i <= BUILT_IN_ROLE_COUNT; i++) {
+        String guid = UUID.nameUUIDFromBytes(("jit-elevate emulator built-in role " + i).getBytes(StandardCharsets.UTF_8))
+            .toString();
+        out.add(new RoleDefinition(guid, String.format(Locale.ROOT, "Other Built-in Role %03d", i), "BuiltInRole",
+            "Stands for one of Azure's other built-in roles: the emulator's catalogue is as large as Azure's, so "
+                + "that lists at a scope are as long. It grants nothing.",
+            List.of(), List.of(), List.of(), List.of(), List.of("/")));
+      }
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

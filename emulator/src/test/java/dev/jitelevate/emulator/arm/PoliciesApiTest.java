@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jitelevate.emulator.kernel.Json;
+import java.net.URI;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,36 @@ class PoliciesApiTest {
       assertThat(reply.json().path("name").asText()).isEqualTo(policy.path("name").asText());
       assertThat(arm.get("alice", SUB_SCOPE + "/providers/Microsoft.Authorization/roleManagementPolicies/" + newName() + "?api-version=" + PIM)
           .code()).isEqualTo("RoleManagementPolicyNotFound");
+    }
+
+    @Test
+    void anUnfilteredAssignmentListAnswersOneAssignmentPerRoleOfAzuresWholeCatalogue() {
+      String assignments = SUB_SCOPE + "/providers/Microsoft.Authorization/roleManagementPolicyAssignments?api-version=" + PIM;
+
+      int all = everyPage(assignments);
+      JsonNode one = arm.get("alice", assignments + "&$filter=roleDefinitionId%20eq%20'" + SUB_SCOPE
+          + "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR + "'").json().path("value");
+
+      assertThat(all).isEqualTo(ScenarioLoader.BUILT_IN_ROLE_COUNT + customRoles());
+      assertThat(one.size()).isEqualTo(1);
+      assertThat(one.get(0).path("properties").path("roleDefinitionId").asText()).endsWith(CONTRIBUTOR);
+    }
+
+    /** How many items a list has over all its pages ({@code nextLink}). */
+    private int everyPage(String pathAndQuery) {
+      int items = 0;
+      for (String next = pathAndQuery; next != null; ) {
+        JsonNode page = arm.get("alice", next).json();
+        items += page.path("value").size();
+        JsonNode link = page.path("nextLink");
+        next = link.isTextual() ? URI.create(link.asText()).getRawPath() + "?" + URI.create(link.asText()).getRawQuery() : null;
+      }
+      return items;
+    }
+
+    private int customRoles() {
+      return arm.get("alice", SUB_SCOPE + "/providers/Microsoft.Authorization/roleDefinitions?api-version=" + RBAC
+          + "&$filter=type%20eq%20'CustomRole'").json().path("value").size();
     }
 
     @Test
