@@ -15,7 +15,10 @@ import dev.jitelevate.core.Credentials;
 import dev.jitelevate.core.Elevator;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.Strategy;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +56,19 @@ class ArmHappyPathIT {
       assertThat(record.revocation().status()).isEqualTo(RevocationStatus.REVOKED);
       assertThat(record.timeline().verified()).isPresent();
       ArmEmulatorRun.assertValidRecord(record);
+    }
+
+    @Test
+    void thePolicyIsReadForTheRoleAloneAndNotForEveryRoleOfAzuresCatalogue() {
+      ElevationOutcome outcome = run.selfElevator().run(secretsOfficer(Strategy.SELF).build(), context -> { });
+
+      assertThat(outcome.failure()).isEmpty();
+      List<String> policyReads = run.emulator.journal().stream()
+          .filter(j -> j.path().endsWith("/roleManagementPolicyAssignments"))
+          .map(j -> URLDecoder.decode(j.query(), StandardCharsets.UTF_8)).toList();
+      assertThat(policyReads).hasSize(1);
+      assertThat(policyReads.get(0)).contains("$filter=roleDefinitionId eq '/subscriptions/" + ArmEmulatorRun.SUB
+          + "/providers/Microsoft.Authorization/roleDefinitions/");
     }
 
     @Test

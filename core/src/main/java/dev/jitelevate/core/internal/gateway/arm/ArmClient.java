@@ -8,6 +8,9 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.core.util.Context;
+import com.azure.json.JsonProviders;
+import com.azure.json.JsonReader;
+import com.azure.json.ReadValueCallback;
 import com.azure.resourcemanager.authorization.fluent.AuthorizationManagementClient;
 import com.azure.resourcemanager.authorization.implementation.AuthorizationManagementClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +23,11 @@ import dev.jitelevate.core.internal.retry.ThrottleGate;
 import dev.jitelevate.core.internal.json.CoreJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -103,15 +109,54 @@ final class ArmClient {
     });
   }
 
+  /**
+   * Reads every page of a list with an OData {@code $filter} that the SDK's method for it does not take (the
+   * service honours it; its REST spec does not name it), each page parsed by the SDK's own list model, so the
+   * items are the SDK's types as they are everywhere else.
+   *
+   * @param path the list's path from the endpoint, e.g. {@code {scope}/providers/Microsoft.Authorization/...}
+   * @throws dev.jitelevate.core.ElevationException for every failure, with ARM's code and request id
+   */
+  <P, T> List<T> listFiltered(String operation, String path, String apiVersion, String filter,
+      ReadValueCallback<JsonReader, P> page, Function<P, List<T>> items, Function<P, String> nextLink) {
+    return call(operation, () -> {
+      List<T> all = new ArrayList<>();
+      String url = endpoint + path + "?api-version=" + apiVersion + "&$filter="
+          + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
+      while (url != null) {
+        P parsed;
+        try (JsonReader reader = JsonProviders.createReader(getBody(url))) {
+          parsed = page.read(reader);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        List<T> these = items.apply(parsed);
+        if (these != null) {
+          all.addAll(these);
+        }
+        String next = nextLink.apply(parsed);
+        url = next == null || next.isBlank() ? null : next;
+      }
+      return all;
+    });
+  }
+
   private JsonNode getJson(String url) {
+    try {
+      return JSON.readTree(getBody(url));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The body of a GET (an empty object for none), or the service's error as the SDK would raise it. */
+  private String getBody(String url) {
     try (HttpResponse response = pipeline.sendSync(new HttpRequest(HttpMethod.GET, url), Context.NONE)) {
       String body = response.getBodyAsBinaryData() == null ? "" : response.getBodyAsBinaryData().toString();
       if (response.getStatusCode() >= 400) {
         throw new ManagementException("Status code " + response.getStatusCode() + ", " + body, response, error(body));
       }
-      return JSON.readTree(body.isEmpty() ? "{}" : body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return body.isEmpty() ? "{}" : body;
     }
   }
 

@@ -2,10 +2,12 @@ package dev.jitelevate.core.internal.gateway.arm;
 
 import com.azure.resourcemanager.authorization.fluent.models.RoleManagementPolicyAssignmentInner;
 import com.azure.resourcemanager.authorization.fluent.models.RoleManagementPolicyInner;
+import com.azure.resourcemanager.authorization.models.RoleManagementPolicyAssignmentListResult;
 import com.azure.resourcemanager.authorization.models.RoleManagementPolicyRule;
 import dev.jitelevate.core.ElevationException;
 import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.internal.gateway.EffectivePolicy;
+import dev.jitelevate.core.internal.gateway.OData;
 import dev.jitelevate.core.internal.gateway.ResolvedTarget;
 import java.util.Comparator;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.function.Supplier;
  */
 final class PimPolicies {
   private static final String POLICIES = "/providers/microsoft.authorization/rolemanagementpolicies/";
+  private static final String ASSIGNMENTS = "/providers/Microsoft.Authorization/roleManagementPolicyAssignments";
+  /** The API version of the SDK's own policy calls. */
+  private static final String PIM_API = "2020-10-01";
 
   private final ArmClient arm;
   private final Supplier<TokenClaims> caller;
@@ -30,17 +35,44 @@ final class PimPolicies {
 
   EffectivePolicy policy(ResolvedTarget target) {
     String role = target.roleDefinitionId().orElseThrow();
-    List<RoleManagementPolicyAssignmentInner> assignments = arm.call("roleManagementPolicyAssignments.list",
-        () -> arm.sdk().getRoleManagementPolicyAssignments().listForScope(ArmScopes.arg(target.scope())).stream()
-            .filter(a -> ArmScopes.sameRole(a.roleDefinitionId(), role))
-            .filter(a -> a.scope() == null || ArmScopes.covers(a.scope(), target.scope()))
-            .toList());
+    List<RoleManagementPolicyAssignmentInner> assignments = covering(target, role, forRole(target.scope(), role));
+    if (assignments.isEmpty()) {
+      // The filter is not in the REST spec: should the service ever read the role's id differently, the whole
+      // list still has the policy (the slow way, as before the filter).
+      assignments = covering(target, role, all(target.scope()));
+    }
     RoleManagementPolicyAssignmentInner assignment = assignments.stream()
         .max(Comparator.comparingInt(a -> a.scope() == null ? 0 : a.scope().length()))
         .orElseThrow(() -> new ElevationException(FailureKind.INVALID_REQUEST, "No PIM policy is assigned to "
             + target.roleName() + " at " + target.scope() + ". Check that PIM manages this scope, or use the rbac strategy."));
     boolean admin = !caller.get().isUser();
     return PolicyMapping.from(rules(assignment), assignment.policyId(), admin);
+  }
+
+  /**
+   * The role's policy assignments at the scope, filtered by the service on the role
+   * ({@code $filter=roleDefinitionId eq '…'}, as the Azure portal asks): without it ARM answers one assignment
+   * per role that can be assigned there, hundreds of built-in roles each with its twenty-odd rules, and an
+   * elevation read them all. The SDK's {@code listForScope} takes no filter (its spec lacks one:
+   * Azure/azure-rest-api-specs#31995), so the request goes through the same pipeline directly.
+   */
+  private List<RoleManagementPolicyAssignmentInner> forRole(String scope, String role) {
+    return arm.listFiltered("roleManagementPolicyAssignments.list", scope + ASSIGNMENTS, PIM_API,
+        OData.eq("roleDefinitionId", role), RoleManagementPolicyAssignmentListResult::fromJson,
+        RoleManagementPolicyAssignmentListResult::value, RoleManagementPolicyAssignmentListResult::nextLink);
+  }
+
+  private List<RoleManagementPolicyAssignmentInner> all(String scope) {
+    return arm.call("roleManagementPolicyAssignments.list",
+        () -> arm.sdk().getRoleManagementPolicyAssignments().listForScope(ArmScopes.arg(scope)).stream().toList());
+  }
+
+  private static List<RoleManagementPolicyAssignmentInner> covering(ResolvedTarget target, String role,
+      List<RoleManagementPolicyAssignmentInner> assignments) {
+    return assignments.stream()
+        .filter(a -> ArmScopes.sameRole(a.roleDefinitionId(), role))
+        .filter(a -> a.scope() == null || ArmScopes.covers(a.scope(), target.scope()))
+        .toList();
   }
 
   /** The assignment's effective rules, or those of the policy it points at. */
