@@ -77,13 +77,7 @@ public final class ProcessTree {
    * @return how many processes were asked to stop, the command included when it was still running
    */
   public int stop(Process process, Duration grace) {
-    Map<Long, ProcessHandle> members = new LinkedHashMap<>();
-    // The descendants first, while the command still holds them: once it ends they are init's.
-    process.descendants().filter(ProcessHandle::isAlive).forEach(p -> members.put(p.pid(), p));
-    if (process.isAlive()) {
-      members.put(process.pid(), process.toHandle());
-    }
-    adopted().forEach(p -> members.putIfAbsent(p.pid(), p));
+    Map<Long, ProcessHandle> members = members(process);
     if (members.isEmpty()) {
       return 0;
     }
@@ -92,6 +86,25 @@ public final class ProcessTree {
     members.values().stream().filter(ProcessTree::running).forEach(ProcessHandle::destroyForcibly);
     kill(process, Duration.ofSeconds(1));
     return members.size();
+  }
+
+  /**
+   * How many processes of the tree are running: the command while it runs, its descendants and those init
+   * adopted. Signals nothing.
+   */
+  public int count(Process process) {
+    return (int) members(process).values().stream().filter(ProcessTree::running).count();
+  }
+
+  private Map<Long, ProcessHandle> members(Process process) {
+    Map<Long, ProcessHandle> members = new LinkedHashMap<>();
+    // The descendants first, while the command still holds them: once it ends they are init's.
+    process.descendants().filter(ProcessHandle::isAlive).forEach(p -> members.put(p.pid(), p));
+    if (process.isAlive()) {
+      members.put(process.pid(), process.toHandle());
+    }
+    adopted().forEach(p -> members.putIfAbsent(p.pid(), p));
+    return members;
   }
 
   /**

@@ -56,6 +56,19 @@ class ProcessTreeTest {
   }
 
   @Test
+  void countingWhatACommandLeftRunningSignalsNothing() throws Exception {
+    Process command = start("sleep 300 & echo $! > " + dir.resolve("child"));
+    assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    ProcessHandle orphan = awaitPid("child");
+    try {
+      assertThat(tree.count(command)).isEqualTo(1);
+      assertThat(orphan.isAlive()).isTrue();
+    } finally {
+      orphan.destroyForcibly();
+    }
+  }
+
+  @Test
   void aCommandThatLeftNothingRunningHasNothingToStop() throws Exception {
     Process command = start("true");
     assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();

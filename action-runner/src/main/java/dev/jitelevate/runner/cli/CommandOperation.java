@@ -20,7 +20,8 @@ import java.util.Optional;
  * every process it started are stopped (SIGTERM, then SIGKILL after a grace) while the core's shutdown hook
  * revokes; when the command exits, whatever it left running in the background is stopped the same way before
  * the revoke, and the record counts them ({@code leftoverProcessesStopped}): nothing goes on working with the
- * access, or with tokens that outlive it, after jit-elevate has let it go.
+ * access, or with tokens that outlive it, after jit-elevate has let it go. Unless asked to keep them
+ * ({@code --keep-background}): then they are counted ({@code leftoverProcessesKept}) and left running.
  */
 final class CommandOperation implements PrivilegedOperation {
   /** Variables never passed on to the command: the broker's power stays with jit-elevate. */
@@ -34,12 +35,18 @@ final class CommandOperation implements PrivilegedOperation {
 
   private final List<String> command;
   private final Env env;
+  private final boolean keepBackground;
   private volatile Integer exitCode;
   private volatile boolean stoppedByShutdown;
 
-  CommandOperation(List<String> command, Env env) {
+  /**
+   * @param keepBackground leave what the command started in the background running once it exited (counted
+   *     and warned about); a run stopped by SIGTERM/Ctrl-C stops the whole tree all the same
+   */
+  CommandOperation(List<String> command, Env env, boolean keepBackground) {
     this.command = List.copyOf(command);
     this.env = env;
+    this.keepBackground = keepBackground;
   }
 
   @Override
@@ -96,7 +103,15 @@ final class CommandOperation implements PrivilegedOperation {
       }
     }
     context.note("commandExitCode", exitCode);
-    if (!stoppedByShutdown) {
+    if (!stoppedByShutdown && keepBackground) {
+      int left = tree.count(process);
+      if (left > 0) {
+        context.note("leftoverProcessesKept", left);
+        context.emit(new ElevationEvent.Notice(context.clock().instant(), ElevationEvent.Level.WARNING,
+            program() + " left " + left + (left == 1 ? " process" : " processes") + " running: kept, as"
+                + " --keep-background asks. Tokens they hold stay valid after the revoke until they expire."));
+      }
+    } else if (!stoppedByShutdown) {
       int leftovers = tree.stop(process, LEFTOVER_GRACE);
       if (leftovers > 0) {
         context.note("leftoverProcessesStopped", leftovers);

@@ -57,6 +57,11 @@ public final class ElevateCommand implements Callable<Integer> {
       description = "Where to write the activation record (default: $TMPDIR/jit-elevate/record-{request-id}.json).")
   Path recordOut;
 
+  @Option(names = "--keep-background", description = "With COMMAND: leave what it started in the background running"
+      + " after it exits (by default stopped before the revoke, since it would go on with the access, and with"
+      + " tokens that outlive the revoke).")
+  boolean keepBackground;
+
   @Mixin(name = "output")
   OutputOptions output;
 
@@ -74,6 +79,10 @@ public final class ElevateCommand implements Callable<Integer> {
     }
     if (handleOut != null && command.isEmpty()) {
       ElevationFile.requireWritable(handleOut, "--handle-out");
+    }
+    if (keepBackground && command.isEmpty()) {
+      throw new CliInputException("--keep-background", "There is no command whose background processes to keep.",
+          "Run the command after --, or leave out --keep-background.");
     }
     if (exposure.revokeSessions() && command.isEmpty() && !req.dryRun()) {
       throw new CliInputException("--revoke-sessions", "A held elevation is revoked later: its sessions cannot be"
@@ -103,7 +112,7 @@ public final class ElevateCommand implements Callable<Integer> {
         onShutdown.disarm();
       }
     }
-    CommandOperation operation = new CommandOperation(command, root.env());
+    CommandOperation operation = new CommandOperation(command, root.env(), keepBackground);
     onShutdown.arm();
     ElevationOutcome outcome;
     boolean weWrite = false;

@@ -185,6 +185,37 @@ class ElevateCommandIT {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
+    void keepBackgroundLeavesWhatTheCommandStartedRunningWithAWarningAndTheRecordCountsIt() throws Exception {
+      Path pid = dir.resolve("child.pid");
+      Path record = dir.resolve("record.json");
+      List<String> args = elevate("--record-out", record.toString(), "--keep-background");
+      args.addAll(List.of("--", "bash", "-c", "sleep 120 & echo $! > " + pid));
+      CliProcess.Result r = cli().run(args);
+
+      long child = awaitPid(pid);
+      try {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive)).as("the kept background job").contains(true);
+        assertThat(r.err()).contains("bash left 1 process running: kept, as --keep-background asks");
+        assertThat(json(record).findValue("leftoverProcessesKept").asInt()).isEqualTo(1);
+        assertThat(json(record).findValue("leftoverProcessesStopped")).isNull();
+        assertThat(emulator.leaks()).isEmpty();
+      } finally {
+        ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+
+    @Test
+    void keepBackgroundWithoutACommandIsRefusedBeforeAnythingIsAsked() throws Exception {
+      CliProcess.Result r = cli().run(elevate("--keep-background"));
+
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("--keep-background", "Run the command after --").doesNotContain("\tat ");
+      assertThat(emulator.journal()).isEmpty();
+    }
+
+    @Test
     void aCommandThatLeavesNothingRunningGetsNoWarning() throws Exception {
       Path record = dir.resolve("record.json");
       List<String> args = elevate("--record-out", record.toString());
