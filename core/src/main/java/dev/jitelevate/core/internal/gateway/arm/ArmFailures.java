@@ -46,6 +46,14 @@ final class ArmFailures {
 
   /** The failure as an {@link ElevationException}; one already translated is returned as it is. */
   static ElevationException translate(String operation, RuntimeException failure) {
+    return translate("ARM", operation, failure);
+  }
+
+  /**
+   * The same for a call to another service on the ARM surfaces' stack (their Graph lookup): {@code service} names
+   * it where the failure is that it could not be reached, so that a blocked host is the one the message names.
+   */
+  static ElevationException translate(String service, String operation, RuntimeException failure) {
     if (failure instanceof ElevationException e) {
       return e;
     }
@@ -59,7 +67,7 @@ final class ArmFailures {
     }
     Optional<String> connection = connectionProblem(failure);
     if (connection.isPresent()) {
-      return new ElevationException(FailureKind.SERVICE_UNAVAILABLE, "ARM could not be reached for " + operation
+      return new ElevationException(FailureKind.SERVICE_UNAVAILABLE, service + " could not be reached for " + operation
           + " (" + connection.get() + ") after the retries were spent.", null, null, 0, failure);
     }
     return new ElevationException(FailureKind.SERVICE_UNAVAILABLE, operation + " failed unexpectedly: " + failure,

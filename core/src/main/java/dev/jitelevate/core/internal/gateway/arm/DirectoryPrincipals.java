@@ -74,7 +74,7 @@ final class DirectoryPrincipals {
       return new ElevationException(ArmFailures.kind(status, code), "Graph refused to look the principal up (HTTP "
           + status + (code == null ? "" : " " + code) + "): " + message, code, requestId, status, e);
     }
-    return ArmFailures.translate(DirectoryObjects.OPERATION, failure);
+    return ArmFailures.translate("Microsoft Graph", DirectoryObjects.OPERATION, failure);
   }
 
   /** ARM's verdicts, worded for Graph. */

@@ -12,6 +12,7 @@ import dev.jitelevate.core.PolicyViolationException;
 import dev.jitelevate.core.internal.gateway.sdk.TransientRetry.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,16 @@ class ArmFailuresTest {
           .isEqualTo(FailureKind.SERVICE_UNAVAILABLE);
       assertThat(ArmFailures.translate("x", new UncheckedIOException(new IOException("Connection reset"))).kind())
           .isEqualTo(FailureKind.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
+    void aServiceThatCannotBeReachedIsNamedSoThatTheRightHostIsChecked() {
+      UncheckedIOException refused = new UncheckedIOException(new ConnectException("Failed to connect to /[::1]:443"));
+
+      assertThat(ArmFailures.translate("roleDefinitions.list", refused).getMessage())
+          .startsWith("ARM could not be reached for roleDefinitions.list (ConnectException: Failed to connect to");
+      assertThat(ArmFailures.translate("Microsoft Graph", "directoryObjects.get", refused).getMessage())
+          .startsWith("Microsoft Graph could not be reached for directoryObjects.get");
     }
 
     @Test
