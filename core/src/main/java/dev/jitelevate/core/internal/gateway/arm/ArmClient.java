@@ -27,6 +27,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -98,13 +99,9 @@ final class ArmClient {
   List<Permission> permissions(String scope) {
     return call("permissions.list", () -> {
       List<Permission> all = new ArrayList<>();
-      String url = endpoint + scope + "/providers/Microsoft.Authorization/permissions?api-version=" + PERMISSIONS_API;
-      while (url != null) {
-        JsonNode page = getJson(url);
-        page.path("value").forEach(p -> all.add(Permission.of(p)));
-        JsonNode next = page.path("nextLink");
-        url = next.isTextual() && !next.asText().isBlank() ? next.asText() : null;
-      }
+      eachPage(endpoint + scope + "/providers/Microsoft.Authorization/permissions?api-version=" + PERMISSIONS_API,
+          ArmClient::tree, page -> page.path("nextLink").isTextual() ? page.path("nextLink").asText() : null,
+          page -> page.path("value").forEach(p -> all.add(Permission.of(p))));
       return all;
     });
   }
@@ -121,29 +118,43 @@ final class ArmClient {
       ReadValueCallback<JsonReader, P> page, Function<P, List<T>> items, Function<P, String> nextLink) {
     return call(operation, () -> {
       List<T> all = new ArrayList<>();
-      String url = endpoint + path + "?api-version=" + apiVersion + "&$filter="
-          + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20");
-      while (url != null) {
-        P parsed;
-        try (JsonReader reader = JsonProviders.createReader(getBody(url))) {
-          parsed = page.read(reader);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        List<T> these = items.apply(parsed);
-        if (these != null) {
-          all.addAll(these);
-        }
-        String next = nextLink.apply(parsed);
-        url = next == null || next.isBlank() ? null : next;
-      }
+      eachPage(endpoint + path + "?api-version=" + apiVersion + "&$filter="
+          + URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20"), body -> sdkModel(body, page), nextLink,
+          parsed -> {
+            List<T> these = items.apply(parsed);
+            if (these != null) {
+              all.addAll(these);
+            }
+          });
       return all;
     });
   }
 
-  private JsonNode getJson(String url) {
+  /**
+   * GETs a list page by page: each page is parsed and handed on, then its {@code nextLink} (absent, null or
+   * blank on the last page) is followed as the service gave it.
+   */
+  private <P> void eachPage(String firstUrl, Function<String, P> parse, Function<P, String> nextLink,
+      Consumer<P> onPage) {
+    for (String url = firstUrl; url != null; ) {
+      P page = parse.apply(getBody(url));
+      onPage.accept(page);
+      String next = nextLink.apply(page);
+      url = next == null || next.isBlank() ? null : next;
+    }
+  }
+
+  private static JsonNode tree(String body) {
     try {
-      return JSON.readTree(getBody(url));
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <P> P sdkModel(String body, ReadValueCallback<JsonReader, P> read) {
+    try (JsonReader reader = JsonProviders.createReader(body)) {
+      return read.read(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
