@@ -103,22 +103,8 @@ final class CommandOperation implements PrivilegedOperation {
       }
     }
     context.note("commandExitCode", exitCode);
-    if (!stoppedByShutdown && keepBackground) {
-      int left = tree.count(process);
-      if (left > 0) {
-        context.note("leftoverProcessesKept", left);
-        context.emit(new ElevationEvent.Notice(context.clock().instant(), ElevationEvent.Level.WARNING,
-            program() + " left " + left + (left == 1 ? " process" : " processes") + " running: kept, as"
-                + " --keep-background asks. Tokens they hold stay valid after the revoke until they expire."));
-      }
-    } else if (!stoppedByShutdown) {
-      int leftovers = tree.stop(process, LEFTOVER_GRACE);
-      if (leftovers > 0) {
-        context.note("leftoverProcessesStopped", leftovers);
-        context.emit(new ElevationEvent.Notice(context.clock().instant(), ElevationEvent.Level.WARNING,
-            program() + " left " + leftovers + (leftovers == 1 ? " process" : " processes") + " running: stopped"
-                + " before the revoke, so that nothing goes on working with the elevation's access."));
-      }
+    if (!stoppedByShutdown) {
+      leftovers(context, tree, process);
     }
     if (stoppedByShutdown) {
       // SIGTERM/Ctrl-C stopped the command: the run was cancelled, whatever code the stopped command returned.
@@ -128,6 +114,22 @@ final class CommandOperation implements PrivilegedOperation {
     if (exitCode != 0) {
       throw new CommandFailedException(program(), exitCode);
     }
+  }
+
+  /**
+   * What the command left running when it exited: stopped before the revoke, or kept when
+   * {@code --keep-background} asks; either way counted in the record and warned about.
+   */
+  private void leftovers(OperationContext context, ProcessTree tree, Process process) {
+    int left = keepBackground ? tree.count(process) : tree.stop(process, LEFTOVER_GRACE);
+    if (left == 0) {
+      return;
+    }
+    context.note(keepBackground ? "leftoverProcessesKept" : "leftoverProcessesStopped", left);
+    context.emit(new ElevationEvent.Notice(context.clock().instant(), ElevationEvent.Level.WARNING,
+        program() + " left " + left + (left == 1 ? " process" : " processes") + " running: " + (keepBackground
+            ? "kept, as --keep-background asks. Tokens they hold stay valid after the revoke until they expire."
+            : "stopped before the revoke, so that nothing goes on working with the elevation's access.")));
   }
 
   private Process start(ProcessBuilder builder) throws CommandNotStartedException {
