@@ -7,10 +7,16 @@ import dev.jitelevate.emulator.kernel.Json;
 final class CloudProfileJson {
   private CloudProfileJson() {}
 
-  static String of(String baseUrl, String tenantId, String oidcRequestUrl, String oidcRequestToken, String caPem) {
+  /**
+   * @param baseUrl the main port: sign-in, Key Vault, GitHub
+   * @param armUrl ARM's own port
+   * @param graphUrl Graph's own port
+   */
+  static String of(String baseUrl, String armUrl, String graphUrl, String tenantId, String oidcRequestUrl,
+      String oidcRequestToken, String caPem) {
     ObjectNode profile = Json.object().put("name", "jit-emulator").put("authorityHost", baseUrl).put("tenantId", tenantId);
-    profile.putObject("resourceManager").put("endpoint", baseUrl).put("audience", "https://management.azure.com/");
-    profile.putObject("graph").put("endpoint", baseUrl).put("audience", "https://graph.microsoft.com/");
+    profile.putObject("resourceManager").put("endpoint", armUrl).put("audience", "https://management.azure.com/");
+    profile.putObject("graph").put("endpoint", graphUrl).put("audience", "https://graph.microsoft.com/");
     profile.putObject("keyVault").put("audience", "https://vault.azure.net").put("dnsSuffix", "vault.azure.net")
         .put("vaultUrlTemplate", baseUrl + "kv/{vault}/");
     profile.putObject("github").put("oidcRequestUrl", oidcRequestUrl).put("oidcRequestToken", oidcRequestToken)

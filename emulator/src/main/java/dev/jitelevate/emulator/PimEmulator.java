@@ -24,6 +24,7 @@ import dev.jitelevate.emulator.tls.HostNames;
 import dev.jitelevate.emulator.tls.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +40,8 @@ import javax.net.ssl.X509TrustManager;
  * {@link #baseUrl()} trusting {@link #sslContext()}, inspect it, stop it. Thread-safe.
  */
 public final class PimEmulator implements AutoCloseable, AdminOperations {
+  private static final String ARM = "arm";
+  private static final String GRAPH = "graph";
   private final EmulatorContext context;
   private final TlsMaterial tls;
   private final EmulatorEngine engine;
@@ -47,7 +50,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
 
   private PimEmulator(Builder builder) {
     this.tls = TlsMaterial.generate(List.of(builder.bind));
-    this.engine = new EmulatorEngine(builder.bind, builder.port, tls);
+    this.engine = new EmulatorEngine(builder.bind, builder.port, tls, Set.of(ARM, GRAPH));
     this.context = new EmulatorContext(EmulatorClock.system(), builder.hazards);
     builder.keyCache.ifPresent(cache -> context.register(SigningKeyCache.class, cache));
     try {
@@ -126,9 +129,31 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
     }
   }
 
-  /** The base URL with a trailing slash, e.g. {@code https://127.0.0.1:49152/}. */
+  /**
+   * The base URL with a trailing slash, e.g. {@code https://127.0.0.1:49152/}: Entra's sign-in (the authority
+   * host), GitHub's OIDC issuer, Key Vault, the admin API, and every other service too, for clients that are
+   * pointed at one URL.
+   */
   public String baseUrl() {
     return context.baseUrl();
+  }
+
+  /**
+   * Azure Resource Manager's own host, as the cloud profile names it ({@code management.azure.com} in Azure):
+   * another port that serves ARM alone, so that a client makes a connection of its own to it, as in Azure.
+   */
+  public String armBaseUrl() {
+    return serviceUrl(ARM);
+  }
+
+  /** Microsoft Graph's own host, as the cloud profile names it ({@code graph.microsoft.com}): Graph alone. */
+  public String graphBaseUrl() {
+    return serviceUrl(GRAPH);
+  }
+
+  private String serviceUrl(String service) {
+    URI main = URI.create(baseUrl());
+    return "https://" + HostNames.forUrl(main.getHost()) + ":" + engine.port(service) + "/";
   }
 
   public String tenantId() {
@@ -138,7 +163,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
   /** The cloud profile JSON pointing clients at this emulator. */
   @Override
   public String profileJson() {
-    return CloudProfileJson.of(baseUrl(), tenantId(), github().oidcRequestUrl(), github().oidcRequestToken(),
+    return CloudProfileJson.of(baseUrl(), armBaseUrl(), graphBaseUrl(), tenantId(), github().oidcRequestUrl(), github().oidcRequestToken(),
         caCertificatePem());
   }
 

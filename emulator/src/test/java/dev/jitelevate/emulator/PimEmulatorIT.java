@@ -92,9 +92,9 @@ class PimEmulatorIT extends PerClassEmulator {
       assertThat(profile.path("name").asText()).isEqualTo("jit-emulator");
       assertThat(profile.path("authorityHost").asText()).isEqualTo(base);
       assertThat(profile.path("tenantId").asText()).isEqualTo(emulator.tenantId());
-      assertThat(profile.at("/resourceManager/endpoint").asText()).isEqualTo(base);
+      assertThat(profile.at("/resourceManager/endpoint").asText()).isEqualTo(emulator.armBaseUrl());
       assertThat(profile.at("/resourceManager/audience").asText()).isEqualTo("https://management.azure.com/");
-      assertThat(profile.at("/graph/endpoint").asText()).isEqualTo(base);
+      assertThat(profile.at("/graph/endpoint").asText()).isEqualTo(emulator.graphBaseUrl());
       assertThat(profile.at("/graph/audience").asText()).isEqualTo("https://graph.microsoft.com/");
       assertThat(profile.at("/keyVault/audience").asText()).isEqualTo("https://vault.azure.net");
       assertThat(profile.at("/keyVault/dnsSuffix").asText()).isEqualTo("vault.azure.net");

@@ -102,7 +102,7 @@ public final class ArmSurface implements Surface {
       synchronized (state) {
         tick();
         return ArmPages.page(router.route(request, caller, identities, context.clock().now()), request, paging,
-            context.baseUrl());
+            request.origin(context.baseUrl()));
       }
     } catch (SurfaceException e) {
       return error(e.status(), e.code(), e.getMessage());

@@ -70,7 +70,8 @@ public final class GraphSurface implements Surface {
     String version = versionOf(request.path()).orElseThrow();
     Caller caller = auth.authenticate(request);
     List<String> segments = GraphCall.segmentsOf(request.path().substring(version.length() + 1));
-    GraphCall call = new GraphCall(request, version, segments, caller, ODataQuery.of(request), context.baseUrl(),
+    GraphCall call = new GraphCall(request, version, segments, caller, ODataQuery.of(request),
+        request.origin(context.baseUrl()),
         paging);
     return router.route(call);
   }

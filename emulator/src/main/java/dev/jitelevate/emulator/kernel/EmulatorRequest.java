@@ -43,6 +43,15 @@ public record EmulatorRequest(
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
+  /**
+   * The base URL the client sent this request to, from its {@code Host} header, with a trailing slash: what a
+   * service's own links (an ARM or Graph {@code nextLink}) start with, since the emulator answers one service on
+   * several ports. The fallback when there is no Host header.
+   */
+  public String origin(String fallback) {
+    return header("Host").filter(h -> !h.isBlank()).map(h -> "https://" + h.trim() + "/").orElse(fallback);
+  }
+
   /** Returns the first value of a query parameter (exact name; OData names include the {@code $}). */
   public Optional<String> queryParam(String name) {
     List<String> values = query.get(name);

@@ -21,8 +21,14 @@ final class Dispatcher {
   private final Surface admin;
   private final HazardGate gate;
   private final RequestJournal journal;
+  private final String hostNote;
 
-  Dispatcher(EmulatorContext context, List<Surface> surfaces, Surface admin, HazardGate gate, RequestJournal journal) {
+  /**
+   * @param hostNote what a not-found answer adds about this host, e.g. that it serves one service alone
+   */
+  Dispatcher(EmulatorContext context, List<Surface> surfaces, Surface admin, HazardGate gate, RequestJournal journal,
+      String hostNote) {
+    this.hostNote = hostNote;
     this.context = context;
     this.surfaces = List.copyOf(surfaces);
     this.admin = admin;
@@ -45,7 +51,7 @@ final class Dispatcher {
     Optional<Surface> owner = surfaces.stream().filter(s -> owns(s, request)).findFirst();
     Outcome outcome = owner
         .map(s -> serve(s, request, callerOid == null ? "ip:" + clientIp : "oid:" + callerOid))
-        .orElseGet(() -> new Outcome(notFound(request), 0));
+        .orElseGet(() -> new Outcome(notFound(request, hostNote), 0));
     if (!outcome.reset()) {
       outcome = new Outcome(ResponseHeaders.decorate(outcome.response(), request, context.clock().now()), outcome.delayMs());
     }
@@ -95,12 +101,12 @@ final class Dispatcher {
     }
   }
 
-  private static EmulatorResponse notFound(EmulatorRequest request) {
+  private static EmulatorResponse notFound(EmulatorRequest request, String hostNote) {
     var error = Json.object();
     error.putObject("error")
         .put("code", "NotFound")
-        .put("message", "No emulated service serves " + request.method() + " " + request.path()
-            + ". See emulator/README.md for the paths the emulator implements.");
+        .put("message", "No emulated service serves " + request.method() + " " + request.path() + " here"
+            + hostNote + ". See emulator/README.md for the paths the emulator implements.");
     return EmulatorResponse.json(404, error);
   }
 

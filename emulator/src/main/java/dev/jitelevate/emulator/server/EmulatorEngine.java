@@ -12,7 +12,10 @@ import dev.jitelevate.emulator.kernel.EmulatorContext;
 import dev.jitelevate.emulator.kernel.Surface;
 import dev.jitelevate.emulator.tls.TlsMaterial;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,6 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * transformer hands every request to the {@link Dispatcher}. Holds the journal and the fault rules. WireMock's own
  * {@code /__admin} API is locked (no real service has it, and it could delete the catch-all stub); delayed
  * responses are scheduled asynchronously so added latency does not hold request threads.
+ *
+ * <p>The main port serves every surface. Each <em>dedicated</em> service (ARM, Graph) also gets a port of its
+ * own that serves that surface alone, as Azure serves each from a host of its own: a client pointed there opens
+ * a connection per service, and a request sent to the wrong service's host is not found. The ports share one
+ * journal, one set of fault rules and one set of token buckets.
  */
 public final class EmulatorEngine implements AutoCloseable {
   private final RequestJournal journal = new RequestJournal();
@@ -27,14 +35,27 @@ public final class EmulatorEngine implements AutoCloseable {
   private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
   private final WireMockServer server;
   private final DispatchTransformer transformer = new DispatchTransformer();
+  private final Map<String, WireMockServer> dedicated = new LinkedHashMap<>();
+  private final Map<String, DispatchTransformer> dedicatedTransformers = new LinkedHashMap<>();
 
   /**
    * Prepares the engine.
    *
    * @param bindAddress the address to listen on
-   * @param port the HTTPS port, or 0 for a free one
+   * @param port the main HTTPS port, or 0 for a free one
+   * @param dedicatedServices the surfaces ({@link Surface#name()}) that also get a port of their own (a free one)
    */
-  public EmulatorEngine(String bindAddress, int port, TlsMaterial tls) {
+  public EmulatorEngine(String bindAddress, int port, TlsMaterial tls, Set<String> dedicatedServices) {
+    this.server = new WireMockServer(options(bindAddress, port, tls, transformer));
+    for (String service : dedicatedServices) {
+      DispatchTransformer own = new DispatchTransformer();
+      dedicatedTransformers.put(service, own);
+      dedicated.put(service, new WireMockServer(options(bindAddress, 0, tls, own)));
+    }
+  }
+
+  private static WireMockConfiguration options(String bindAddress, int port, TlsMaterial tls,
+      DispatchTransformer transformer) {
     WireMockConfiguration options = WireMockConfiguration.options()
         .httpDisabled(true)
         .bindAddress(bindAddress.replace("[", "").replace("]", ""))
@@ -52,28 +73,51 @@ public final class EmulatorEngine implements AutoCloseable {
         .asynchronousResponseThreads(8)
         .notifier(new ConsoleNotifier(false))
         .extensions(transformer);
-    options = port == 0 ? options.dynamicHttpsPort() : options.httpsPort(port);
-    this.server = new WireMockServer(options);
+    return port == 0 ? options.dynamicHttpsPort() : options.httpsPort(port);
   }
 
-  /** Starts listening; until {@link #serve} is called every request gets a 503. */
+  /** Starts listening on every port; until {@link #serve} is called every request gets a 503. */
   public void start() {
     server.start();
     server.stubFor(any(anyUrl()).willReturn(ok()));
+    for (WireMockServer own : dedicated.values()) {
+      own.start();
+      own.stubFor(any(anyUrl()).willReturn(ok()));
+    }
   }
 
-  /** Routes requests to the surfaces: the admin surface first, then the others in their order. */
+  /**
+   * Routes requests to the surfaces: on the main port the admin surface first, then the others in their order;
+   * on a dedicated port only that service's surface.
+   */
   public void serve(EmulatorContext context, Surface admin, List<Surface> surfaces) {
     List<Surface> all = new ArrayList<>();
     all.add(admin);
     all.addAll(surfaces);
     HazardGate gate = new HazardGate(faultRules, buckets, () -> ThreadLocalRandom.current().nextDouble());
-    transformer.dispatcher(new Dispatcher(context, all, admin, gate, journal));
+    transformer.dispatcher(new Dispatcher(context, all, admin, gate, journal, ""));
+    dedicatedTransformers.forEach((service, own) -> own.dispatcher(new Dispatcher(context,
+        surfaces.stream().filter(s -> s.name().equals(service)).toList(), admin, gate, journal,
+        " (this port is the " + service + " service's host and serves it alone, as Azure gives each service a host"
+            + " of its own: send other services' requests to their endpoints in the cloud profile)")));
   }
 
-  /** The HTTPS port. */
+  /** The main HTTPS port, which serves every surface. */
   public int port() {
     return server.httpsPort();
+  }
+
+  /**
+   * The port of a dedicated service.
+   *
+   * @throws IllegalArgumentException when the service has no port of its own
+   */
+  public int port(String service) {
+    WireMockServer own = dedicated.get(service);
+    if (own == null) {
+      throw new IllegalArgumentException("The service " + service + " has no port of its own");
+    }
+    return own.httpsPort();
   }
 
   public List<JournalEntry> journal() {
@@ -96,6 +140,11 @@ public final class EmulatorEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    for (WireMockServer own : dedicated.values()) {
+      if (own.isRunning()) {
+        own.stop();
+      }
+    }
     if (server.isRunning()) {
       server.stop();
     }

@@ -30,7 +30,7 @@ class DispatcherTest {
     admin = new FakeSurface("admin", "/_emulator/", false);
     arm = new FakeSurface("arm", "/subscriptions", true);
     HazardGate gate = new HazardGate(rules, new TokenBuckets(nanos::get), () -> randomValue);
-    dispatcher = new Dispatcher(context, List.of(admin, arm), admin, gate, journal);
+    dispatcher = new Dispatcher(context, List.of(admin, arm), admin, gate, journal, "");
   }
 
   private Dispatcher.Outcome get(String url, String... headers) {

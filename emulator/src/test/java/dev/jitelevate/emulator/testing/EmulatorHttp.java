@@ -68,9 +68,11 @@ public final class EmulatorHttp {
         .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /** A path is sent to the main port; an absolute {@code https://} URL (another port of the emulator) as it is. */
   private HttpRequest.Builder builder(String path, String... headers) {
     String relative = path.startsWith("/") ? path.substring(1) : path;
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(emulator.baseUrl() + relative)).timeout(Duration.ofSeconds(20));
+    URI uri = URI.create(path.startsWith("https://") ? path : emulator.baseUrl() + relative);
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }
