@@ -138,18 +138,24 @@ check "the pulled image is the pushed digest" \
 
 section "sim: a forward proxy as the only way from the job's network to the emulator"
 sim_proxy "$work/proxy" "$net_gateway" "$net_subnet"
-check "a container reaches the emulator directly before the rule" \
-  container_reaches "$net_name" "$BASE_IMAGE" "$net_gateway" "$emulator_port"
-sim_only_through_proxy "$net_subnet" "$net_gateway" "$emulator_port"
+for port in "$emulator_port" "$emulator_arm_port" "$emulator_graph_port"; do
+  check "a container reaches the emulator's port $port directly before the rule" \
+    container_reaches "$net_name" "$BASE_IMAGE" "$net_gateway" "$port"
+done
+sim_only_through_proxy "$net_subnet" "$net_gateway" "$emulator_port,$emulator_arm_port,$emulator_graph_port"
 container_blocked() { ! container_reaches "$@"; }
-check "a container no longer reaches the emulator directly" \
-  container_blocked "$net_name" "$BASE_IMAGE" "$net_gateway" "$emulator_port"
+for port in "$emulator_port" "$emulator_arm_port" "$emulator_graph_port"; do
+  check "a container no longer reaches the emulator's port $port directly" \
+    container_blocked "$net_name" "$BASE_IMAGE" "$net_gateway" "$port"
+done
 PROXY_ENV=("HTTPS_PROXY=$proxy_url" "https_proxy=$proxy_url" "HTTP_PROXY=$proxy_url"
   "NO_PROXY=.internal.example,metadata.azure.internal" "no_proxy=.internal.example,metadata.azure.internal")
 
 scenario_main_post registry "$pulled" proxied
-check "the proxy's log shows the action's tunnels to the emulator" \
+check "the proxy's log shows the action's tunnels to the emulator's sign-in host" \
   grep -q "CONNECT $net_gateway:$emulator_port" "$proxy_log"
+check "the proxy's log shows the action's tunnels to ARM's own host" \
+  grep -q "CONNECT $net_gateway:$emulator_arm_port" "$proxy_log"
 
 scenario_cancel "$pulled"
 

@@ -55,8 +55,9 @@ sim_network() {
   echo "network $net_name: $net_subnet, bridge address $net_gateway"
 }
 
-# Usage: sim_emulator JAR ADDRESS FLOOR DIR [SCENARIO] — sets emulator_url, emulator_port, emulator_pid; writes
-# DIR/profile.json, DIR/ca.pem. SCENARIO: demo (default) or hardened-broker.
+# Usage: sim_emulator JAR ADDRESS FLOOR DIR [SCENARIO] — sets emulator_url, emulator_port (the main port: sign-in,
+# Key Vault, GitHub, admin), emulator_arm_port, emulator_graph_port (ARM's and Graph's own, as Azure has a host
+# per service), emulator_pid; writes DIR/profile.json, DIR/ca.pem. SCENARIO: demo (default) or hardened-broker.
 sim_emulator() {
   local jar=$1 address=$2 floor=$3 dir=$4 scenario=${5:-demo}
   java -jar "$jar" --bind "$address" --scenario "$scenario" --min-active-duration "$floor" \
@@ -74,8 +75,10 @@ sim_emulator() {
   [[ $emulator_url == */ ]] || emulator_url="$emulator_url/"
   emulator_port=${emulator_url##*:}
   emulator_port=${emulator_port%/}
+  emulator_arm_port=$(jq -r '.resourceManager.endpoint | capture(":(?<p>[0-9]+)/?$").p' "$dir/profile.json")
+  emulator_graph_port=$(jq -r '.graph.endpoint | capture(":(?<p>[0-9]+)/?$").p' "$dir/profile.json")
   jq -r '.caCertificatePem' "$dir/profile.json" >"$dir/ca.pem"
-  echo "emulator ready at $emulator_url"
+  echo "emulator ready at $emulator_url (ARM on port $emulator_arm_port, Graph on $emulator_graph_port)"
 }
 
 # Debian's docker-registry on loopback, no auth. Usage: sim_registry DIR — sets registry (host:port)
@@ -129,10 +132,10 @@ CONFIG
   echo "proxy at $proxy_url (log $proxy_log)"
 }
 
-# From now on a container on SUBNET reaches ADDRESS:PORT only through the proxy, which connects from the host
-# itself (over lo, which the rule leaves alone). Usage: sim_only_through_proxy SUBNET ADDRESS PORT
+# From now on a container on SUBNET reaches ADDRESS on PORTS only through the proxy, which connects from the host
+# itself (over lo, which the rule leaves alone). Usage: sim_only_through_proxy SUBNET ADDRESS PORT[,PORT...]
 sim_only_through_proxy() {
-  local rule=(INPUT ! -i lo -s "$1" -d "$2" -p tcp --dport "$3" -j REJECT --reject-with tcp-reset)
+  local rule=(INPUT ! -i lo -s "$1" -d "$2" -p tcp -m multiport --dports "$3" -j REJECT --reject-with tcp-reset)
   iptables -I "${rule[@]}"
   SIM_CLEANUP+=("iptables -D ${rule[*]}")
 }
