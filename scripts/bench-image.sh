@@ -116,21 +116,25 @@ medians() {
 }
 
 size_of() { pm image inspect --format '{{.Size}}' "$1"; }
-in_image_size() { pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c "stat -c %s $1"; }
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+# What an image holds, read in one container, one line each: the jar's size; the class cache the image build
+# made beside it (an AOT cache on JDK 25+, a static CDS archive on JDK 17) and its size; the runtime's version.
+image_facts() { # image_facts IMAGE
+  pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$1" -c '
+    stat -c %s /opt/jit-elevate/jit-elevate.jar
+    if [ -s /opt/jit-elevate/jit-elevate.aot ]; then f=/opt/jit-elevate/jit-elevate.aot; else f=/opt/jit-elevate/jit-elevate.jsa; fi
+    echo "$f"; stat -c %s "$f"
+    java -version 2>&1 | head -n 1'
+}
 
 base=$(size_of "$BASE_IMAGE")
 image=$(size_of "$IMAGE")
-jar=$(in_image_size /opt/jit-elevate/jit-elevate.jar)
-# The class cache the image build made beside the jar: an AOT cache on JDK 25+, a static CDS archive on JDK 17.
-if pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'test -s /opt/jit-elevate/jit-elevate.aot'; then
-  cache_file=/opt/jit-elevate/jit-elevate.aot cache_flags="-XX:AOTCache=/opt/jit-elevate/jit-elevate.aot -Xlog:aot=off"
-else
-  cache_file=/opt/jit-elevate/jit-elevate.jsa cache_flags="-XX:SharedArchiveFile=/opt/jit-elevate/jit-elevate.jsa -Xlog:cds=off"
-fi
-cache=$(in_image_size "$cache_file")
-runtime=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$IMAGE" -c 'java -version 2>&1 | head -n 1')
-runtime17=$(pm run --rm "${PODMAN_CONTAINER_FLAGS[@]}" --entrypoint /bin/sh "$JRE17_IMAGE" -c 'java -version 2>&1 | head -n 1')
+{ read -r jar; read -r cache_file; read -r cache; read -r runtime; } < <(image_facts "$IMAGE")
+case $cache_file in
+  *.aot) cache_flags="-XX:AOTCache=$cache_file -Xlog:aot=off" ;;
+  *) cache_flags="-XX:SharedArchiveFile=$cache_file -Xlog:cds=off" ;;
+esac
+runtime17=$(image_facts "$JRE17_IMAGE" | tail -n 1)
 
 whole_run=$(container_ms)
 # The launcher runs --version without the archive (mapping it costs more than the ~50 classes it saves);
