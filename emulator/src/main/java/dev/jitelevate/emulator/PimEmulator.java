@@ -163,8 +163,8 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
   /** The cloud profile JSON pointing clients at this emulator. */
   @Override
   public String profileJson() {
-    return CloudProfileJson.of(baseUrl(), armBaseUrl(), graphBaseUrl(), tenantId(), github().oidcRequestUrl(), github().oidcRequestToken(),
-        caCertificatePem());
+    return CloudProfileJson.of(baseUrl(), armBaseUrl(), graphBaseUrl(), tenantId(), github().oidcRequestUrl(),
+        github().oidcRequestToken(), caCertificatePem());
   }
 
   /** Writes the cloud profile JSON to a file. */

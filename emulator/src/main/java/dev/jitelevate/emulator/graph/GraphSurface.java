@@ -71,8 +71,7 @@ public final class GraphSurface implements Surface {
     Caller caller = auth.authenticate(request);
     List<String> segments = GraphCall.segmentsOf(request.path().substring(version.length() + 1));
     GraphCall call = new GraphCall(request, version, segments, caller, ODataQuery.of(request),
-        request.origin(context.baseUrl()),
-        paging);
+        request.origin(context.baseUrl()), paging);
     return router.route(call);
   }
 

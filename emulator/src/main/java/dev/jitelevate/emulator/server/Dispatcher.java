@@ -28,12 +28,12 @@ final class Dispatcher {
    */
   Dispatcher(EmulatorContext context, List<Surface> surfaces, Surface admin, HazardGate gate, RequestJournal journal,
       String hostNote) {
-    this.hostNote = hostNote;
     this.context = context;
     this.surfaces = List.copyOf(surfaces);
     this.admin = admin;
     this.gate = gate;
     this.journal = journal;
+    this.hostNote = hostNote;
   }
 
   /** The result of dispatching: a response, or a connection reset when {@code response} is null. */

@@ -33,10 +33,27 @@ public final class EmulatorEngine implements AutoCloseable {
   private final RequestJournal journal = new RequestJournal();
   private final FaultRules faultRules = new FaultRules();
   private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
-  private final WireMockServer server;
-  private final DispatchTransformer transformer = new DispatchTransformer();
-  private final Map<String, WireMockServer> dedicated = new LinkedHashMap<>();
-  private final Map<String, DispatchTransformer> dedicatedTransformers = new LinkedHashMap<>();
+  private final Port main;
+  private final Map<String, Port> dedicated = new LinkedHashMap<>();
+
+  /** One listening port: its WireMock server and the transformer that hands its requests to a dispatcher. */
+  private record Port(WireMockServer server, DispatchTransformer transformer) {
+    static Port open(String bindAddress, int port, TlsMaterial tls) {
+      DispatchTransformer transformer = new DispatchTransformer();
+      return new Port(new WireMockServer(options(bindAddress, port, tls, transformer)), transformer);
+    }
+
+    void start() {
+      server.start();
+      server.stubFor(any(anyUrl()).willReturn(ok()));
+    }
+
+    void stop() {
+      if (server.isRunning()) {
+        server.stop();
+      }
+    }
+  }
 
   /**
    * Prepares the engine.
@@ -46,11 +63,9 @@ public final class EmulatorEngine implements AutoCloseable {
    * @param dedicatedServices the surfaces ({@link Surface#name()}) that also get a port of their own (a free one)
    */
   public EmulatorEngine(String bindAddress, int port, TlsMaterial tls, Set<String> dedicatedServices) {
-    this.server = new WireMockServer(options(bindAddress, port, tls, transformer));
+    this.main = Port.open(bindAddress, port, tls);
     for (String service : dedicatedServices) {
-      DispatchTransformer own = new DispatchTransformer();
-      dedicatedTransformers.put(service, own);
-      dedicated.put(service, new WireMockServer(options(bindAddress, 0, tls, own)));
+      dedicated.put(service, Port.open(bindAddress, 0, tls));
     }
   }
 
@@ -78,12 +93,8 @@ public final class EmulatorEngine implements AutoCloseable {
 
   /** Starts listening on every port; until {@link #serve} is called every request gets a 503. */
   public void start() {
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(ok()));
-    for (WireMockServer own : dedicated.values()) {
-      own.start();
-      own.stubFor(any(anyUrl()).willReturn(ok()));
-    }
+    main.start();
+    dedicated.values().forEach(Port::start);
   }
 
   /**
@@ -95,8 +106,8 @@ public final class EmulatorEngine implements AutoCloseable {
     all.add(admin);
     all.addAll(surfaces);
     HazardGate gate = new HazardGate(faultRules, buckets, () -> ThreadLocalRandom.current().nextDouble());
-    transformer.dispatcher(new Dispatcher(context, all, admin, gate, journal, ""));
-    dedicatedTransformers.forEach((service, own) -> own.dispatcher(new Dispatcher(context,
+    main.transformer().dispatcher(new Dispatcher(context, all, admin, gate, journal, ""));
+    dedicated.forEach((service, own) -> own.transformer().dispatcher(new Dispatcher(context,
         surfaces.stream().filter(s -> s.name().equals(service)).toList(), admin, gate, journal,
         " (this port is the " + service + " service's host and serves it alone, as Azure gives each service a host"
             + " of its own: send other services' requests to their endpoints in the cloud profile)")));
@@ -104,7 +115,7 @@ public final class EmulatorEngine implements AutoCloseable {
 
   /** The main HTTPS port, which serves every surface. */
   public int port() {
-    return server.httpsPort();
+    return main.server().httpsPort();
   }
 
   /**
@@ -113,11 +124,11 @@ public final class EmulatorEngine implements AutoCloseable {
    * @throws IllegalArgumentException when the service has no port of its own
    */
   public int port(String service) {
-    WireMockServer own = dedicated.get(service);
+    Port own = dedicated.get(service);
     if (own == null) {
       throw new IllegalArgumentException("The service " + service + " has no port of its own");
     }
-    return own.httpsPort();
+    return own.server().httpsPort();
   }
 
   public List<JournalEntry> journal() {
@@ -140,13 +151,7 @@ public final class EmulatorEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    for (WireMockServer own : dedicated.values()) {
-      if (own.isRunning()) {
-        own.stop();
-      }
-    }
-    if (server.isRunning()) {
-      server.stop();
-    }
+    dedicated.values().forEach(Port::stop);
+    main.stop();
   }
 }
