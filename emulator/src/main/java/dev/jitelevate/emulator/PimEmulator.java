@@ -50,7 +50,7 @@ public final class PimEmulator implements AutoCloseable, AdminOperations {
 
   private PimEmulator(Builder builder) {
     this.tls = TlsMaterial.generate(List.of(builder.bind));
-    this.engine = new EmulatorEngine(builder.bind, builder.port, tls, Set.of(ARM, GRAPH));
+    this.engine = new EmulatorEngine(builder.bind, builder.port, tls, List.of(ARM, GRAPH));
     this.context = new EmulatorContext(EmulatorClock.system(), builder.hazards);
     builder.keyCache.ifPresent(cache -> context.register(SigningKeyCache.class, cache));
     try {

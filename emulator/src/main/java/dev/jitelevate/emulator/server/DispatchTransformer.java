@@ -16,9 +16,12 @@ import java.util.Map;
 final class DispatchTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "jit-emulator-dispatch";
   private volatile Dispatcher dispatcher;
+  private volatile Map<Integer, Dispatcher> byPort = Map.of();
 
-  void dispatcher(Dispatcher dispatcher) {
-    this.dispatcher = dispatcher;
+  /** The main port's dispatcher, and the dispatchers of the ports that serve one service alone. */
+  void dispatchers(Dispatcher main, Map<Integer, Dispatcher> byPort) {
+    this.byPort = Map.copyOf(byPort);
+    this.dispatcher = main;
   }
 
   @Override
@@ -33,7 +36,8 @@ final class DispatchTransformer implements ResponseDefinitionTransformerV2 {
     for (HttpHeader header : request.getHeaders().all()) {
       headers.put(header.key(), header.values());
     }
-    Dispatcher current = dispatcher;
+    Dispatcher main = dispatcher;
+    Dispatcher current = main == null ? null : byPort.getOrDefault(request.getPort(), main);
     if (current == null) {
       return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "application/json")
           .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"The emulator is starting.\"}}").build();

@@ -12,10 +12,9 @@ import dev.jitelevate.emulator.kernel.EmulatorContext;
 import dev.jitelevate.emulator.kernel.Surface;
 import dev.jitelevate.emulator.tls.TlsMaterial;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -26,34 +25,18 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>The main port serves every surface. Each <em>dedicated</em> service (ARM, Graph) also gets a port of its
  * own that serves that surface alone, as Azure serves each from a host of its own: a client pointed there opens
- * a connection per service, and a request sent to the wrong service's host is not found. The ports share one
- * journal, one set of fault rules and one set of token buckets.
+ * a connection per service, and a request sent to the wrong service's host is not found. The ports are
+ * connectors of one server ({@link MultiPortJettyServer}), so they share the journal, the fault rules and the
+ * token buckets; a request goes to the dispatcher of the port it arrived on.
  */
 public final class EmulatorEngine implements AutoCloseable {
   private final RequestJournal journal = new RequestJournal();
   private final FaultRules faultRules = new FaultRules();
   private final TokenBuckets buckets = new TokenBuckets(System::nanoTime);
-  private final Port main;
-  private final Map<String, Port> dedicated = new LinkedHashMap<>();
-
-  /** One listening port: its WireMock server and the transformer that hands its requests to a dispatcher. */
-  private record Port(WireMockServer server, DispatchTransformer transformer) {
-    static Port open(String bindAddress, int port, TlsMaterial tls) {
-      DispatchTransformer transformer = new DispatchTransformer();
-      return new Port(new WireMockServer(options(bindAddress, port, tls, transformer)), transformer);
-    }
-
-    void start() {
-      server.start();
-      server.stubFor(any(anyUrl()).willReturn(ok()));
-    }
-
-    void stop() {
-      if (server.isRunning()) {
-        server.stop();
-      }
-    }
-  }
+  private final WireMockServer server;
+  private final DispatchTransformer transformer = new DispatchTransformer();
+  private final MultiPortJettyServer.Factory ports;
+  private final List<String> dedicatedServices;
 
   /**
    * Prepares the engine.
@@ -62,15 +45,9 @@ public final class EmulatorEngine implements AutoCloseable {
    * @param port the main HTTPS port, or 0 for a free one
    * @param dedicatedServices the surfaces ({@link Surface#name()}) that also get a port of their own (a free one)
    */
-  public EmulatorEngine(String bindAddress, int port, TlsMaterial tls, Set<String> dedicatedServices) {
-    this.main = Port.open(bindAddress, port, tls);
-    for (String service : dedicatedServices) {
-      dedicated.put(service, Port.open(bindAddress, 0, tls));
-    }
-  }
-
-  private static WireMockConfiguration options(String bindAddress, int port, TlsMaterial tls,
-      DispatchTransformer transformer) {
+  public EmulatorEngine(String bindAddress, int port, TlsMaterial tls, List<String> dedicatedServices) {
+    this.dedicatedServices = List.copyOf(dedicatedServices);
+    this.ports = new MultiPortJettyServer.Factory(this.dedicatedServices.size());
     WireMockConfiguration options = WireMockConfiguration.options()
         .httpDisabled(true)
         .bindAddress(bindAddress.replace("[", "").replace("]", ""))
@@ -87,14 +64,16 @@ public final class EmulatorEngine implements AutoCloseable {
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(8)
         .notifier(new ConsoleNotifier(false))
+        .httpServerFactory(ports)
         .extensions(transformer);
-    return port == 0 ? options.dynamicHttpsPort() : options.httpsPort(port);
+    options = port == 0 ? options.dynamicHttpsPort() : options.httpsPort(port);
+    this.server = new WireMockServer(options);
   }
 
   /** Starts listening on every port; until {@link #serve} is called every request gets a 503. */
   public void start() {
-    main.start();
-    dedicated.values().forEach(Port::start);
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(ok()));
   }
 
   /**
@@ -106,29 +85,32 @@ public final class EmulatorEngine implements AutoCloseable {
     all.add(admin);
     all.addAll(surfaces);
     HazardGate gate = new HazardGate(faultRules, buckets, () -> ThreadLocalRandom.current().nextDouble());
-    main.transformer().dispatcher(new Dispatcher(context, all, admin, gate, journal, ""));
-    dedicated.forEach((service, own) -> own.transformer().dispatcher(new Dispatcher(context,
-        surfaces.stream().filter(s -> s.name().equals(service)).toList(), admin, gate, journal,
-        " (this port is the " + service + " service's host and serves it alone, as Azure gives each service a host"
-            + " of its own: send other services' requests to their endpoints in the cloud profile)")));
+    Map<Integer, Dispatcher> byPort = new HashMap<>();
+    for (String service : dedicatedServices) {
+      byPort.put(port(service), new Dispatcher(context, surfaces.stream().filter(s -> s.name().equals(service)).toList(),
+          admin, gate, journal, " (this port is the " + service + " service's host and serves it alone, as Azure gives"
+              + " each service a host of its own: send other services' requests to their endpoints in the cloud"
+              + " profile)"));
+    }
+    transformer.dispatchers(new Dispatcher(context, all, admin, gate, journal, ""), byPort);
   }
 
   /** The main HTTPS port, which serves every surface. */
   public int port() {
-    return main.server().httpsPort();
+    return server.httpsPort();
   }
 
   /**
-   * The port of a dedicated service.
+   * The port of a dedicated service, once started.
    *
    * @throws IllegalArgumentException when the service has no port of its own
    */
   public int port(String service) {
-    Port own = dedicated.get(service);
-    if (own == null) {
+    int index = dedicatedServices.indexOf(service);
+    if (index < 0) {
       throw new IllegalArgumentException("The service " + service + " has no port of its own");
     }
-    return own.server().httpsPort();
+    return ports.extraPorts().get(index);
   }
 
   public List<JournalEntry> journal() {
@@ -151,7 +133,8 @@ public final class EmulatorEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    dedicated.values().forEach(Port::stop);
-    main.stop();
+    if (server.isRunning()) {
+      server.stop();
+    }
   }
 }
