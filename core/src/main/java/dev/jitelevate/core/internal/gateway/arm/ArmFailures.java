@@ -60,7 +60,7 @@ final class ArmFailures {
     Optional<RuntimeException> signIn = signInFailure(failure);
     if (signIn.isPresent()) {
       return new ElevationException(FailureKind.AUTHENTICATION, "Signing in for " + operation + " failed: "
-          + signIn.get().getMessage(), null, null, 0, failure);
+          + SignInFailures.describe(signIn.get()), null, null, 0, failure);
     }
     if (failure instanceof HttpResponseException e && e.getResponse() != null) {
       return fromResponse(operation, e);

@@ -8,6 +8,7 @@ import dev.jitelevate.core.FailureKind;
 import dev.jitelevate.core.PrincipalId;
 import dev.jitelevate.core.internal.gateway.PrincipalType;
 import dev.jitelevate.core.internal.gateway.sdk.AccessTokens;
+import dev.jitelevate.core.internal.gateway.sdk.SignInFailures;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,8 @@ record TokenClaims(PrincipalId objectId, PrincipalType type, Optional<String> na
       }
       token = identity.getTokenSync(request).getToken();
     } catch (RuntimeException e) {
-      throw new ElevationException(FailureKind.AUTHENTICATION, "Signing in for ARM failed: " + e.getMessage(),
+      throw new ElevationException(FailureKind.AUTHENTICATION, "Signing in for ARM failed: "
+          + SignInFailures.find(e).map(SignInFailures::describe).orElse(e.getMessage()),
           null, null, 0, e);
     }
     return parse(token);

@@ -56,7 +56,7 @@ final class GraphErrors {
     Optional<RuntimeException> signIn = SignInFailures.find(failure);
     if (signIn.isPresent()) {
       return new ElevationException(FailureKind.AUTHENTICATION, "Signing in for Graph " + operation + " failed: "
-          + signIn.get().getMessage(), null, lastRequestId.orElse(null), 0, failure);
+          + SignInFailures.describe(signIn.get()), null, lastRequestId.orElse(null), 0, failure);
     }
     if (failure instanceof ApiException api && api.getResponseStatusCode() > 0) {
       return fromResponse(operation, api, lastRequestId);
