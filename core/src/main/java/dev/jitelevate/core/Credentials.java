@@ -1,6 +1,7 @@
 package dev.jitelevate.core;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.util.SharedExecutorService;
 import com.azure.identity.AzureCliCredentialBuilder;
 import com.azure.identity.ClientAssertionCredentialBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
@@ -8,7 +9,9 @@ import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.DeviceCodeInfo;
 import com.azure.identity.ManagedIdentityCredentialBuilder;
 import dev.jitelevate.core.internal.gateway.sdk.AuthorityPort;
+import dev.jitelevate.core.internal.gateway.sdk.CallerFirstExecutor;
 import dev.jitelevate.core.internal.gateway.sdk.SdkHttp;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,6 +24,13 @@ import java.util.function.Supplier;
  * the verify step sees claims issued after activation.
  */
 public final class Credentials {
+  /**
+   * azure-core's shared pool (azure-identity's default for MSAL), with each task started after its caller waits:
+   * MSAL's device code flow can otherwise fail its first poll on a loaded machine ({@link CallerFirstExecutor}).
+   */
+  private static final CallerFirstExecutor MSAL_WORKERS =
+      new CallerFirstExecutor(SharedExecutorService.getInstance(), Duration.ofSeconds(1));
+
   private Credentials() {}
 
   /** An app registration signing in with a client secret (a broker on a self-hosted runner, tests). */
@@ -89,7 +99,8 @@ public final class Credentials {
     PersonCredential person = new PersonCredential(() -> {
       DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(tenantId).clientId(clientId)
           .authorityHost(cloud.authorityHost().toString()).httpClient(identityHttp(cloud))
-          .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()));
+          .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()))
+          .executorService(MSAL_WORKERS);
       if (!isWellKnown(cloud)) {
         builder.disableInstanceDiscovery();
       }
