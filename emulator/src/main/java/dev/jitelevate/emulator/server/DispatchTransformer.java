@@ -11,17 +11,24 @@ import dev.jitelevate.emulator.kernel.EmulatorResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Adapts WireMock's one catch-all stub to the {@link Dispatcher}: WireMock request in, WireMock response out. */
 final class DispatchTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "jit-emulator-dispatch";
-  private volatile Dispatcher dispatcher;
-  private volatile Map<Integer, Dispatcher> byPort = Map.of();
+  /** Null until the engine has its dispatchers: requests before that are told the emulator is starting. */
+  private volatile Routes routes;
 
   /** The main port's dispatcher, and the dispatchers of the ports that serve one service alone. */
+  private record Routes(Dispatcher main, Map<Integer, Dispatcher> byPort) {
+    Dispatcher of(int port) {
+      return byPort.getOrDefault(port, main);
+    }
+  }
+
+  /** Sets the main port's dispatcher and those of the ports that serve one service alone, in one step. */
   void dispatchers(Dispatcher main, Map<Integer, Dispatcher> byPort) {
-    this.byPort = Map.copyOf(byPort);
-    this.dispatcher = main;
+    this.routes = new Routes(Objects.requireNonNull(main, "main"), Map.copyOf(byPort));
   }
 
   @Override
@@ -36,13 +43,13 @@ final class DispatchTransformer implements ResponseDefinitionTransformerV2 {
     for (HttpHeader header : request.getHeaders().all()) {
       headers.put(header.key(), header.values());
     }
-    Dispatcher main = dispatcher;
-    Dispatcher current = main == null ? null : byPort.getOrDefault(request.getPort(), main);
+    Routes current = routes;
     if (current == null) {
       return new ResponseDefinitionBuilder().withStatus(503).withHeader("Content-Type", "application/json")
           .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"The emulator is starting.\"}}").build();
     }
-    Dispatcher.Outcome outcome = current.dispatch(request.getMethod().getName(), request.getUrl(), headers,
+    // WireMock's port is Jetty's server port: the port in the Host header, as Azure tells its hosts apart by name.
+    Dispatcher.Outcome outcome = current.of(request.getPort()).dispatch(request.getMethod().getName(), request.getUrl(), headers,
         request.getBody(), request.getClientIp());
     ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder();
     if (outcome.delayMs() > 0) {
