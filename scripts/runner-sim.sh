@@ -138,13 +138,13 @@ check "the pulled image is the pushed digest" \
 
 section "sim: a forward proxy as the only way from the job's network to the emulator"
 sim_proxy "$work/proxy" "$net_gateway" "$net_subnet"
-for port in "$emulator_port" "$emulator_arm_port" "$emulator_graph_port"; do
+for port in "${emulator_ports[@]}"; do
   check "a container reaches the emulator's port $port directly before the rule" \
     container_reaches "$net_name" "$BASE_IMAGE" "$net_gateway" "$port"
 done
-sim_only_through_proxy "$net_subnet" "$net_gateway" "$emulator_port,$emulator_arm_port,$emulator_graph_port"
+sim_only_through_proxy "$net_subnet" "$net_gateway" "$(IFS=,; echo "${emulator_ports[*]}")"
 container_blocked() { ! container_reaches "$@"; }
-for port in "$emulator_port" "$emulator_arm_port" "$emulator_graph_port"; do
+for port in "${emulator_ports[@]}"; do
   check "a container no longer reaches the emulator's port $port directly" \
     container_blocked "$net_name" "$BASE_IMAGE" "$net_gateway" "$port"
 done

@@ -57,7 +57,7 @@ sim_network() {
 
 # Usage: sim_emulator JAR ADDRESS FLOOR DIR [SCENARIO] — sets emulator_url, emulator_port (the main port: sign-in,
 # Key Vault, GitHub, admin), emulator_arm_port, emulator_graph_port (ARM's and Graph's own, as Azure has a host
-# per service), emulator_pid; writes DIR/profile.json, DIR/ca.pem. SCENARIO: demo (default) or hardened-broker.
+# per service), emulator_ports (the three), emulator_pid; writes DIR/profile.json, DIR/ca.pem. SCENARIO: demo (default) or hardened-broker.
 sim_emulator() {
   local jar=$1 address=$2 floor=$3 dir=$4 scenario=${5:-demo}
   java -jar "$jar" --bind "$address" --scenario "$scenario" --min-active-duration "$floor" \
@@ -73,10 +73,10 @@ sim_emulator() {
   done
   emulator_url=$(awk '/^READY / { print $2; exit }' "$dir/emulator.log")
   [[ $emulator_url == */ ]] || emulator_url="$emulator_url/"
-  emulator_port=${emulator_url##*:}
-  emulator_port=${emulator_port%/}
-  emulator_arm_port=$(jq -r '.resourceManager.endpoint | capture(":(?<p>[0-9]+)/?$").p' "$dir/profile.json")
-  emulator_graph_port=$(jq -r '.graph.endpoint | capture(":(?<p>[0-9]+)/?$").p' "$dir/profile.json")
+  # The ports from the profile the clients read: sign-in's host is the main port.
+  read -r emulator_port emulator_arm_port emulator_graph_port < <(jq -r '[.authorityHost, .resourceManager.endpoint,
+    .graph.endpoint] | map(capture(":(?<p>[0-9]+)/?$").p) | join(" ")' "$dir/profile.json")
+  emulator_ports=("$emulator_port" "$emulator_arm_port" "$emulator_graph_port")
   jq -r '.caCertificatePem' "$dir/profile.json" >"$dir/ca.pem"
   echo "emulator ready at $emulator_url (ARM on port $emulator_arm_port, Graph on $emulator_graph_port)"
 }
