@@ -8,6 +8,7 @@ import com.azure.identity.AuthenticationRecord;
 import com.azure.identity.DeviceCodeCredential;
 import com.azure.identity.DeviceCodeCredentialBuilder;
 import com.azure.identity.TokenCachePersistenceOptions;
+import dev.jitelevate.core.internal.gateway.sdk.SignInFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,6 +59,14 @@ final class PersonCredential implements TokenCredential {
   @Override
   public synchronized AccessToken getTokenSync(TokenRequestContext request) {
     try {
+      return cachedOrSignedIn(request);
+    } catch (ClientAuthenticationException e) {
+      throw described(e);
+    }
+  }
+
+  private AccessToken cachedOrSignedIn(TokenRequestContext request) {
+    try {
       if (persistent && !remembered) {
         AuthenticationRecord account = credential.authenticate(request).block();
         remembered = true;
@@ -88,7 +97,21 @@ final class PersonCredential implements TokenCredential {
           .setUnencryptedStorageAllowed(cache.allowUnencrypted()));
     }
     // No remembered account: the credential cannot answer silently, so the device code flow runs with the claims.
-    return b.build().getTokenSync(request);
+    try {
+      return b.build().getTokenSync(request);
+    } catch (ClientAuthenticationException e) {
+      throw described(e);
+    }
+  }
+
+  /**
+   * azure-identity's failure with its reason in its message: for the device code flow it says only "Failed to
+   * acquire token with device code.", and every caller (ARM's and Graph's pipelines, {@code doctor}) shows the
+   * message it gets.
+   */
+  private static ClientAuthenticationException described(ClientAuthenticationException e) {
+    String text = SignInFailures.describe(e);
+    return text.equals(e.getMessage()) ? e : new ClientAuthenticationException(text, e.getResponse(), e);
   }
 
   private static boolean unavailableCache(Throwable e) {

@@ -1,9 +1,11 @@
 package dev.jitelevate.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.exception.ClientAuthenticationException;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.entra.SignIns;
 import dev.jitelevate.emulator.kernel.Scenario;
@@ -76,5 +78,15 @@ class PersonSignInIT {
     if (!Files.exists(account)) {
       assertThat(prompts).anySatisfy(p -> assertThat(p).contains("cannot be kept across commands"));
     }
+  }
+
+  @Test
+  void aRefusedSignInSaysWhatTheSignInServiceAnsweredNotOnlyThatItFailed() {
+    emulator.signIns().completeDeviceCodesAs("nobody@contoso-emu.onmicrosoft.com");
+    var credential = person(PersonTokenCache.memory()).newCredential();
+    assertThatThrownBy(() -> credential.getTokenSync(ARM)).isInstanceOf(ClientAuthenticationException.class)
+        .hasMessageStartingWith("Failed to acquire token with device code. (the sign-in service answered HTTP 400"
+            + " invalid_request: AADSTS50034: The device code user nobody@contoso-emu.onmicrosoft.com is not a user")
+        .hasMessageNotContaining("\n");
   }
 }
