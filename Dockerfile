@@ -64,6 +64,8 @@ COPY --from=build /src/action-runner/target/jit-elevate.jar /src/action-runner/t
 # The archive: a training run (the main step up to its first network call, offline, scripts/container/cds-training)
 # shows the JVM what the main step loads, and the launcher uses what it leaves beside the jar. It is only valid
 # for this exact jar and JVM, which is why it is made here and not shipped.
+# Which one is the JVM's own answer (does it have JEP 514's -XX:AOTCacheOutput?), not its version parsed again
+# beside the launcher's reading of the release file.
 #   - JDK 25+ (the default base): an AOT cache (JEP 483/514, -XX:AOTCacheOutput), the classes loaded and
 #     linked ahead of time, lambdas and constant pools resolved: the main step reaches its first request in
 #     about 0.85x the time it takes with JDK 17's archive (BENCHMARKS.md). -XX:AOTMode=on makes the build fail
@@ -75,8 +77,7 @@ COPY --from=build /src/action-runner/target/jit-elevate.jar /src/action-runner/t
 RUN chmod 0755 /opt/jit-elevate/jit-elevate /usr/local/bin/jit-elevate-action /usr/local/bin/jit-elevate-action-post \
       /usr/local/bin/cds-training \
  && ln -s /opt/jit-elevate/jit-elevate /usr/local/bin/jit-elevate \
- && feature=$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$JAVA_HOME/release") \
- && if [ "${feature:-0}" -ge 25 ]; then \
+ && if java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then \
       JIT_ELEVATE_CDS=off JIT_ELEVATE_JAVA_OPTS="-XX:AOTCacheOutput=/opt/jit-elevate/jit-elevate.aot -Xlog:aot=off" \
         /usr/local/bin/cds-training \
       && test -s /opt/jit-elevate/jit-elevate.aot \
