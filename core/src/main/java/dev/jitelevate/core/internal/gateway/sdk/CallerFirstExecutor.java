@@ -18,7 +18,7 @@ import java.util.concurrent.locks.LockSupport;
  * requests the device code and reaches its first poll before the caller gets to that {@code set} fails the sign-in
  * with a {@code NullPointerException} on {@code isCancelled()}. That needs the caller to be off the CPU for one
  * HTTP round trip between two statements, which a loaded machine does: the CLI's step-up sign-in failed that way
- * in one CI run in ~10 and in one of three runs of its test beside two busy processes. The caller (azure-identity's
+ * in one clean-clone CI run and in one of its test's first four runs beside two busy processes. The caller (azure-identity's
  * synchronous path, and {@code Mono.block()} on the other) waits on the future right after the {@code set}, so
  * a worker that waits for the caller to wait never sees the reference empty.
  *

@@ -24,25 +24,29 @@ public final class SignInFailures {
   }
 
   /**
-   * The sign-in failure's message and what lies under it. azure-identity says only "Failed to acquire token with
-   * device code." and keeps the reason in its cause: the sign-in service's answer (its OAuth error code and the
-   * first line of its description, which starts with the AADSTS code) or MSAL's own error, or else the broken
-   * connection. Neither carries a token or a secret: MSAL puts the service's error description in its message,
-   * and the request's form is not part of any of them.
+   * The sign-in failure's message and what lies under it, on one line. azure-identity says only "Failed to acquire
+   * token with device code." and keeps the reason in its cause: the sign-in service's answer (its OAuth error code
+   * and its description, which starts with the AADSTS code and ends with the trace and correlation ids that
+   * Microsoft's support asks for) or MSAL's own error, or else the broken connection. None of them carries a token
+   * or a secret: MSAL's message is the service's error description, and the request's form is in none of them.
    */
   public static String describe(RuntimeException signIn) {
-    String message = firstLine(signIn.getMessage());
-    Optional<String> reason = reason(signIn);
-    return reason.filter(r -> !message.contains(r)).map(r -> message + " (" + r + ")").orElse(message);
+    String message = oneLine(signIn.getMessage());
+    return reason(signIn).filter(r -> !message.contains(r.gist())).map(r -> message + " (" + r.text() + ")")
+        .orElse(message);
   }
 
-  private static Optional<String> reason(Throwable signIn) {
+  /** What lies under a sign-in failure; {@code gist} is its first line, to tell whether the message has it already. */
+  private record Reason(String text, String gist) {}
+
+  private static Optional<Reason> reason(Throwable signIn) {
     Throwable deepest = null;
     for (Throwable t = signIn; t != null; t = next(t)) {
       if (t instanceof MsalServiceException service) {
         Integer status = service.statusCode();
-        return Optional.of("the sign-in service answered " + (status == null || status == 0 ? "" : "HTTP " + status
-            + " ") + service.errorCode() + ": " + firstLine(service.getMessage()));
+        return Optional.of(new Reason("the sign-in service answered " + (status == null || status == 0 ? ""
+            : "HTTP " + status + " ") + service.errorCode() + ": " + oneLine(service.getMessage()),
+            firstLine(service.getMessage())));
       }
       if (t != signIn) {
         deepest = t;
@@ -52,20 +56,21 @@ public final class SignInFailures {
       return Optional.empty();
     }
     String code = deepest instanceof MsalException msal && msal.errorCode() != null ? " " + msal.errorCode() : "";
-    return Optional.of(deepest.getClass().getSimpleName() + code
-        + (deepest.getMessage() == null ? "" : ": " + firstLine(deepest.getMessage())));
+    return Optional.of(new Reason(deepest.getClass().getSimpleName() + code
+        + (deepest.getMessage() == null ? "" : ": " + oneLine(deepest.getMessage())), firstLine(deepest.getMessage())));
   }
 
   private static Throwable next(Throwable t) {
     return t.getCause() == t ? null : t.getCause();
   }
 
+  private static String oneLine(String text) {
+    return text == null ? "no message" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   private static String firstLine(String text) {
-    if (text == null) {
-      return "no message";
-    }
-    String trimmed = text.strip();
-    int end = trimmed.indexOf('\n');
-    return (end < 0 ? trimmed : trimmed.substring(0, end)).strip();
+    String all = text == null ? "no message" : text.strip();
+    int end = all.indexOf('\n');
+    return (end < 0 ? all : all.substring(0, end)).strip();
   }
 }

@@ -24,13 +24,21 @@ class SignInFailuresTest {
   }
 
   @Test
-  void theServicesAnswerUnderAzureIdentitysMessageIsNamedWithItsCodeAndFirstLine() {
+  void theServicesAnswerUnderAzureIdentitysMessageIsNamedWithItsCodeAndItsIdsOnOneLine() {
     MsalServiceException answer = new MsalServiceException("AADSTS70020: The provided value for the input parameter"
         + " 'device_code' is not valid. This device code has expired.\r\nTrace ID: 1\r\nCorrelation ID: 2", "expired_token");
     String text = SignInFailures.describe(identity(new ExecutionException(answer)));
     assertThat(text).isEqualTo("Failed to acquire token with device code. (the sign-in service answered expired_token:"
         + " AADSTS70020: The provided value for the input parameter 'device_code' is not valid. This device code has"
-        + " expired.)");
+        + " expired. Trace ID: 1 Correlation ID: 2)");
+  }
+
+  @Test
+  void aMessageThatAlreadyCarriesTheServicesAnswerIsNotRepeated() {
+    String said = "AADSTS7000215: Invalid client secret provided.\r\nTrace ID: 1\r\nCorrelation ID: 2";
+    MsalServiceException answer = new MsalServiceException(said, "invalid_client");
+    assertThat(SignInFailures.describe(new ClientAuthenticationException(said, null, answer)))
+        .isEqualTo("AADSTS7000215: Invalid client secret provided. Trace ID: 1 Correlation ID: 2");
   }
 
   @Test
