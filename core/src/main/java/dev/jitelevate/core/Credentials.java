@@ -24,13 +24,6 @@ import java.util.function.Supplier;
  * the verify step sees claims issued after activation.
  */
 public final class Credentials {
-  /**
-   * azure-core's shared pool (azure-identity's default for MSAL), with each task started after its caller waits:
-   * MSAL's device code flow can otherwise fail its first poll on a loaded machine ({@link CallerFirstExecutor}).
-   */
-  private static final CallerFirstExecutor MSAL_WORKERS =
-      new CallerFirstExecutor(SharedExecutorService.getInstance(), Duration.ofSeconds(1));
-
   private Credentials() {}
 
   /** An app registration signing in with a client secret (a broker on a self-hosted runner, tests). */
@@ -96,11 +89,15 @@ public final class Credentials {
   /** As {@link #deviceCode(CloudProfile, String, String, Consumer)}, with the tokens kept as {@code cache} says. */
   public static PersonSignIn deviceCode(CloudProfile cloud, String tenantId, String clientId,
       Consumer<String> prompt, PersonTokenCache cache) {
+    // azure-core's shared pool (azure-identity's default for MSAL), with each task started after its caller waits:
+    // MSAL's device code flow can otherwise fail its first poll on a loaded machine (CallerFirstExecutor).
+    CallerFirstExecutor msalWorkers =
+        new CallerFirstExecutor(SharedExecutorService.getInstance(), Duration.ofSeconds(1));
     PersonCredential person = new PersonCredential(() -> {
       DeviceCodeCredentialBuilder builder = new DeviceCodeCredentialBuilder().tenantId(tenantId).clientId(clientId)
           .authorityHost(cloud.authorityHost().toString()).httpClient(identityHttp(cloud))
           .challengeConsumer((DeviceCodeInfo info) -> prompt.accept(info.getMessage()))
-          .executorService(MSAL_WORKERS);
+          .executorService(msalWorkers);
       if (!isWellKnown(cloud)) {
         builder.disableInstanceDiscovery();
       }
