@@ -47,7 +47,7 @@ public final class CallerFirstExecutor extends AbstractExecutorService {
   }
 
   /** Returns once {@code caller} has stopped running (waiting, blocked, ended) or at {@code deadline}. */
-  static void awaitWaiting(Thread caller, long deadline) {
+  private static void awaitWaiting(Thread caller, long deadline) {
     while (caller.getState() == Thread.State.RUNNABLE && System.nanoTime() - deadline < 0) {
       LockSupport.parkNanos(SPIN_NANOS);
     }
