@@ -49,8 +49,8 @@ final class DispatchTransformer implements ResponseDefinitionTransformerV2 {
           .withBody("{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"The emulator is starting.\"}}").build();
     }
     // WireMock's port is Jetty's server port: the port in the Host header, as Azure tells its hosts apart by name.
-    Dispatcher.Outcome outcome = current.of(request.getPort()).dispatch(request.getMethod().getName(), request.getUrl(), headers,
-        request.getBody(), request.getClientIp());
+    Dispatcher.Outcome outcome = current.of(request.getPort()).dispatch(request.getMethod().getName(),
+        request.getUrl(), headers, request.getBody(), request.getClientIp());
     ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder();
     if (outcome.delayMs() > 0) {
       builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, outcome.delayMs()));
