@@ -2,9 +2,14 @@ package dev.jitelevate.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jitelevate.core.testing.ManualTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,80 @@ class ProcessTreeTest {
     } finally {
       other.destroyForcibly();
     }
+  }
+
+  @Test
+  void aProcessCaughtInTheMiddleOfAnExecIsReadAgainUntilItsEnvironmentShows() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("true");
+    Path[] environ = new Path[1];
+    List<Duration> waited = new ArrayList<>();
+    ProcessTree tree = treeOverFakeProc(builder, duration -> {
+      waited.add(duration);
+      try {
+        Files.writeString(environ[0], "PATH=/bin\0" + entry(builder) + "\0"); // the exec has set the new environment
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      time.sleep(duration);
+    });
+    Process command = builder.start();
+    Process execing = new ProcessBuilder("sleep", "300").start();
+    try {
+      environ[0] = fakeEnviron(execing.pid(), "");
+      assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(tree.count(command)).isEqualTo(1);
+      assertThat(waited).containsExactly(Duration.ofMillis(1));
+    } finally {
+      execing.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aProcessWhoseEnvironmentStaysEmptyIsLeftOutOnceThePatienceIsOver() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("true");
+    ProcessTree tree = treeOverFakeProc(builder, time);
+    Process command = builder.start();
+    Process empty = new ProcessBuilder("sleep", "300").start();
+    try {
+      fakeEnviron(empty.pid(), "");
+      assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(tree.count(command)).isZero();
+      assertThat(time.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(ProcessTree.EXEC_PATIENCE);
+    } finally {
+      empty.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aProcessStartedBeforeTheTreeIsNotWaitedForWhenItsEnvironmentReadsEmpty() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("true");
+    ProcessTree tree = treeOverFakeProc(builder, time);
+    Process command = builder.start();
+    fakeEnviron(1, ""); // init, started with the machine
+    assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(tree.count(command)).isZero();
+    assertThat(time.sleeps).isEmpty();
+  }
+
+  private final ManualTime time = new ManualTime(Instant.now());
+
+  /** A tree for the builder's processes that reads their environments from a stand-in for /proc. */
+  private ProcessTree treeOverFakeProc(ProcessBuilder builder, Sleeper sleeper) {
+    return ProcessTree.marking(builder, new ProcessTree("JIT_ELEVATE_TEST_TREE", dir.resolve("proc"), time, sleeper));
+  }
+
+  /** Writes the stand-in's {@code <pid>/environ}, a real process's pid (the tree checks it is alive). */
+  private Path fakeEnviron(long pid, String content) throws Exception {
+    Path environ = Files.createDirectories(dir.resolve("proc").resolve(Long.toString(pid))).resolve("environ");
+    Files.writeString(environ, content);
+    return environ;
+  }
+
+  private static String entry(ProcessBuilder builder) {
+    return "JIT_ELEVATE_TEST_TREE=" + builder.environment().get("JIT_ELEVATE_TEST_TREE");
   }
 
   private ProcessTree tree;
