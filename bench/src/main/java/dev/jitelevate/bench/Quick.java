@@ -151,8 +151,8 @@ final class Quick {
   }
 
   private static void printScale(Scale.Result r) {
-    print("20 CLI: makespan / bound / ratio / CPU floor / failures / leaks", r.makespanMs(), r.boundMs(), r.ratio(),
-        r.cpuFloorMs(), r.failures(), r.leaks());
+    print("20 CLI: makespan / bound / ratio / CPU floor / with the emulator's CPU / failures / leaks", r.makespanMs(),
+        r.boundMs(), r.ratio(), r.cpuFloorMs(), r.cpuFloorWithEmulatorMs(), r.failures(), r.leaks());
   }
 
   private static void print(String label, Object... values) {

@@ -1,6 +1,7 @@
 package dev.jitelevate.bench;
 
 import dev.jitelevate.emulator.server.JournalEntry;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,22 +17,37 @@ final class Scale {
    *     throttles each caller on each service on its own; not 429s, not tokens: Entra is not throttled) at rps,
    *     and never less than P+Q
    */
+  /**
+   * @param cpuFloorMs the CLI processes' CPU time (user+sys) divided by the cores; NaN in one JVM
+   * @param emulatorCpuMs the bench JVM's own CPU time over the makespan: the emulator serving the processes, on
+   *     the same cores (Azure's share, which a user's machine does not pay); NaN in one JVM, where it is shared
+   *     with the elevations
+   */
   record Result(int elevations, double makespanMs, double boundMs, int failures, int leaks, int requests,
-      int throttled, int busiestCallerRequests, String firstFailure, double cpuFloorMs) {
+      int throttled, int busiestCallerRequests, String firstFailure, double cpuFloorMs, double emulatorCpuMs) {
     double ratio() {
       return makespanMs / boundMs;
     }
+
+    /** The CPU floor with the emulator's CPU time added: what the shared cores had to do. */
+    double cpuFloorWithEmulatorMs() {
+      return cpuFloorMs + emulatorCpuMs / CORES;
+    }
   }
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   static Result inJvm(World world, int n, double rps, Duration p, Duration q) throws Exception {
     world.prepare(World.delays(p, q).withThrottleRps(rps));
     InJvm.Batch batch = InJvm.concurrent(world, n);
-    return result(world, n, rps, p, q, batch.makespanMs(), batch.failures(), batch.failureMessages(), Double.NaN);
+    return result(world, n, rps, p, q, batch.makespanMs(), batch.failures(), batch.failureMessages(), Double.NaN,
+        Double.NaN);
   }
 
   static Result cli(World world, Cli cli, int n, double rps, Duration p, Duration q) throws Exception {
     world.prepare(World.delays(p, q).withThrottleRps(rps));
     List<Cli.Running> running = new ArrayList<>();
+    long emulatorCpu = ownCpuNanos();
     long start = System.nanoTime();
     for (int i = 1; i <= n; i++) {
       Map<String, String> env = Map.of("AZURE_TENANT_ID", world.emulator.tenantId(), "AZURE_CLIENT_ID", World.spAppId(i),
@@ -50,11 +66,17 @@ final class Scale {
       }
     }
     double makespan = (System.nanoTime() - start) / 1e6;
-    return result(world, n, rps, p, q, makespan, failures, messages, cpuMs / Runtime.getRuntime().availableProcessors());
+    double emulatorMs = (ownCpuNanos() - emulatorCpu) / 1e6;
+    return result(world, n, rps, p, q, makespan, failures, messages, cpuMs / CORES, emulatorMs);
+  }
+
+  /** This JVM's CPU time (user+sys, every thread), in nanoseconds. */
+  private static long ownCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static Result result(World world, int n, double rps, Duration p, Duration q, double makespanMs, int failures,
-      List<String> messages, double cpuFloorMs) {
+      List<String> messages, double cpuFloorMs, double emulatorCpuMs) {
     List<JournalEntry> journal = world.journal();
     Map<String, Integer> perCaller = new HashMap<>();
     int throttled = 0;
@@ -70,6 +92,6 @@ final class Scale {
     int busiest = perCaller.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     double bound = Math.max(busiest / rps * 1000, (p.toMillis() + q.toMillis()));
     return new Result(n, makespanMs, bound, failures, world.emulator.leaks().size(), journal.size(), throttled, busiest,
-        messages.isEmpty() ? "" : messages.get(0), cpuFloorMs);
+        messages.isEmpty() ? "" : messages.get(0), cpuFloorMs, emulatorCpuMs);
   }
 }
