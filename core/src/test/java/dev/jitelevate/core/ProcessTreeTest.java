@@ -99,45 +99,28 @@ class ProcessTreeTest {
   @Test
   void aProcessCaughtInTheMiddleOfAnExecIsReadAgainUntilItsEnvironmentShows() throws Exception {
     ProcessBuilder builder = new ProcessBuilder("true");
-    Path[] environ = new Path[1];
     List<Duration> waited = new ArrayList<>();
     ProcessTree tree = treeOverFakeProc(builder, duration -> {
       waited.add(duration);
       try {
-        Files.writeString(environ[0], "PATH=/bin\0" + entry(builder) + "\0"); // the exec has set the new environment
+        Files.writeString(emptyEnviron, "PATH=/bin\0" + entry(builder) + "\0"); // the exec has set the new environment
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       time.sleep(duration);
     });
-    Process command = builder.start();
-    Process execing = new ProcessBuilder("sleep", "300").start();
-    try {
-      environ[0] = fakeEnviron(execing.pid(), "");
-      assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-      assertThat(tree.count(command)).isEqualTo(1);
-      assertThat(waited).containsExactly(Duration.ofMillis(1));
-    } finally {
-      execing.destroyForcibly();
-    }
+    assertThat(countBesideALiveProcessThatReadsEmpty(builder, tree)).isEqualTo(1);
+    assertThat(waited).containsExactly(Duration.ofMillis(1));
   }
 
   @Test
   void aProcessWhoseEnvironmentStaysEmptyIsLeftOutOnceThePatienceIsOver() throws Exception {
     ProcessBuilder builder = new ProcessBuilder("true");
     ProcessTree tree = treeOverFakeProc(builder, time);
-    Process command = builder.start();
-    Process empty = new ProcessBuilder("sleep", "300").start();
-    try {
-      fakeEnviron(empty.pid(), "");
-      assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-      assertThat(tree.count(command)).isZero();
-      assertThat(time.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(ProcessTree.EXEC_PATIENCE);
-    } finally {
-      empty.destroyForcibly();
-    }
+    assertThat(countBesideALiveProcessThatReadsEmpty(builder, tree)).isZero();
+    assertThat(time.sleeps.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(ProcessTree.EXEC_PATIENCE);
   }
 
   @Test
@@ -153,10 +136,28 @@ class ProcessTreeTest {
   }
 
   private final ManualTime time = new ManualTime(Instant.now());
+  /** The stand-in environment of the live process {@link #countBesideALiveProcessThatReadsEmpty} started. */
+  private Path emptyEnviron;
 
   /** A tree for the builder's processes that reads their environments from a stand-in for /proc. */
   private ProcessTree treeOverFakeProc(ProcessBuilder builder, Sleeper sleeper) {
     return ProcessTree.marking(builder, new ProcessTree("JIT_ELEVATE_TEST_TREE", dir.resolve("proc"), time, sleeper));
+  }
+
+  /**
+   * Runs the builder's command to its end beside a live process, started after the tree, whose stand-in
+   * environment reads empty ({@link #emptyEnviron}), and counts the tree.
+   */
+  private int countBesideALiveProcessThatReadsEmpty(ProcessBuilder builder, ProcessTree tree) throws Exception {
+    Process command = builder.start();
+    Process live = new ProcessBuilder("sleep", "300").start();
+    try {
+      emptyEnviron = fakeEnviron(live.pid(), "");
+      assertThat(command.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      return tree.count(command);
+    } finally {
+      live.destroyForcibly();
+    }
   }
 
   /** Writes the stand-in's {@code <pid>/environ}, a real process's pid (the tree checks it is alive). */
