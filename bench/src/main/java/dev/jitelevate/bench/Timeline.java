@@ -18,9 +18,10 @@ import java.util.Optional;
  * @param polls requests spent polling from the submit to the revoke (request reads, permission checks, tokens for them)
  * @param pollSeconds the time those polls were spread over
  * @param first the first request's arrival
+ * @param submitted the AdminAssign request's arrival
  */
 record Timeline(int requests, double provisionedLagMs, double effectiveLagMs, int polls, double pollSeconds,
-    Instant first) {
+    Instant first, Instant submitted) {
 
   static Optional<Timeline> of(List<JournalEntry> journal, Duration p, Duration q) {
     Optional<JournalEntry> assign = journal.stream().filter(Timeline::isScheduleRequestPut).findFirst();
@@ -41,7 +42,12 @@ record Timeline(int requests, double provisionedLagMs, double effectiveLagMs, in
     int polls = (int) journal.stream().filter(e -> e.at().isAfter(assign.get().at()) && e.at().isBefore(end))
         .filter(e -> isPollOf(e, requestPath) || isVerification(e)).count();
     return Optional.of(new Timeline(journal.size(), millis(provisioned, afterProvisioned.get().at()),
-        millis(effective, end), polls, millis(assign.get().at(), end) / 1000.0, journal.get(0).at()));
+        millis(effective, end), polls, millis(assign.get().at(), end) / 1000.0, journal.get(0).at(), assign.get().at()));
+  }
+
+  /** From the first request to the AdminAssign request: the lookups before the submit. */
+  double firstToSubmitMs() {
+    return millis(first, submitted);
   }
 
   /** Polls per second per elevation between the submit and the revoke. */

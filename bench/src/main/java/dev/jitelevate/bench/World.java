@@ -125,10 +125,19 @@ final class World implements AutoCloseable {
     }
   }
 
-  /** Back to the scenario (no assignment left from an earlier measurement), these hazards, an empty journal. */
+  /**
+   * Back to the scenario (no assignment left from an earlier measurement), these hazards, an empty journal. With
+   * {@code -Dbench.latency=MS} every request, token requests included, is answered that much later: a round trip
+   * to Azure instead of to this machine, for measuring what overlapping requests is worth (off by default).
+   */
   void prepare(Hazards hazards) {
     emulator.reset();
-    emulator.hazards(hazards);
+    long latency = Long.getLong("bench.latency", 0);
+    emulator.hazards(latency > 0 ? hazards.withLatency(java.time.Duration.ofMillis(latency)) : hazards);
+    if (latency > 0) {
+      emulator.injectFault(dev.jitelevate.emulator.server.FaultRule.latency("POST", ".*/oauth2/v2\\.0/token",
+          java.time.Duration.ofMillis(latency), 10_000));
+    }
   }
 
   List<JournalEntry> journal() {
