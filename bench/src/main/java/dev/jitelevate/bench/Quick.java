@@ -50,13 +50,7 @@ final class Quick {
         print("CLI elevate overhead / CPU ms / first request ms / RSS MiB", median(samples(s, x -> x.wallMs() - pq)),
             median(samples(s, Single.Sample::cpuMs)), median(samples(s, Single.Sample::firstRequestMs)),
             median(samples(s, Single.Sample::rssMiB)));
-        List<Double> submits = new ArrayList<>();
-        for (Single.Sample x : s) {
-          if (x.timeline() != null) {
-            submits.add(x.firstRequestMs() + x.timeline().firstToSubmitMs());
-          }
-        }
-        print("CLI elevate process start -> submit ms", median(submits));
+        print("CLI elevate process start -> submit ms", median(samples(s, Single.Sample::submitMs)));
         print("CLI elevate requests / polls per s / lags ms", median(timelines(s, t -> (double) t.requests())),
             median(timelines(s, Timeline::pollRate)), median(timelines(s, Timeline::provisionedLagMs)),
             median(timelines(s, Timeline::effectiveLagMs)));

@@ -119,6 +119,8 @@ final class Render {
         .row("CPU user+sys, ms", median(samples(cli, Single.Sample::cpuMs)), median(samples(plain, Single.Sample::cpuMs)), "–", "–", "–", "")
         .row("process start → first HTTP request, ms", median(samples(cli, Single.Sample::firstRequestMs)),
             median(samples(plain, Single.Sample::firstRequestMs)), "–", "–", "–", "")
+        .row("process start → the AdminAssign request, ms", median(samples(cli, Single.Sample::submitMs)),
+            median(samples(plain, Single.Sample::submitMs)), "–", "–", "–", "")
         .row("HTTP requests (tokens included)", median(timelines(cli, t -> (double) t.requests())),
             median(timelines(plain, t -> (double) t.requests())), median(timelines(jvm, t -> (double) t.requests())),
             median(timelines(az, t -> (double) t.requests())), median(timelines(az2, t -> (double) t.requests())), "")

@@ -14,7 +14,12 @@ final class Single {
   private Single() {}
 
   /** One measured elevation. rssMiB and firstRequestMs are NaN where they do not apply. */
-  record Sample(double wallMs, boolean ok, Timeline timeline, double firstRequestMs, double rssMiB, double cpuMs) {}
+  record Sample(double wallMs, boolean ok, Timeline timeline, double firstRequestMs, double rssMiB, double cpuMs) {
+    /** From the process's start to the AdminAssign request's arrival: the start and the lookups; NaN where unknown. */
+    double submitMs() {
+      return timeline == null ? Double.NaN : firstRequestMs + timeline.firstToSubmitMs();
+    }
+  }
 
   static Map<String, String> ciEnv(World world) {
     return Map.of("AZURE_TENANT_ID", world.emulator.tenantId(), "AZURE_CLIENT_ID", World.CI_APP,
