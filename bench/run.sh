@@ -20,4 +20,6 @@ for tool in az curl jq /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install azure-cli curl jq time)" >&2; exit 2; }
 done
 # The bench's own JVM embeds the emulator: the production jar plus the demo's jar (emulator, WireMock).
-exec java -cp "$bench:$jar:$demo" dev.jitelevate.bench.Bench "$jar" BENCHMARKS.md bench/az-rest-baseline.sh "$@"
+# BENCH_JAVA_OPTS goes to that JVM only, e.g. -Dbench.latency=100 (every request answered 100 ms late).
+# shellcheck disable=SC2086
+exec java ${BENCH_JAVA_OPTS:-} -cp "$bench:$jar:$demo" dev.jitelevate.bench.Bench "$jar" BENCHMARKS.md bench/az-rest-baseline.sh "$@"
