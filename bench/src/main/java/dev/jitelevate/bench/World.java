@@ -10,6 +10,7 @@ import dev.jitelevate.core.Strategy;
 import dev.jitelevate.emulator.PimEmulator;
 import dev.jitelevate.emulator.kernel.Hazards;
 import dev.jitelevate.emulator.kernel.Scenario;
+import dev.jitelevate.emulator.server.FaultRule;
 import dev.jitelevate.emulator.server.JournalEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,8 @@ import java.util.List;
  * secret) so that concurrent elevations target different principals, as concurrent pipelines do.
  */
 final class World implements AutoCloseable {
+  /** More token requests than any measurement makes between two prepares: with a latency, all of them wait. */
+  private static final int TOKEN_REQUESTS_DELAYED = 100_000;
   static final String SUB = "3f2a8c1e-9b4d-4e6f-8a2c-1d5e7f9a0b12";
   static final String RG_APP = "/subscriptions/" + SUB + "/resourceGroups/rg-app";
   static final String ROLE = "Key Vault Secrets Officer";
@@ -127,17 +130,19 @@ final class World implements AutoCloseable {
 
   /**
    * Back to the scenario (no assignment left from an earlier measurement), these hazards, an empty journal. With
-   * {@code -Dbench.latency=MS} every request, token requests included, is answered that much later: a round trip
-   * to Azure instead of to this machine, for measuring what overlapping requests is worth (off by default).
+   * {@code -Dbench.latency=MS} every ARM, Graph and Key Vault request (the emulator's latency hazard) and every
+   * token request (a latency fault rule) is answered that much later: a round trip to Azure instead of to this
+   * machine, for measuring what overlapping requests is worth. Off by default.
    */
   void prepare(Hazards hazards) {
     emulator.reset();
-    long latency = Long.getLong("bench.latency", 0);
-    emulator.hazards(latency > 0 ? hazards.withLatency(java.time.Duration.ofMillis(latency)) : hazards);
-    if (latency > 0) {
-      emulator.injectFault(dev.jitelevate.emulator.server.FaultRule.latency("POST", ".*/oauth2/v2\\.0/token",
-          java.time.Duration.ofMillis(latency), 10_000));
+    Duration latency = Duration.ofMillis(Long.getLong("bench.latency", 0));
+    if (latency.isZero()) {
+      emulator.hazards(hazards);
+      return;
     }
+    emulator.hazards(hazards.withLatency(latency));
+    emulator.injectFault(FaultRule.latency("POST", "/oauth2/v2\\.0/token$", latency, TOKEN_REQUESTS_DELAYED));
   }
 
   List<JournalEntry> journal() {
