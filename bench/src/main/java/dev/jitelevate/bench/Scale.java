@@ -1,5 +1,6 @@
 package dev.jitelevate.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.jitelevate.emulator.server.JournalEntry;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -16,8 +17,6 @@ final class Scale {
    * @param boundMs the lower bound on the makespan: the busiest caller's requests to one service (the emulator
    *     throttles each caller on each service on its own; not 429s, not tokens: Entra is not throttled) at rps,
    *     and never less than P+Q
-   */
-  /**
    * @param cpuFloorMs the CLI processes' CPU time (user+sys) divided by the cores; NaN in one JVM
    * @param emulatorCpuMs the bench JVM's own CPU time over the makespan: the emulator serving the processes, on
    *     the same cores (Azure's share, which a user's machine does not pay); NaN in one JVM, where it is shared
@@ -72,7 +71,7 @@ final class Scale {
 
   /** This JVM's CPU time (user+sys, every thread), in nanoseconds. */
   private static long ownCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static Result result(World world, int n, double rps, Duration p, Duration q, double makespanMs, int failures,
