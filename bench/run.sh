@@ -4,9 +4,10 @@
 # footprint, and the az rest baseline side by side. Prints a markdown section and writes it into
 # BENCHMARKS.md (--no-write: print only). About 5-8 minutes on 2 busy cores.
 #
-# usage: bench/run.sh [--runs N] [--no-write] [--only version,demo,cli,jvm,scale-cli [--plain-java]]
+# usage: bench/run.sh [--runs N] [--no-write] [--only version,demo,cli,jvm,scale-cli [--plain-java | --bare]]
 # (--only: a focused subset for iterating, printed and not written; the CLI runs as the README's launcher,
-# action-runner/target/jit-elevate, or with --plain-java as `java -jar`)
+# action-runner/target/jit-elevate, or with --plain-java as `java -jar`; with --bare the elevation parts run
+# BareElevation instead, the same requests made by the SDKs alone, started by the same launcher)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=action-runner/target/jit-elevate.jar

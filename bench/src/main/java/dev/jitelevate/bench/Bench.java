@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * bench/run.sh's harness: measures the CLI and the library against the embedded emulator with fixed delays,
  * prints one markdown section and writes it into BENCHMARKS.md. Usage: {@code Bench JAR BENCHMARKS.md
- * AZ_SCRIPT [--runs N] [--no-write] [--only PART,...]}
+ * AZ_SCRIPT [--runs N] [--no-write] [--only PART,... [--plain-java | --bare]]}
  * (see {@link Quick} for the parts).
  */
 public final class Bench {
@@ -34,10 +34,13 @@ public final class Bench {
     List<String> rest = List.of(args).subList(3, args.length);
     int runs = rest.contains("--runs") ? Integer.parseInt(rest.get(rest.indexOf("--runs") + 1)) : 5;
     if (rest.contains("--only")) {
-      Cli.How how = rest.contains("--plain-java") ? Cli.How.PLAIN_JAVA : Cli.How.LAUNCHER;
+      Cli.How how = rest.contains("--plain-java") ? Cli.How.PLAIN_JAVA
+          : rest.contains("--bare") ? Cli.How.BARE : Cli.How.LAUNCHER;
       try (World world = World.start(100, World.delays(P, Q))) {
         Cli cli = new Cli(jar, world.dir, how);
-        cli.firstUse(world.dir.resolve("demo-record.json"));
+        if (how != Cli.How.BARE) {
+          cli.firstUse(world.dir.resolve("demo-record.json"));
+        }
         Single.firstUse(world, cli);
         for (String part : rest.get(rest.indexOf("--only") + 1).split(",")) {
           Quick.run(world, cli, part, runs);
@@ -63,8 +66,8 @@ public final class Bench {
   record Results(Cli.Exit firstDemo, List<Cli.Exit> version, List<Cli.Exit> demo, List<Cli.Exit> demoNoFloor,
       List<Single.Sample> cli, List<Single.Sample> cliOff, List<Cli.Exit> plainVersion, List<Single.Sample> plainCli,
       List<Single.Sample> inJvm, List<Single.Sample> offPhase, Double retryAfterGapMs, List<Single.Sample> az,
-      List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, double jarMiB, int cliRuns,
-      List<String> stackTraces) {}
+      List<Single.Sample> az2, Scale.Result scaleJvm, Scale.Result scaleCli, List<Single.Sample> bare,
+      Scale.Result scaleBare, double jarMiB, int cliRuns, List<String> stackTraces) {}
 
   private static Results measure(World world, Cli cli, Cli plain, Path azScript, int runs) throws Exception {
     progress("demo and elevate, first use (the launcher lists their classes; the next run dumps their class-data archives)");
@@ -92,6 +95,10 @@ public final class Bench {
     List<Single.Sample> viaCli = Single.cli(world, cli, runs, P, Q);
     List<Single.Sample> cliOff = Single.cli(world, cli, runs, P_OFF, Q_OFF);
     List<Single.Sample> plainCli = Single.cli(world, plain, 3, P, Q);
+    progress("the same requests with the SDKs alone (BareElevation): first use, x " + runs + " (P=2s, Q=3s)");
+    Cli bare = new Cli(cli.jar(), world.dir, Cli.How.BARE);
+    Single.firstUse(world, bare);
+    List<Single.Sample> bareCli = Single.cli(world, bare, runs, P, Q);
     progress("in-JVM elevate x " + runs + " (P=2s, Q=3s) and x " + runs + " (P=2.5s, Q=3.5s)");
     List<Single.Sample> inJvm = Single.inJvm(world, runs, P, Q);
     List<Single.Sample> offPhase = Single.inJvm(world, runs, P_OFF, Q_OFF);
@@ -103,11 +110,13 @@ public final class Bench {
     Scale.Result scaleJvm = Scale.inJvm(world, 100, RPS, P, Q);
     progress("20 concurrent CLI processes, throttled to 20 rps");
     Scale.Result scaleCli = Scale.cli(world, cli, 20, RPS, P, Q);
+    progress("20 concurrent processes with the SDKs alone (BareElevation), throttled to 20 rps");
+    Scale.Result scaleBare = Scale.cli(world, bare, 20, RPS, P, Q);
     double jarMiB = Files.size(cli.jar()) / 1048576.0;
     List<String> stackTraces = new java.util.ArrayList<>(cli.stackTraces());
     stackTraces.addAll(plain.stackTraces());
     return new Results(firstDemo, version, demo, demoNoFloor, viaCli, cliOff, plainVersion, plainCli, inJvm, offPhase, gap,
-        az, az2, scaleJvm, scaleCli, jarMiB, cli.runs() + plain.runs(), stackTraces);
+        az, az2, scaleJvm, scaleCli, bareCli, scaleBare, jarMiB, cli.runs() + plain.runs(), stackTraces);
   }
 
   static void progress(String what) {

@@ -23,7 +23,12 @@ final class Cli {
     /** The README's command: the launcher beside the jar (its JVM flags, AppCDS made on first use). */
     LAUNCHER("`action-runner/target/jit-elevate`"),
     /** {@code java -jar jit-elevate.jar}: the JVM's defaults, no archive. */
-    PLAIN_JAVA("`java -jar jit-elevate.jar`");
+    PLAIN_JAVA("`java -jar jit-elevate.jar`"),
+    /**
+     * Not the CLI: {@link dev.jitelevate.bench.floor.BareElevation}, the same requests on the same stack without
+     * jit-elevate's code, started by the launcher as the CLI is (its flags, an archive made on first use).
+     */
+    BARE("the launcher running `BareElevation`");
 
     final String label;
 
@@ -41,10 +46,39 @@ final class Cli {
   private int counter;
   private final List<String> stackTraces = new ArrayList<>();
 
+  /** Environment variables every process of this gets (before the caller's own). */
+  private final Map<String, String> baseEnv;
+
   Cli(Path jar, Path dir, How how) {
     this.jar = jar;
     this.dir = dir;
     this.how = how;
+    this.baseEnv = how == How.BARE ? Map.of("JIT_ELEVATE_JAR", bareJar(jar, dir).toString()) : Map.of();
+  }
+
+  /**
+   * A jar that names {@code BareElevation} as its main class and the bench's and the production jar as its class
+   * path, for the launcher's {@code JIT_ELEVATE_JAR}: the launcher runs it with {@code -jar} and keys its
+   * class-data archive on it, as it does the CLI's jar.
+   */
+  private static Path bareJar(Path jar, Path dir) {
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    java.util.jar.Attributes main = manifest.getMainAttributes();
+    main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(java.util.jar.Attributes.Name.MAIN_CLASS, dev.jitelevate.bench.floor.BareElevation.class.getName());
+    try {
+      Path bench = Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path bare = dir.resolve("bare-elevation.jar");
+      // Relative to this jar: the JDK's class-data archive takes a Class-Path of relative paths only.
+      main.put(java.util.jar.Attributes.Name.CLASS_PATH, dir.toAbsolutePath().relativize(bench.toAbsolutePath()) + " "
+          + dir.toAbsolutePath().relativize(jar.toAbsolutePath()));
+      new java.util.jar.JarOutputStream(Files.newOutputStream(bare), manifest).close();
+      return bare;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   How how() {
@@ -76,7 +110,7 @@ final class Cli {
   /** Waits up to a minute until no class list waits for its dump and no dump is under way. */
   void awaitArchives() throws InterruptedException {
     Instant deadline = clock.instant().plus(Duration.ofMinutes(1));
-    while (how == How.LAUNCHER && !archivesSettled() && clock.instant().isBefore(deadline)) {
+    while (how != How.PLAIN_JAVA && !archivesSettled() && clock.instant().isBefore(deadline)) {
       sleeper.sleep(Duration.ofMillis(200));
     }
   }
@@ -158,11 +192,12 @@ final class Cli {
     Path out = dir.resolve("cli-" + n + ".out");
     Path err = dir.resolve("cli-" + n + ".err");
     List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%M %U %S", "-o", rss.toString()));
-    command.addAll(how == How.LAUNCHER ? List.of(jar.resolveSibling("jit-elevate").toString())
-        : List.of("java", "-jar", jar.toString()));
+    command.addAll(how == How.PLAIN_JAVA ? List.of("java", "-jar", jar.toString())
+        : List.of(jar.resolveSibling("jit-elevate").toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("XDG_CACHE_HOME", cache().toString());
+    pb.environment().putAll(baseEnv);
     pb.environment().putAll(env);
     try {
       Instant started = Instant.now();

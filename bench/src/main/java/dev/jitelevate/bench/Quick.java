@@ -19,7 +19,9 @@ import java.util.Map;
  * {@code scale-jvm} (100 elevations in this JVM at 20 rps, one line per run), {@code journal} (the requests of
  * one in-JVM elevation), {@code cli-journal} (one CLI elevation's requests, from the process's start),
  * {@code cli-ab} (CLI elevations with the launcher's JVM options of {@code -Dbench.a} and {@code -Dbench.b} in
- * turn, and their ratio).
+ * turn, and their ratio). With {@code --bare} the elevation parts ({@code cli}, {@code cli-journal},
+ * {@code scale-cli}, {@code scale-cli-journal}) run {@link dev.jitelevate.bench.floor.BareElevation} instead of
+ * the CLI.
  */
 final class Quick {
   private Quick() {}
@@ -123,7 +125,7 @@ final class Quick {
       case "cli-journal" -> {
         // One CLI elevation's requests, timed from the process's start: where its wall time goes.
         world.prepare(World.delays(Bench.P, Bench.Q));
-        Cli.Exit exit = cli.run(Single.ciEnv(world), Single.elevateArgs(world));
+        Cli.Exit exit = cli.run(Single.ciEnv(world), Single.elevateArgs(world, cli));
         printJournal(exit.started(), world.journal());
         System.out.printf("%6d ms exit %d (CPU %d ms)%n", Math.round(exit.wallMs()), exit.code(), Math.round(exit.cpuMs()));
       }

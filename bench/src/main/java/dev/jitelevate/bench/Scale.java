@@ -51,7 +51,7 @@ final class Scale {
     for (int i = 1; i <= n; i++) {
       Map<String, String> env = Map.of("AZURE_TENANT_ID", world.emulator.tenantId(), "AZURE_CLIENT_ID", World.spAppId(i),
           "AZURE_CLIENT_SECRET", World.spSecret(i), "AZURE_BROKER_CLIENT_SECRET", World.BROKER_SECRET);
-      running.add(cli.start(env, Single.elevateArgs(world)));
+      running.add(cli.start(env, Single.elevateArgs(world, cli)));
     }
     int failures = 0;
     double cpuMs = 0;

@@ -26,6 +26,16 @@ final class Single {
         "AZURE_FEDERATED_TOKEN_FILE", world.federatedTokenFile().toString(), "AZURE_BROKER_CLIENT_SECRET", World.BROKER_SECRET);
   }
 
+  /** What a process of {@code cli} is given for one elevation: the CLI's arguments, or the bare client's. */
+  static String[] elevateArgs(World world, Cli cli) {
+    if (cli.how() != Cli.How.BARE) {
+      return elevateArgs(world);
+    }
+    return new String[] {world.cloud.authorityHost().toString(), world.cloud.resourceManagerEndpoint().toString(),
+        world.cloud.graphEndpoint().toString(), world.caFile().toString(), world.emulator.tenantId(), World.BROKER_APP,
+        World.RG_APP, World.ROLE};
+  }
+
   static String[] elevateArgs(World world) {
     return new String[] {"elevate", "--quiet", "--auth", "environment", "--cloud-profile", world.profileFile.toString(),
         "--target", "azure-role", "--role", World.ROLE, "--scope", World.RG_APP, "--strategy", "broker",
@@ -58,7 +68,7 @@ final class Single {
     world.prepare(World.delays(p, q));
     Map<String, String> env = new java.util.HashMap<>(ciEnv(world));
     env.putAll(extraEnv);
-    Cli.Exit exit = cli.run(env, elevateArgs(world));
+    Cli.Exit exit = cli.run(env, elevateArgs(world, cli));
     List<JournalEntry> journal = world.journal();
     double first = journal.isEmpty() ? Double.NaN : Duration.between(exit.started(), journal.get(0).at()).toNanos() / 1e6;
     Report.note(exit.code() == 0 ? null : "CLI elevate exited " + exit.code() + ", see " + exit.stderr());
