@@ -1,8 +1,10 @@
 package dev.jitelevate.bench;
 
+import dev.jitelevate.bench.floor.BareElevation;
 import dev.jitelevate.core.Sleeper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 /**
  * Starts the CLI as a separate process under {@code /usr/bin/time} (peak RSS, CPU time), either as the README
@@ -25,7 +30,7 @@ final class Cli {
     /** {@code java -jar jit-elevate.jar}: the JVM's defaults, no archive. */
     PLAIN_JAVA("`java -jar jit-elevate.jar`"),
     /**
-     * Not the CLI: {@link dev.jitelevate.bench.floor.BareElevation}, the same requests on the same stack without
+     * Not the CLI: {@link BareElevation}, the same requests on the same stack without
      * jit-elevate's code, started by the launcher as the CLI is (its flags, an archive made on first use).
      */
     BARE("the launcher running `BareElevation`");
@@ -62,21 +67,21 @@ final class Cli {
    * class-data archive on it, as it does the CLI's jar.
    */
   private static Path bareJar(Path jar, Path dir) {
-    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
-    java.util.jar.Attributes main = manifest.getMainAttributes();
-    main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
-    main.put(java.util.jar.Attributes.Name.MAIN_CLASS, dev.jitelevate.bench.floor.BareElevation.class.getName());
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.put(Attributes.Name.MAIN_CLASS, BareElevation.class.getName());
     try {
       Path bench = Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path bare = dir.resolve("bare-elevation.jar");
       // Relative to this jar: the JDK's class-data archive takes a Class-Path of relative paths only.
-      main.put(java.util.jar.Attributes.Name.CLASS_PATH, dir.toAbsolutePath().relativize(bench.toAbsolutePath()) + " "
+      main.put(Attributes.Name.CLASS_PATH, dir.toAbsolutePath().relativize(bench.toAbsolutePath()) + " "
           + dir.toAbsolutePath().relativize(jar.toAbsolutePath()));
-      new java.util.jar.JarOutputStream(Files.newOutputStream(bare), manifest).close();
+      new JarOutputStream(Files.newOutputStream(bare), manifest).close();
       return bare;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,5 +1,6 @@
 package dev.jitelevate.bench.floor;
 
+import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
@@ -26,6 +27,8 @@ import com.azure.resourcemanager.authorization.models.RoleAssignmentScheduleRequ
 import com.azure.resourcemanager.authorization.models.Status;
 import com.azure.resourcemanager.authorization.models.Type;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,13 +40,16 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
+import reactor.core.publisher.Mono;
 
 /**
  * The smallest client a broker elevation can have on this project's stack: the same requests as the CLI's
@@ -146,8 +152,8 @@ public final class BareElevation {
   private static String federatedToken() {
     try {
       return Files.readString(Path.of(System.getenv("AZURE_FEDERATED_TOKEN_FILE"))).strip();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -188,8 +194,7 @@ public final class BareElevation {
    * asked for twice).
    */
   private static TokenCredential once(TokenCredential credential) {
-    java.util.Map<String, reactor.core.publisher.Mono<com.azure.core.credential.AccessToken>> tokens =
-        new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, Mono<AccessToken>> tokens = new ConcurrentHashMap<>();
     return request -> tokens.computeIfAbsent(String.join(" ", request.getScopes()),
         scope -> credential.getToken(request).cache());
   }
