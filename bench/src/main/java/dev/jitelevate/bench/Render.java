@@ -52,8 +52,10 @@ final class Render {
     md.table("target", "measured", "goal", "verdict")
         .row("one elevation, overhead above P+Q, P/Q = 2/3 s (median)", num(cliOver) + " ms", "≤ 800 ms", verdict(cliOver <= 800))
         .row("one elevation, overhead above P+Q, P/Q = 2.5/3.5 s (median)", num(cliOffOver) + " ms", "≤ 800 ms", verdict(cliOffOver <= 800))
-        .row("one elevation, CPU user+sys (higher median of the two)", num(cpu) + " ms", "≤ 1200 ms", verdict(cpu <= 1200))
-        .row("process start → first HTTP request (higher median of the two)", num(first) + " ms", "≤ 500 ms", verdict(first <= 500))
+        .row("one elevation, CPU user+sys (higher median of the two; in brackets the SDKs alone, `BareElevation`, P/Q = 2/3 s)",
+            num(cpu) + " ms (" + num(median(samples(r.bare(), Single.Sample::cpuMs))) + " ms)", "≤ 1200 ms", verdict(cpu <= 1200))
+        .row("process start → first HTTP request (higher median of the two; in brackets the SDKs alone)", num(first) + " ms ("
+            + num(median(samples(r.bare(), Single.Sample::firstRequestMs))) + " ms)", "≤ 500 ms", verdict(first <= 500))
         .row("`jit-elevate --version`, wall (median)", num(version) + " ms", "≤ 250 ms", verdict(version <= 250))
         .row("`jit-elevate demo`, wall (median)", num(demo) + " ms", "≤ 3000 ms", verdict(demo <= 3000))
         .row(scaleLabel(r.scaleCli(), "CLI processes") + " (in brackets: the same requests made by the SDKs alone, "
