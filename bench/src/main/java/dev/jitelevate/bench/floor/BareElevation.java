@@ -56,12 +56,11 @@ import reactor.core.publisher.Mono;
  * {@code elevate --strategy broker -- true} (three sign-ins, the principal's Graph lookup, the role and its
  * policy, AdminAssign, the request's status, the schedules, the permissions until the role works, AdminRemove),
  * made one after another with azure-identity, azure-core on OkHttp and the ARM authorization SDK, each token
- * asked for once, and nothing of jit-elevate's: no
- * command line, no lifecycle, no records, no error handling beyond azure-core's retry policy (which honours a
- * 429's {@code Retry-After}; ten tries instead of its default three, which a crowd of 20 at 20 requests per second
- * exhausts) and exiting non-zero. The bench runs
- * it as the CLI runs (the launcher's JVM flags and a class-data archive made on first use) to measure what the
- * stack alone costs a process; it is not a tool for anyone to use.
+ * asked for once, and nothing of jit-elevate's: no command line, no lifecycle, no records, no error handling
+ * beyond azure-core's retry policy (which honours a 429's {@code Retry-After}; ten tries instead of its default
+ * three, which a crowd of 20 at 20 requests per second exhausts) and exiting non-zero. The bench runs it as the
+ * CLI runs (the launcher's JVM flags and a class-data archive made on first use) to measure what the stack alone
+ * costs a process; it is not a tool for anyone to use.
  *
  * <p>Usage: {@code BareElevation AUTHORITY ARM GRAPH CA_PEM_FILE TENANT BROKER_APP SCOPE ROLE}, with the identity's
  * {@code AZURE_CLIENT_ID} and {@code AZURE_CLIENT_SECRET} (or {@code AZURE_FEDERATED_TOKEN_FILE}) and the broker's
@@ -133,8 +132,8 @@ public final class BareElevation {
     sdk.getRoleAssignmentScheduleInstances().listForScope(scope, filter, Context.NONE).stream().count();
     sdk.getRoleAssignmentSchedules().listForScope(scope, filter, Context.NONE).stream().count();
     String wanted = role.permissions().get(0).actions().get(0);
-    // The permissions list as the identity, through the same pipeline (the SDK's method needs a subscription
-    // client); the bench's role is granted whole, so its first action's presence is the role at work.
+    // The permissions list as the identity, as a plain GET on a pipeline of its own (the SDK's method needs a
+    // client bound to a subscription); the role is granted whole, so its first action's presence is the role at work.
     HttpPipeline identityArm = pipeline(http, identity, armScope);
     String permissions = arm + scope.substring(1) + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
     while (!get(identityArm, permissions).contains("\"" + wanted + "\"")) {
