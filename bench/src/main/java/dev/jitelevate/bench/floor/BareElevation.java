@@ -26,6 +26,7 @@ import com.azure.resourcemanager.authorization.models.RoleAssignmentScheduleRequ
 import com.azure.resourcemanager.authorization.models.RoleAssignmentScheduleRequestPropertiesScheduleInfoExpiration;
 import com.azure.resourcemanager.authorization.models.Status;
 import com.azure.resourcemanager.authorization.models.Type;
+import dev.jitelevate.core.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,11 +39,15 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -56,11 +61,11 @@ import reactor.core.publisher.Mono;
  * {@code elevate --strategy broker -- true} (three sign-ins, the principal's Graph lookup, the role and its
  * policy, AdminAssign, the request's status, the schedules, the permissions until the role works, AdminRemove),
  * made one after another with azure-identity, azure-core on OkHttp and the ARM authorization SDK, each token
- * asked for once, and nothing of jit-elevate's: no command line, no lifecycle, no records, no error handling
- * beyond azure-core's retry policy (which honours a 429's {@code Retry-After}; ten tries instead of its default
- * three, which a crowd of 20 at 20 requests per second exhausts) and exiting non-zero. The bench runs it as the
- * CLI runs (the launcher's JVM flags and a class-data archive made on first use) to measure what the stack alone
- * costs a process; it is not a tool for anyone to use.
+ * asked for once, and nothing of jit-elevate's but the {@link Sleeper} its polls wait with: no command line, no
+ * lifecycle, no records, no error handling beyond azure-core's retry policy (which honours a 429's
+ * {@code Retry-After}; ten tries instead of its default three, which a crowd of 20 at 20 requests per second
+ * exhausts) and exiting non-zero. The bench runs it as the CLI runs (the launcher's JVM flags and a class-data
+ * archive made on first use) to measure what the stack alone costs a process; it is not a tool for anyone to use.
  *
  * <p>Usage: {@code BareElevation AUTHORITY ARM GRAPH CA_PEM_FILE TENANT BROKER_APP SCOPE ROLE}, with the identity's
  * {@code AZURE_CLIENT_ID} and {@code AZURE_CLIENT_SECRET} (or {@code AZURE_FEDERATED_TOKEN_FILE}) and the broker's
@@ -69,6 +74,12 @@ import reactor.core.publisher.Mono;
 public final class BareElevation {
   private static final String PIM_API = "2020-10-01";
   private static final Pattern OID = Pattern.compile("\"oid\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+  /** Far beyond the bench's P+Q and a throttled crowd's waits; only a broken run reaches it. */
+  private static final Duration POLL_DEADLINE = Duration.ofMinutes(2);
+  /** The polls' clock and waits: the project's sleeper, the one jit-elevate class this client uses. */
+  private static final Clock CLOCK = Clock.systemUTC();
+  private static final Sleeper SLEEPER = Sleeper.system();
 
   private BareElevation() {}
 
@@ -123,10 +134,9 @@ public final class BareElevation {
 
     RoleAssignmentScheduleRequestInner assign = sdk.getRoleAssignmentScheduleRequests().create(scope,
         UUID.randomUUID().toString(), request(principal, role.id(), RequestType.ADMIN_ASSIGN));
-    Status status = assign.status();
-    while (status != Status.PROVISIONED) {
-      Thread.sleep(1000);
-      status = sdk.getRoleAssignmentScheduleRequests().get(scope, assign.name()).status();
+    if (assign.status() != Status.PROVISIONED) {
+      poll("the AdminAssign request to be Provisioned",
+          () -> sdk.getRoleAssignmentScheduleRequests().get(scope, assign.name()).status() == Status.PROVISIONED);
     }
     String filter = "principalId eq '" + principal + "'";
     sdk.getRoleAssignmentScheduleInstances().listForScope(scope, filter, Context.NONE).stream().count();
@@ -136,8 +146,9 @@ public final class BareElevation {
     // client bound to a subscription); the role is granted whole, so its first action's presence is the role at work.
     HttpPipeline identityArm = pipeline(http, identity, armScope);
     String permissions = arm + scope.substring(1) + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01";
-    while (!get(identityArm, permissions).contains("\"" + wanted + "\"")) {
-      Thread.sleep(1000);
+    BooleanSupplier works = () -> get(identityArm, permissions).contains("\"" + wanted + "\"");
+    if (!works.getAsBoolean()) {
+      poll("the role to work for the identity", works);
     }
 
     if (new ProcessBuilder("true").inheritIO().start().waitFor() != 0) {
@@ -146,6 +157,20 @@ public final class BareElevation {
     sdk.getRoleAssignmentScheduleRequests().create(scope, UUID.randomUUID().toString(),
         request(principal, role.id(), RequestType.ADMIN_REMOVE));
     sdk.getRoleAssignmentScheduleInstances().listForScope(scope, filter, Context.NONE).stream().count();
+  }
+
+  /**
+   * Waits a second and asks again until {@code done} says yes; fails once {@link #POLL_DEADLINE} has passed since
+   * the call (the process then exits 1 instead of waiting for ever). The caller has asked once already.
+   */
+  private static void poll(String what, BooleanSupplier done) throws InterruptedException {
+    Instant deadline = CLOCK.instant().plus(POLL_DEADLINE);
+    do {
+      if (!CLOCK.instant().isBefore(deadline)) {
+        throw new IllegalStateException("gave up after " + POLL_DEADLINE + " waiting for " + what);
+      }
+      SLEEPER.sleep(POLL_INTERVAL);
+    } while (!done.getAsBoolean());
   }
 
   private static String federatedToken() {
