@@ -40,6 +40,7 @@ final class World implements AutoCloseable {
   final PimEmulator emulator;
   final CloudProfile cloud;
   final Path profileFile;
+  private final Path caFile;
   final Path dir;
 
   private World(PimEmulator emulator, Path dir) {
@@ -47,6 +48,7 @@ final class World implements AutoCloseable {
     this.dir = dir;
     this.cloud = CloudProfile.parse(emulator.profileJson());
     this.profileFile = emulator.writeProfile(dir.resolve("profile.json"));
+    this.caFile = writeCaFile(dir.resolve("ca.pem"), emulator.caCertificatePem());
   }
 
   static World start(int extra, Hazards hazards) {
@@ -120,9 +122,14 @@ final class World implements AutoCloseable {
     }
   }
 
+  /** The emulator's CA as a PEM file, written once: processes started earlier may be reading it. */
   Path caFile() {
+    return caFile;
+  }
+
+  private static Path writeCaFile(Path file, String pem) {
     try {
-      return Files.writeString(dir.resolve("ca.pem"), emulator.caCertificatePem());
+      return Files.writeString(file, pem);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
